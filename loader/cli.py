@@ -1,0 +1,92 @@
+"""The `coalition` command: a thin layer over the pipeline."""
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+from .corpus import CorpusError
+from .pipeline import build as build_database
+
+DEFAULT_CORPUS = "seeds"
+DEFAULT_DB = "coalition.db"
+DEFAULT_METADATA = "metadata.yml"
+
+
+def _terminate(signum, frame):
+    # SIGTERM unwinds like Ctrl-C, so the temporary file is removed and the old database kept.
+    raise KeyboardInterrupt
+
+
+@click.group()
+@click.version_option(package_name="coalition")
+def cli():
+    "French press articles about the anti-Daech coalition, as one SQLite database."
+
+
+@cli.command()
+@click.argument("corpus_dir", default=DEFAULT_CORPUS, type=click.Path(file_okay=False))
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="Database to write")
+@click.option("--strict", is_flag=True, help="Exit with an error if any input had a problem")
+def build(corpus_dir, db_path, strict):
+    "Build the database from the *.txt articles of CORPUS_DIR (default: seeds/)."
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        summary = build_database(corpus_dir, db_path)
+    except CorpusError as error:
+        raise click.ClickException(str(error))
+    except KeyboardInterrupt:
+        raise click.ClickException(f"build interrupted; {db_path} left as it was")
+    except OSError as error:
+        raise click.ClickException(f"could not write {db_path}: {error.strerror or error}; {db_path} left as it was")
+    for problem in summary.problems:
+        click.echo(f"{problem.severity}: {problem.path}: {problem.message}", err=True)
+    click.echo(f"{db_path}: {summary}", err=True)
+    if strict and summary.problems:
+        raise click.ClickException(f"{len(summary.problems)} problem(s) with the input (--strict)")
+
+
+@cli.command()
+@click.argument("db_path", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON")
+@click.option("-v", "--verbose", is_flag=True, help="List the misses: missing, spurious and wrong items")
+def evaluate(db_path, gold_dir, as_json, verbose):
+    "Score DB_PATH against the gold answers in GOLD_DIR."
+    from . import evaluate as scoring
+
+    try:
+        report = scoring.evaluate(db_path, gold_dir)
+    except scoring.GoldError as error:
+        raise click.ClickException(str(error))
+    if as_json:
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        click.echo(scoring.format_report(report, verbose=verbose))
+
+
+@cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--corpus", "corpus_dir", default=DEFAULT_CORPUS, show_default=True, help="Built from when the database is missing")
+@click.option("--metadata", default=DEFAULT_METADATA, show_default=True, type=click.Path(dir_okay=False))
+@click.option("-h", "--host", default="127.0.0.1", show_default=True)
+@click.option("-p", "--port", default=8001, show_default=True, type=int)
+@click.option("-o", "--open", "open_browser", is_flag=True, help="Open the site in a web browser")
+def serve(db_path, corpus_dir, metadata, host, port, open_browser):
+    "Publish the database with Datasette, read-only (building it first if missing)."
+    if not Path(db_path).exists():
+        click.echo(f"{db_path} is missing: building it from {corpus_dir}/", err=True)
+        try:
+            click.echo(f"{db_path}: {build_database(corpus_dir, db_path)}", err=True)
+        except CorpusError as error:
+            raise click.ClickException(str(error))
+    command = [sys.executable, "-m", "datasette", "serve", "--immutable", db_path, "--host", host, "--port", str(port)]
+    command += ["--setting", "suggest_facets", "off", "--setting", "sql_time_limit_ms", "3000"]
+    if Path(metadata).exists():
+        command += ["--metadata", metadata]
+    if open_browser:
+        command.append("--open")
+    # Datasette takes over the process: Ctrl-C and signals reach it directly.
+    os.execv(sys.executable, command)

@@ -1,0 +1,20 @@
+"""Extractors: pure functions from an article's cleaned body to records with offsets."""
+from ..records import Extraction
+from .figures import extract_figures
+from .meetings import extract_meetings, link_meetings
+from .people import extract_people
+from .quotes import extract_quotes
+
+
+def extract_article(body, published, doc=None):
+    """Everything one article tells: people, quotes, meetings, figures.
+
+    `published` is the article's ISO date (any precision, or None); `doc` is
+    the spaCy Doc of `body` when the pipeline runs the language model.
+    """
+    figures = extract_figures(body)
+    meetings = extract_meetings(body, published, figures)
+    people = extract_people(body, doc)
+    quotes = extract_quotes(body, people, doc)
+    link_meetings(body, meetings, figures, quotes)
+    return Extraction(people=people, quotes=quotes, meetings=meetings, figures=figures)

@@ -1,0 +1,188 @@
+"""The database: its schema, declared once, and the writes.
+
+`create_schema` makes every table; `write` fills them from the corpus and the
+resolved rows; `ensure_db_shape` adds what is derived (full-text search, views)
+and is safe to run again.
+"""
+import json
+
+import sqlite_utils
+
+KINDS = ("ministerial", "defence", "political_directors", "small_group", "other")
+STATUSES = ("announced", "held")
+PRECISIONS = ("year", "month", "day")
+
+
+def _in(values):
+    return "(" + ", ".join(f"'{value}'" for value in values) + ")"
+
+
+SCHEMA = {
+    "articles": f"""CREATE TABLE [articles] (
+   [id] INTEGER PRIMARY KEY,
+   [path] TEXT NOT NULL UNIQUE,
+   [sha256] TEXT NOT NULL,
+   [title] TEXT,
+   [published] TEXT,
+   [published_precision] TEXT CHECK ([published_precision] IN {_in(PRECISIONS)}),
+   [url] TEXT,
+   [outlet] TEXT,
+   [byline] TEXT,
+   [credits] TEXT,
+   [encoding] TEXT NOT NULL,
+   [body] TEXT NOT NULL,
+   [raw] TEXT NOT NULL
+)""",
+    "meetings": f"""CREATE TABLE [meetings] (
+   [id] INTEGER PRIMARY KEY,
+   [label] TEXT NOT NULL,
+   [date] TEXT,
+   [date_precision] TEXT CHECK ([date_precision] IN {_in(PRECISIONS)}),
+   [city] TEXT,
+   [country] TEXT,
+   [latitude] REAL,
+   [longitude] REAL,
+   [kind] TEXT NOT NULL CHECK ([kind] IN {_in(KINDS)}),
+   [participants] INTEGER
+)""",
+    "article_meetings": f"""CREATE TABLE [article_meetings] (
+   [article_id] INTEGER NOT NULL REFERENCES [articles]([id]),
+   [meeting_id] INTEGER NOT NULL REFERENCES [meetings]([id]),
+   [status] TEXT NOT NULL CHECK ([status] IN {_in(STATUSES)}),
+   PRIMARY KEY ([article_id], [meeting_id])
+)""",
+    "people": """CREATE TABLE [people] (
+   [id] INTEGER PRIMARY KEY,
+   [name] TEXT NOT NULL UNIQUE,
+   [role] TEXT,
+   [country] TEXT
+)""",
+    "person_aliases": """CREATE TABLE [person_aliases] (
+   [person_id] INTEGER NOT NULL REFERENCES [people]([id]),
+   [alias] TEXT NOT NULL,
+   PRIMARY KEY ([person_id], [alias])
+)""",
+    "article_people": """CREATE TABLE [article_people] (
+   [article_id] INTEGER NOT NULL REFERENCES [articles]([id]),
+   [person_id] INTEGER NOT NULL REFERENCES [people]([id]),
+   [role] TEXT,
+   [country] TEXT,
+   PRIMARY KEY ([article_id], [person_id])
+)""",
+    "person_roles": """CREATE TABLE [person_roles] (
+   [person_id] INTEGER NOT NULL REFERENCES [people]([id]),
+   [article_id] INTEGER NOT NULL REFERENCES [articles]([id]),
+   [published] TEXT,
+   [role] TEXT,
+   [country] TEXT,
+   PRIMARY KEY ([person_id], [article_id])
+)""",
+    "quotes": """CREATE TABLE [quotes] (
+   [id] INTEGER PRIMARY KEY,
+   [article_id] INTEGER NOT NULL REFERENCES [articles]([id]),
+   [person_id] INTEGER REFERENCES [people]([id]),
+   [attribution] TEXT,
+   [meeting_id] INTEGER REFERENCES [meetings]([id]),
+   [text] TEXT NOT NULL,
+   [start] INTEGER NOT NULL,
+   [end] INTEGER NOT NULL
+)""",
+    "figures": """CREATE TABLE [figures] (
+   [id] INTEGER PRIMARY KEY,
+   [article_id] INTEGER NOT NULL REFERENCES [articles]([id]),
+   [meeting_id] INTEGER REFERENCES [meetings]([id]),
+   [value] REAL NOT NULL,
+   [unit] TEXT NOT NULL,
+   [approximate] INTEGER NOT NULL DEFAULT 0,
+   [qualifier] TEXT,
+   [text] TEXT NOT NULL,
+   [start] INTEGER NOT NULL,
+   [end] INTEGER NOT NULL
+)""",
+    "load_issues": """CREATE TABLE [load_issues] (
+   [id] INTEGER PRIMARY KEY,
+   [path] TEXT NOT NULL,
+   [severity] TEXT NOT NULL CHECK ([severity] IN ('warning', 'error')),
+   [message] TEXT NOT NULL
+)""",
+}
+
+# Every foreign key and every faceted or filtered column, so facets and joins stay fast.
+INDEXES = {
+    "articles": [["published"], ["outlet"]],
+    "meetings": [["date"], ["country"], ["kind"], ["city"]],
+    "article_meetings": [["meeting_id"]],
+    "person_aliases": [["alias"]],
+    "article_people": [["person_id"]],
+    "person_roles": [["article_id"]],
+    "people": [["country"]],
+    "quotes": [["article_id"], ["person_id"], ["meeting_id"]],
+    "figures": [["article_id"], ["meeting_id"], ["unit", "value"]],
+    "load_issues": [["path"]],
+}
+
+FTS = {
+    "articles": ["title", "body"],
+    "quotes": ["text", "attribution"],
+}
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+
+def create_schema(db):
+    for sql in SCHEMA.values():
+        db.execute(sql)
+
+
+def meeting_label(row):
+    place = row["city"] or "visioconférence"
+    return f"{place}, {row['date'] or 'date inconnue'} ({row['kind']})"
+
+
+def write(db, articles, resolved, problems):
+    """Fill every table; ids are positions in the sorted corpus, so builds are repeatable."""
+    db["articles"].insert_all(
+        {
+            "id": index,
+            "path": article.path,
+            "sha256": article.sha256,
+            "title": article.title,
+            "published": article.published,
+            "published_precision": article.published_precision,
+            "url": article.url,
+            "outlet": article.outlet,
+            "byline": article.byline,
+            "credits": json.dumps(article.credits, ensure_ascii=False) if article.credits else None,
+            "encoding": article.encoding,
+            "body": article.body,
+            "raw": article.raw,
+        }
+        for index, article in enumerate(articles, start=1)
+    )
+    db["meetings"].insert_all(dict(row, label=meeting_label(row)) for row in resolved.meetings)
+    for table in ("article_meetings", "people", "person_aliases", "article_people", "person_roles", "quotes", "figures"):
+        db[table].insert_all(getattr(resolved, table))
+    db["load_issues"].insert_all(
+        {"id": index, "path": problem.path, "severity": problem.severity, "message": problem.message}
+        for index, problem in enumerate(problems, start=1)
+    )
+
+
+def ensure_db_shape(db):
+    """Indexes, full-text search with diacritics folded, and analyze: all idempotent."""
+    for table, indexes in INDEXES.items():
+        for columns in indexes:
+            db[table].create_index(columns, if_not_exists=True)
+    for table, columns in FTS.items():
+        db[table].enable_fts(columns, tokenize=FTS_TOKENIZE, replace=True)
+    db.analyze()
+
+
+def save(path, articles, resolved, problems):
+    """Write a complete database at `path` (a new, empty file)."""
+    db = sqlite_utils.Database(path)
+    with db.conn:
+        create_schema(db)
+        write(db, articles, resolved, problems)
+    ensure_db_shape(db)
+    db.vacuum()
+    db.close()

@@ -1,0 +1,104 @@
+import pytest
+
+from loader.corpus import CorpusError, clean, read_article, read_corpus, read_manifest
+from loader.dates import published_from_text
+
+
+def test_caption_with_date_marker_is_removed_and_credit_kept():
+    raw = " date 2019-10 Le ministre à Paris. — KARIM SAHIB / AFP\n\nLe texte de l'article.\n"
+    assert clean(raw) == (None, "Le texte de l'article.", None, ["Karim Sahib"])
+
+
+def test_date_marker_before_a_lead_keeps_the_lead():
+    raw = " date 2017-03 Les Etats-Unis organiseront une réunion le 22 mars.\n\nSuite.\n"
+    assert clean(raw)[1] == "Les Etats-Unis organiseront une réunion le 22 mars.\n\nSuite."
+
+
+def test_chrome_title_and_publication_line():
+    raw = "Rechercher\nRechercher\n\nDernières Infos\n\nUn titre sans point final\n\nPublié le 02/06/2015 à 17h49 - Mis à jour le 03/06/2015 à 09h15\n\nPremier paragraphe.\n"
+    assert clean(raw) == ("Un titre sans point final", "Premier paragraphe.", None, [])
+
+
+def test_photo_credit_forms():
+    raw = "Titre\n\nM. X à Washington le 26 avril 2017 - MANDEL NGAN, AFP/Archives\nLe récit.\nAntony Blinken à Rome. Photo AFP / Giulia ROSSETTI\n"
+    assert clean(raw) == ("Titre", "Le récit.", None, ["Mandel Ngan", "Giulia Rossetti"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["M. T. et agences", "Par Hélène MARCHAL", "par La rédaction", "Claire DUMONT, à Washington, avec agences"],
+)
+def test_bylines(line):
+    assert clean(f"Le récit commence ici.\n\n{line}\n") == (None, "Le récit commence ici.", line, [])
+
+
+def test_truncated_teaser_repeating_the_lead_is_dropped():
+    raw = "Le lead de l'article. Il continue.\n\nUn autre paragraphe.\n\nLe lead de l'article. Il con...\n"
+    assert clean(raw)[1] == "Le lead de l'article. Il continue.\n\nUn autre paragraphe."
+
+
+def test_wire_dateline_is_not_story():
+    raw = "PARIS, 15 septembre 2014 (AFP) - Une trentaine de pays se sont engagés.\n"
+    assert clean(raw)[1] == "Une trentaine de pays se sont engagés."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (" date 2019-10 Légende", ("2019-10", "month")),
+        ("Titre\n\nPublié le 02/06/2015 à 17h49 - Mis à jour le 03/06/2015", ("2015-06-02", "day")),
+        ("Titre\n\nPublié le 2018-02-15", ("2018-02-15", "day")),
+        ("Titre\n\nPARIS, 15 septembre 2014 (AFP) - Texte", ("2014-09-15", "day")),
+        ("Par X, le 2 février 2016 à 17h49", ("2016-02-02", "day")),
+        ("Mis à jour le 3 juin 2015 à 09h15", (None, None)),
+        ("Aucun repère de date.", (None, None)),
+    ],
+)
+def test_published_from_text(text, expected):
+    assert published_from_text(text) == expected
+
+
+def test_manifest_wins_over_the_text(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(" date 2019-10 Le récit.\n", encoding="utf-8")
+    article = read_article(path, {"published": "2019-10-28", "url": "https://example.org/a", "outlet": "AFP"})
+    assert (article.published, article.published_precision, article.url, article.outlet) == (
+        "2019-10-28",
+        "day",
+        "https://example.org/a",
+        "AFP",
+    )
+
+
+def test_manifest_problems(tmp_path):
+    (tmp_path / "sources.csv").write_text(
+        "file,published,url,outlet,extra\na.txt,2019-13-45,,,x\na.txt,2019,,,\nb.txt,,,Le Monde,\n", encoding="utf-8"
+    )
+    rows, problems = read_manifest(tmp_path)
+    assert rows == {
+        "a.txt": {"published": None, "url": None, "outlet": None},
+        "b.txt": {"published": None, "url": None, "outlet": "Le Monde"},
+    }
+    assert [problem.message for problem in problems] == [
+        "row 2: published '2019-13-45' is not a date (YYYY, YYYY-MM or YYYY-MM-DD); ignored",
+        "row 3: a.txt is listed twice; the first row is kept",
+    ]
+
+
+def test_missing_folder():
+    with pytest.raises(CorpusError, match="no such folder"):
+        read_corpus("/nonexistent/corpus")
+
+
+def test_seeds_published_and_titles(corpus):
+    articles, problems = read_corpus(corpus)
+    assert problems == []
+    assert [(a.path, a.published, a.published_precision, a.title) for a in articles] == [
+        ("000_6a71ac7b541140ad.txt", "2019-10", "month", None),
+        ("001_b76170f1117bfb89.txt", "2019-01-29", "day", "Washington va réunir la coalition antijihadistes après l'annonce du retrait de Syrie"),
+        ("002_3b96fdccd920081e.txt", "2017-03", "month", None),
+        ("003_ee6a87f177283e34.txt", "2017-05-09", "day", "La coalition anti-Daesh à Copenhague pour examiner les besoins pour la suite"),
+        ("004_6e1f476eb6ce6068.txt", "2017-03-22", "day", None),
+    ]
+    assert articles[1].body.count("Les Etats-Unis vont accueillir le 6 février") == 1
+    assert articles[2].byline == "M. T. et agences" and "M. T." not in articles[2].body
