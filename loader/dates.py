@@ -1,7 +1,13 @@
-"""French dates: month names, publication dates, and ISO 8601 at a known precision."""
+"""French dates: month names, publication dates, ISO 8601 at a known precision, and the
+date expressions of running text ("le 22 mars", "mardi prochain", "à l'automne 2022")
+placed on the calendar against an article's publication date, never against the clock.
+"""
+import csv
 import datetime
 import re
+from dataclasses import dataclass
 from importlib import resources
+from typing import Optional
 
 
 def _lexicon(name):
@@ -73,3 +79,378 @@ def published_from_text(raw):
         except InvalidDate:
             continue
     return None, None
+
+
+# --- Date expressions in running text ---------------------------------------------------------
+
+
+def _table(name):
+    return list(csv.DictReader(_lexicon(name)))
+
+
+def _apostrophes(text):
+    return text.replace("’", "'")
+
+
+WEEKDAYS = {name: number for number, name in enumerate(_lexicon("dates_weekdays.txt"))}
+SEASONS = {row["season"]: int(row["month"]) for row in _table("dates_seasons.csv")}
+RELATIVE = {row["phrase"]: (row["unit"], int(row["offset"])) for row in _table("dates_relative.csv")}
+DIRECTION_WORDS = {row["word"]: row["direction"] for row in _table("dates_direction.csv")}
+TENSE_WORDS = {row["word"]: row["kind"] for row in _table("dates_tense.csv")}
+MOTION_PARTICIPLES = tuple(_lexicon("dates_motion_verbs.txt"))
+INTENTIONS = set(_lexicon("dates_intention.txt"))
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A date as the text words it, before it is placed on the calendar."""
+
+    text: str
+    start: int
+    end: int
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None  # the first day of "les 13 et 14 octobre"
+    weekday: Optional[int] = None  # 0 = lundi
+    season: Optional[int] = None  # first month of the season of "à l'automne"
+    offset: Optional[tuple] = None  # ('day' | 'month' | 'year', n) from the publication date
+    direction: Optional[str] = None  # 'past' | 'future' when the words say it ("dernier", "prochain")
+    same_day: bool = False  # "le même jour": the date the text gave just before
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    expression: DateExpression
+    iso: Optional[str]
+    precision: Optional[str]
+
+
+_S = r"[\s\u00a0\u202f]+"
+_WEEKDAY = "|".join(WEEKDAYS)
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DIRECTION = "|".join(sorted(DIRECTION_WORDS, key=len, reverse=True))
+_SEASON = "|".join(sorted(SEASONS, key=len, reverse=True))
+_DAY = r"1er|\d{1,2}"
+
+DAY_DATE = re.compile(
+    rf"(?<![\w.,/-])(?:(?:le|les|ce|du|au){_S})?"
+    rf"(?:(?P<weekday>{_WEEKDAY})(?:{_S}(?P<wrel>prochain|dernier))?,?{_S})?"
+    rf"(?P<day>{_DAY})(?:{_S}(?:et|au|à){_S}(?:{_DAY})|-\d{{1,2}})?"
+    rf"{_S}(?P<month>{_MONTH})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])",
+    re.I,
+)
+# Any number before a month name: masks "le 80 mars" so that its "mars" is not read alone.
+NUMBER_MONTH = re.compile(rf"(?<![\w.,])\d+{_S}(?:{_MONTH})(?:{_S}\d{{4}})?(?![\w-])", re.I)
+MONTH_DATE = re.compile(
+    rf"(?<![\w-])(?:(?P<prep>en|depuis|début|fin|courant|dès|d'ici|d’ici|mois de|mi-)(?:{_S})?)?"
+    rf"(?P<month>{_MONTH})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])",
+    re.I,
+)
+# A season needs its article: "a été" is no summer.
+SEASON_DATE = re.compile(
+    rf"(?<![\w-])(?:au|à l'|à l’|en|cet|ce|cette|l'|l’|d'|d’|de l'|de l’|dès l'|dès l’|depuis l'|depuis l’)(?:{_S})?"
+    rf"(?P<season>{_SEASON})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])",
+    re.I,
+)
+YEAR_DATE = re.compile(
+    rf"(?<![\w-])(?:en|depuis|début|fin|dès|d'ici|d’ici|courant|avant|après){_S}(?P<year>(?:19|20)\d{{2}})(?![\w-])",
+    re.I,
+)
+RELATIVE_DATE = re.compile(
+    r"(?<![\w-])(?P<phrase>" + "|".join(re.escape(p) for p in sorted(RELATIVE, key=len, reverse=True)) + r")(?![\w-])",
+    re.I,
+)
+WEEKDAY_DATE = re.compile(
+    rf"(?<![\w-])(?:(?:ce|dès|depuis){_S})?(?P<weekday>{_WEEKDAY})(?:{_S}(?P<rel>prochain|dernier))?(?![\w-])",
+    re.I,
+)
+SAME_DAY = re.compile(r"(?<![\w-])le(?:\s+)(?:même jour|jour même)(?![\w-])", re.I)
+
+
+def _direction(word):
+    return DIRECTION_WORDS.get(word.lower()) if word else None
+
+
+def _day_fields(match):
+    day = 1 if match.group("day").lower() == "1er" else int(match.group("day"))
+    month = MONTHS[match.group("month").lower()]
+    year = int(match.group("year")) if match.group("year") else None
+    iso_date(year or 2000, month, day)  # a leap year: 29 février may exist when the year is unknown
+    weekday = match.group("weekday")
+    return dict(
+        year=year,
+        month=month,
+        day=day,
+        weekday=WEEKDAYS[weekday.lower()] if weekday else None,
+        direction=_direction(match.group("rel") or match.group("wrel")),
+    )
+
+
+def _month_fields(match):
+    if not (match.group("prep") or match.group("year")):
+        return None  # a bare month name is too often something else ("Mars")
+    year = int(match.group("year")) if match.group("year") else None
+    return dict(year=year, month=MONTHS[match.group("month").lower()], direction=_direction(match.group("rel")))
+
+
+def _season_fields(match):
+    year = int(match.group("year")) if match.group("year") else None
+    return dict(year=year, season=SEASONS[match.group("season").lower()], direction=_direction(match.group("rel")))
+
+
+# In order: a longer form wins over the shorter forms inside it.
+_FORMS = [
+    (MONTH_DATE, _month_fields),
+    (SEASON_DATE, _season_fields),
+    (YEAR_DATE, lambda match: dict(year=int(match.group("year")))),
+    (RELATIVE_DATE, lambda match: dict(offset=RELATIVE[_apostrophes(match.group("phrase").lower())])),
+    (SAME_DAY, lambda match: dict(same_day=True)),
+    (WEEKDAY_DATE, lambda match: dict(weekday=WEEKDAYS[match.group("weekday").lower()], direction=_direction(match.group("rel")))),
+]
+
+
+def find_dates(text):
+    """Every date expression of `text`, in order, not yet placed on the calendar.
+
+    Invalid dates ("le 31 février", "le 80 mars") are no dates at all.
+    """
+    found, taken = [], []
+
+    def free(span):
+        return all(span[1] <= start or span[0] >= end for start, end in taken)
+
+    for match in DAY_DATE.finditer(text):
+        taken.append(match.span())
+        try:
+            found.append(DateExpression(match.group(), *match.span(), **_day_fields(match)))
+        except InvalidDate:
+            continue
+    taken.extend(match.span() for match in NUMBER_MONTH.finditer(text) if free(match.span()))
+    for pattern, fields_of in _FORMS:
+        for match in pattern.finditer(text):
+            if not free(match.span()):
+                continue
+            fields = fields_of(match)
+            if fields is not None:
+                taken.append(match.span())
+                found.append(DateExpression(match.group(), *match.span(), **fields))
+    return sorted(found, key=lambda expression: expression.start)
+
+
+def _published(published):
+    """(date, precision) of a publication date; the date of a month or a year is its first day."""
+    if not published:
+        return None, None
+    try:
+        text, precision = parse_iso(published)
+    except InvalidDate:
+        return None, None
+    parts = [int(part) for part in text.split("-")] + [1, 1]
+    return datetime.date(parts[0], parts[1], parts[2]), precision
+
+
+_KEY_LENGTH = {"year": 1, "month": 2, "day": 3}
+
+
+def _key(date, precision):
+    return (date.year, date.month, date.day)[: _KEY_LENGTH[precision]]
+
+
+def _choose(candidates, reference, precision, direction, strict):
+    """The candidate date on the side of `reference` that `direction` says, else the nearest.
+
+    Dates are compared at the publication date's precision: in an article of March 2017,
+    "le 22 mars" is as much ahead as behind.
+    """
+    if not candidates:
+        return None
+    ref = _key(reference, precision)
+    if direction == "past":
+        behind = [c for c in candidates if (_key(c, precision) < ref if strict else _key(c, precision) <= ref)]
+        return max(behind) if behind else None
+    if direction == "future":
+        ahead = [c for c in candidates if (_key(c, precision) > ref if strict else _key(c, precision) >= ref)]
+        return min(ahead) if ahead else None
+    middle = {"day": reference, "month": reference.replace(day=15), "year": reference.replace(month=7)}[precision]
+    # The nearest; a tie goes to the past, which news tells more often.
+    return min(candidates, key=lambda c: (abs((c - middle).days), c > middle))
+
+
+def _shift_month(date, months):
+    index = date.year * 12 + date.month - 1 + months
+    return date.replace(year=index // 12, month=index % 12 + 1, day=1)
+
+
+def resolve_date(expression, published, direction=None):
+    """Place `expression` on the calendar: (ISO 8601 text, precision), or (None, None).
+
+    `published` is the article's date (YYYY, YYYY-MM, YYYY-MM-DD or None); `direction`
+    ('past' | 'future' | None) is what the clause's tense says, and the expression's own
+    "dernier" / "prochain" overrides it. A year the text and the publication date do not
+    give is never invented.
+    """
+    strict = expression.direction is not None
+    direction = expression.direction or direction
+    reference, precision = _published(published)
+    if expression.same_day:
+        return None, None
+    if expression.offset:
+        unit, offset = expression.offset
+        if reference is None or _KEY_LENGTH[precision] < _KEY_LENGTH[unit]:
+            return None, None
+        if unit == "year":
+            return iso_date(reference.year + offset)
+        if unit == "month":
+            shifted = _shift_month(reference, offset)
+            return iso_date(shifted.year, shifted.month)
+        return (reference + datetime.timedelta(days=offset)).isoformat(), "day"
+    if expression.year is not None:
+        if expression.day is not None:
+            return iso_date(expression.year, expression.month, expression.day)
+        if expression.month is not None:
+            return iso_date(expression.year, expression.month)
+        return iso_date(expression.year)
+    if reference is None:
+        return None, None
+    years = (reference.year - 1, reference.year, reference.year + 1)
+    if expression.day is not None:
+        candidates = []
+        for year in years:
+            try:
+                candidates.append(datetime.date(year, expression.month, expression.day))
+            except ValueError:
+                continue
+        if expression.weekday is not None and any(c.weekday() == expression.weekday for c in candidates):
+            candidates = [c for c in candidates if c.weekday() == expression.weekday]
+        if precision == "year":
+            candidates = [c for c in candidates if c.year == reference.year]
+        chosen = _choose(candidates, reference, precision, direction, strict)
+        return (chosen.isoformat(), "day") if chosen else (None, None)
+    if expression.month is not None or expression.season is not None:
+        month = expression.month or expression.season
+        candidates = [datetime.date(year, month, 1) for year in years]
+        if precision == "year":
+            candidates = [c for c in candidates if c.year == reference.year]
+        chosen = _choose(candidates, reference, "month" if precision == "day" else precision, direction, strict)
+        if chosen is None:
+            return None, None
+        return iso_date(chosen.year) if expression.season else iso_date(chosen.year, chosen.month)
+    if expression.weekday is not None:
+        if precision == "month":
+            # The week is unknown, the month is not: the story happened in its month of publication.
+            return iso_date(reference.year, reference.month)
+        if precision != "day":
+            return None, None
+        back = (reference.weekday() - expression.weekday) % 7
+        ahead = (expression.weekday - reference.weekday()) % 7
+        if strict:
+            back, ahead = back or 7, ahead or 7
+        if direction == "past" or (direction is None and back <= ahead):
+            return (reference - datetime.timedelta(days=back)).isoformat(), "day"
+        return (reference + datetime.timedelta(days=ahead)).isoformat(), "day"
+    return None, None
+
+
+# --- Tense: which way from the publication date a clause points ------------------------------
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|int|inte|ints|ert|erte|erts|ort|orte|orts)$")
+_NOT_PARTICIPLES = {"qui", "lui", "ici", "ceci", "celui", "aussi", "parmi", "ni", "si", "oui", "puis", "plus", "sous",
+                    "nous", "vous", "tous", "depuis", "peu", "du", "au", "tu", "jusqu", "voici", "sauf", "lieu"}
+_FUTURE_ENDING = re.compile(r"(?:e|i|d|v|u|r|t|l)r(?:a|as|ons|ez|ont)$")
+_CONDITIONAL_ENDING = re.compile(r"(?:e|i|d|v|r|t)r(?:ait|aient)$")
+_IMPERFECT_ENDING = re.compile(r"(?:ait|aient)$")
+
+
+def _is_participle(word):
+    return len(word) >= 2 and word not in _NOT_PARTICIPLES and bool(_PARTICIPLE.search(word))
+
+
+@dataclass(frozen=True)
+class TenseMarker:
+    start: int
+    end: int
+    direction: str  # 'past' | 'future'
+
+
+def tense_markers(text):
+    """The words of `text` that set a direction in time: future and conditional of
+    "devoir", "aller" + infinitive, future endings ("réunira", "se tiendront"); auxiliary +
+    participle ("se sont réunis", "avait réuni"), imperfect ("réunissait"). A passive present
+    ("sont représentés") and a conditional ("compterait") set none; "convenus de" + infinitive
+    points ahead.
+    """
+    words = [(match.group().lower(), match.start(), match.end(), match.group()[0].islower()) for match in _WORD.finditer(text)]
+    markers = []
+    for index, (word, start, end, lower) in enumerate(words):
+        kind = TENSE_WORDS.get(word)
+        following = [w for w, *_ in words[index + 1 : index + 4]]
+        if word in INTENTIONS and following[:1] in (["de"], ["d"]):
+            markers.append(TenseMarker(start, end, "future"))
+        elif kind in ("future", "past"):
+            markers.append(TenseMarker(start, end, kind))
+        elif kind == "auxiliary":
+            if any(_is_participle(w) for w in following):
+                markers.append(TenseMarker(start, end, "past"))
+        elif kind == "reflexive_auxiliary":
+            reflexive = index > 0 and words[index - 1][0] in ("s", "se")
+            if any(_is_participle(w) and (reflexive or w.startswith(MOTION_PARTICIPLES)) for w in following):
+                markers.append(TenseMarker(start, end, "past"))
+        elif kind is None and lower and len(word) >= 3:
+            if _FUTURE_ENDING.search(word):
+                markers.append(TenseMarker(start, end, "future"))
+            elif len(word) >= 5 and _IMPERFECT_ENDING.search(word) and not _CONDITIONAL_ENDING.search(word):
+                markers.append(TenseMarker(start, end, "past"))
+    return markers
+
+
+def direction_near(markers, start, end, low=0, high=None):
+    """The direction of the tense marker nearest to text[start:end], within [low, high)."""
+    best = None
+    for marker in markers:
+        if marker.start < low or (high is not None and marker.end > high) or start <= marker.start < end:
+            continue
+        distance = start - marker.end if marker.end <= start else marker.start - end
+        if best is None or distance < best[0]:
+            best = (distance, marker.direction)
+    return best[1] if best else None
+
+
+# --- Sentences ---------------------------------------------------------------------------------
+
+# A full stop after an initial or a title ("M. Kerry", "J. Allen") ends no sentence.
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bSt)[.!?…]+[»”\"']?(?=\s+[«“\"A-ZÀ-ÖØ-Þ0-9])|\n+")
+
+
+def sentence_spans(text):
+    """(start, end) of each sentence of `text`; a paragraph break always ends one."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end() if match.group().strip() else match.start()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def resolve_dates(text, published):
+    """Every date expression of `text` placed on the calendar against `published`.
+
+    Each takes its direction from its own words ("dernier"), else from the nearest tense
+    marker of its sentence; "le même jour" takes the date given just before it.
+    """
+    markers = tense_markers(text)
+    resolved, last = [], (None, None)
+    for expression in find_dates(text):
+        if expression.same_day:
+            iso, precision = last
+        else:
+            low, high = next(((s, e) for s, e in sentence_spans(text) if s <= expression.start < e), (0, len(text)))
+            direction = direction_near(markers, expression.start, expression.end, low, high)
+            iso, precision = resolve_date(expression, published, direction)
+        resolved.append(ResolvedDate(expression, iso, precision))
+        if iso:
+            last = (iso, precision)
+    return resolved

@@ -1,4 +1,531 @@
-"""Meetings: coalition gatherings an article announces, reports or mentions."""
+"""Meetings: coalition gatherings an article announces, reports or mentions.
+
+A meeting is told by a trigger (a noun such as "réunion", a verb such as "se sont réunis",
+or "celle de jeudi" after a meeting noun) close to a locus: a city ("à Copenhague", "dans la
+capitale britannique", "au siège de l'Otan"), a date ("mardi", "le 22 mars") or a remote
+format ("par visioconférence"). Mentions of one meeting within an article are merged; each
+meeting then takes its kind, participants and status from the words of its mentions.
+"""
+import csv
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Optional
+
+from ..dates import direction_near, find_dates, resolve_date, sentence_spans, tense_markers
+from ..places import country_code, find_places, fold, lookup, name_at
+from ..records import MeetingMention
+
+# A locus farther than this from every trigger of its sentence tells of no meeting; a date
+# without a place must be closer still ("accueillir le 6 février", "se sont retrouvés jeudi").
+MAX_WORDS_TO_TRIGGER = 12
+MAX_WORDS_DATE_TO_TRIGGER = 4
+# Anchors (a date, a place) at most this many words apart form one locus ("mardi à Rome").
+MAX_WORDS_IN_LOCUS = 2
+# How many sentences back a meeting named only as "la réunion" looks for its place.
+CONTEXT_SENTENCES = 3
+
+
+def _lines(name):
+    text = resources.files("loader").joinpath("lexicons", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words_regex(items):
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(items) + r")(?![\w-])", re.I)
+
+
+TRIGGERS = [(re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I), row["kind"]) for row in csv.DictReader(_lines("meetings_triggers.csv"))]
+EXCLUSIONS = _words_regex(re.escape(item).replace("'", "['’]") for item in _lines("meetings_exclusions.txt"))
+KIND_CUES = [(re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I), row["cue"]) for row in csv.DictReader(_lines("meetings_kinds.csv"))]
+VIRTUAL = _words_regex(re.escape(item) for item in _lines("meetings_virtual.txt"))
+PARTICIPANT_UNITS = {fold(row["unit"]) for row in csv.DictReader(_lines("meetings_participants.csv"))}
+SIZE_BEFORE = [re.compile(line[1:], re.I) for line in _lines("meetings_size_cues.txt") if line.startswith("<")]
+SIZE_AFTER = [re.compile(line[1:], re.I) for line in _lines("meetings_size_cues.txt") if line.startswith(">")]
+ATTENDANCE = _words_regex(_lines("meetings_attendance.txt"))
+HOST_VERBS = _words_regex(_lines("meetings_hosts.txt"))
+# "la réunion de Bruxelles", "celle de Djeddah": a city named by its meeting.
+MEETING_OF_CITY = re.compile(r"(?:réunions?|rencontres?|conférences?|sommets?|celles?|celui)[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?=[A-ZÀ-ÖØ-Þ])", re.I)
+# A date right after these words dates something else ("depuis sa formation, en septembre").
+REFERENCE_WORDS = re.compile(r"(?<![\w-])(?:depuis|après|avant|dès|jusqu)(?![\w-])", re.I)
+COUNTRY_NAME = re.compile(
+    r"(?<![\w-])(?:[Ll]es?|[Ll]a|[Ll]'|[Ll]’)[ \u00a0]*(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \u00a0][\w'’-]+){0,2})"
+)
+KIND_OF_LEVEL = {"defence": "defence", "other": "other", "political_directors": "political_directors"}
+LEVEL_ORDER = ["defence", "other", "political_directors", "foreign"]
+_WORD = re.compile(r"\w+")
+
+
+def _word_count(text):
+    """Words of three letters or more: "de", "la", "l'" put no distance between things."""
+    return sum(1 for word in _WORD.findall(text) if len(word) >= 3)
+
+
+@dataclass
+class _Locus:
+    start: int
+    end: int
+    place: object = None  # places.Place
+    date: object = None  # dates.DateExpression
+    virtual: bool = False
+
+
+@dataclass
+class _Mention:
+    """One place in the text that tells of a meeting."""
+
+    start: int
+    end: int
+    sentence: int  # index into the article's sentences
+    segment: tuple  # the part of the sentence that speaks of this meeting
+    place: object = None
+    virtual: bool = False
+    host: Optional[str] = None  # a host country's ISO code, when no city is named
+    date: Optional[tuple] = None  # (iso, precision)
+    direction: Optional[str] = None
+    level: Optional[str] = None
+    restricted: bool = False
+    same_group: bool = False
+    participants: Optional[int] = None
+    anaphoric: bool = False  # no locus of its own: "la réunion", "cette rencontre"
+
+
+@dataclass
+class _Meeting:
+    mentions: list = field(default_factory=list)
+
+    @property
+    def located(self):
+        return [m for m in self.mentions if not m.anaphoric] or self.mentions
+
+    def first(self, attribute):
+        for mention in self.located + [m for m in self.mentions if m.anaphoric]:
+            value = getattr(mention, attribute)
+            if value:
+                return value
+        return None
+
+    @property
+    def place(self):
+        return self.first("place")
+
+    @property
+    def virtual(self):
+        return any(m.virtual for m in self.mentions) and self.place is None
+
+    @property
+    def date(self):
+        dates = [m.date for m in self.mentions if m.date]
+        return max(dates, key=lambda date: len(date[0])) if dates else None
+
+    @property
+    def host(self):
+        return self.first("host")
+
+
+# --- Finding the pieces ---------------------------------------------------------------------
+
+
+def _triggers(body, sentence):
+    """(start, end, kind, excluded) of every trigger of one sentence."""
+    low, high = sentence
+    text = body[low:high]
+    found = []
+    for pattern, kind in TRIGGERS:
+        for match in pattern.finditer(text):
+            start, end = low + match.start(), low + match.end()
+            if any(s < end and start < e for s, e, *_ in found):
+                continue
+            if kind == "pronoun" and not any(k == "noun" and e <= start for s, e, k, _ in found):
+                continue  # "celle" names a meeting only after a meeting noun
+            excluded = False
+            if kind == "noun":
+                # The name that follows the noun: "conférence des donateurs pour la Syrie".
+                phrase = re.match(r"[^,.;:()«»\"]{0,60}", body[end:high]).group()
+                phrase = re.split(r"(?<![\w'’-])(?:à|au|dans|qui|que|a|ont|est|sont)(?![\w-])", phrase)[0]
+                excluded = bool(EXCLUSIONS.search(body[start:end] + phrase))
+            found.append((start, end, kind, excluded))
+    return sorted(found)
+
+
+def _places(body):
+    """Places named as where something happens, plus cities named by their meeting."""
+    mentions = list(find_places(body))
+    for match in MEETING_OF_CITY.finditer(body):
+        place, end = name_at(body, match.end())
+        if place and not any(m.start <= match.end() < m.end for m in mentions):
+            mentions.append(_PlaceAt(place, match.end(), end))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+@dataclass(frozen=True)
+class _PlaceAt:
+    place: object
+    start: int
+    end: int
+
+
+def _is_reference_date(body, sentence_start, date, triggers):
+    """A date after "depuis", "après"... dates something else, unless a meeting comes between."""
+    if REFERENCE_WORDS.match(date.text):
+        return True
+    before = body[max(sentence_start, date.start - 40) : date.start]
+    words = list(REFERENCE_WORDS.finditer(before))
+    if not words:
+        return False
+    offset = date.start - len(before)
+    last = offset + words[-1].end()
+    return not any(last <= start < date.start for start, *_ in triggers)
+
+
+def _is_speech_date(body, date):
+    """"a annoncé vendredi le Pentagone": the day of a statement, not of a meeting."""
+    before = body[max(0, date.start - 30) : date.start]
+    match = re.search(r"(\w+)[ ,]*$", before)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    if any(pattern.fullmatch(word) for pattern, kind in TRIGGERS if kind == "verb"):
+        return False
+    return bool(re.search(r"(?:é|i|u|is|it)$", word)) and len(word) > 3
+
+
+def _loci(body, sentence, places, dates, triggers):
+    low, high = sentence
+    anchors = []
+    for place in places:
+        if low <= place.start < high:
+            anchors.append(_Locus(place.start, place.end, place=place.place))
+    for date in dates:
+        if low <= date.start < high and not _is_reference_date(body, low, date, triggers):
+            anchors.append(_Locus(date.start, date.end, date=date))
+    for match in VIRTUAL.finditer(body, low, high):
+        anchors.append(_Locus(match.start(), match.end(), virtual=True))
+    anchors.sort(key=lambda anchor: anchor.start)
+    loci = []
+    for anchor in anchors:
+        previous = loci[-1] if loci else None
+        gap = body[previous.end : anchor.start] if previous else ""
+        joinable = (
+            previous is not None
+            and _word_count(gap) <= MAX_WORDS_IN_LOCUS
+            and not re.search(r"(?<![\w-])(?:et|puis|ou|mais)(?![\w-])", gap)
+            and not (anchor.place and previous.place and anchor.place.city != previous.place.city)
+            and not (anchor.date and previous.date)
+        )
+        if joinable:
+            previous.end = max(previous.end, anchor.end)
+            previous.place = previous.place or anchor.place
+            previous.date = previous.date or anchor.date
+            previous.virtual = previous.virtual or anchor.virtual
+        else:
+            loci.append(_Locus(anchor.start, anchor.end, anchor.place, anchor.date, anchor.virtual))
+    # A date alone is a meeting's date only if it is not the day of a statement.
+    return [locus for locus in loci if locus.place or locus.virtual or not _is_speech_date(body, locus.date)]
+
+
+def _distance(body, a, b):
+    """Words between two spans."""
+    (s1, e1), (s2, e2) = sorted([a, b])
+    return _word_count(body[e1:s2]) if s2 >= e1 else 0
+
+
+def _host_country(body, segment):
+    """The country a segment makes the host ("Les Etats-Unis vont accueillir ...")."""
+    low, high = segment
+    for match in COUNTRY_NAME.finditer(body, low, high):
+        words = match.group("name").split()
+        for count in range(len(words), 0, -1):
+            code = country_code(" ".join(words[:count]))
+            if code:
+                after = body[match.start("name") + len(" ".join(words[:count])) : high]
+                if HOST_VERBS.search(after[:40]):
+                    return code
+                break
+    return None
+
+
+def _cues(text):
+    level, restricted, same_group = None, False, False
+    found = {cue for pattern, cue in KIND_CUES if pattern.search(text)}
+    for candidate in LEVEL_ORDER:
+        if candidate in found:
+            level = candidate
+            break
+    return level, "restricted" in found, "same_group" in found
+
+
+def _unit_word(figure):
+    first = fold(figure.unit).split()[0] if figure.unit and figure.unit.split() else ""
+    return re.sub(r"s$", "", first)
+
+
+def _is_participant_figure(figure):
+    units = {re.sub(r"s$", "", unit) for unit in PARTICIPANT_UNITS}
+    return _unit_word(figure) in units
+
+
+def _is_size(body, figure, sentence):
+    low, high = sentence
+    before = body[low : figure.start]
+    after = body[figure.end : high]
+    return any(p.search(before) for p in SIZE_BEFORE) or any(p.search(after) for p in SIZE_AFTER)
+
+
+def _participants(body, figures, segment, sentence):
+    low, high = segment
+    for figure in figures:
+        if low <= figure.start < high and _is_participant_figure(figure) and not _is_size(body, figure, sentence):
+            return int(figure.value)
+    return None
+
+
+# --- Putting an article's meetings together -------------------------------------------------
+
+
+def _mentions(body, published, figures):
+    sentences = sentence_spans(body)
+    places = _places(body)
+    dates = find_dates(body)
+    markers = tense_markers(body)
+    mentions = []
+    floating = {}  # sentence index -> loci with a city that no trigger claims
+    last_date = None
+    for index, sentence in enumerate(sentences):
+        triggers = _triggers(body, sentence)
+        loci = _loci(body, sentence, places, dates, triggers)
+        if not triggers:
+            floating[index] = [locus for locus in loci if locus.place]
+            continue
+        claimed = []  # (trigger, locus)
+        free = []
+        for locus in loci:
+            nearest = min(triggers, key=lambda t: _distance(body, (t[0], t[1]), (locus.start, locus.end)))
+            reach = MAX_WORDS_TO_TRIGGER if locus.place or locus.virtual else MAX_WORDS_DATE_TO_TRIGGER
+            low, high = sorted([nearest[1], locus.start])
+            # "a débuté à Washington, alors que l'armée a bombardé ... à Tabqa": past another city
+            # and another verb, a city is no longer the meeting's.
+            blocked = any(other.place and low <= other.start < high for other in loci if other is not locus) and any(
+                low <= marker.start < high for marker in markers
+            )
+            if _distance(body, (nearest[0], nearest[1]), (locus.start, locus.end)) <= reach and not blocked:
+                claimed.append((nearest, locus))
+            else:
+                free.append(locus)
+        claimed = _combine(claimed)
+        undated = [pair for pair in claimed if not pair[1].date and not pair[0][3]]
+        # Only a day: "en septembre" far from the verb dates something else more often than not.
+        dates_left = [locus for locus in free if locus.date and not locus.place and (locus.date.day or locus.date.weekday is not None)]
+        if len(undated) == 1 and dates_left:
+            # "Jeudi, ce sera au tour des ministres de se retrouver au département d'Etat"
+            trigger, locus = undated[0]
+            extra = min(dates_left, key=lambda l: _distance(body, (trigger[0], trigger[1]), (l.start, l.end)))
+            locus.date = extra.date
+            free.remove(extra)
+        floating[index] = [locus for locus in free if locus.place]
+        pairs = [(trigger, locus) for trigger, locus in claimed if not trigger[3]]
+        if not claimed:
+            live = [t for t in triggers if not t[3] and t[2] != "pronoun"]
+            if not live:
+                continue
+            trigger = live[0]
+            located = [locus for locus in free if locus.place]
+            if located:
+                locus = min(located, key=lambda l: _distance(body, (trigger[0], trigger[1]), (l.start, l.end)))
+                pairs = [(trigger, locus)]
+            elif not mentions:
+                # The article's first meeting named only as "la réunion": the place and day
+                # its lead gave just before ("Dix pays ont promis jeudi à Djeddah ...").
+                context = next(
+                    (locus for i in range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1) for locus in reversed(floating.get(i, [])) if locus.date),
+                    None,
+                )
+                pairs = [(trigger, context)]
+            else:
+                pairs = [(trigger, None)]
+        pairs.sort(key=lambda pair: min(pair[0][0], pair[1].start) if pair[1] and pair[1].start >= sentence[0] else pair[0][0])
+        virtual_here = bool(VIRTUAL.search(body, sentence[0], sentence[1]))
+        for position, (trigger, locus) in enumerate(pairs):
+            own = locus if locus and locus.start >= sentence[0] else None
+            begin = sentence[0] if position == 0 else _boundary(pairs[position - 1], pairs[position])
+            finish = sentence[1] if position == len(pairs) - 1 else _boundary(pairs[position], pairs[position + 1])
+            scope_low = trigger[0] if trigger[2] == "pronoun" else begin
+            spans = [(trigger[0], trigger[1])] + ([(own.start, own.end)] if own else [])
+            start, end = min(s for s, _ in spans), max(e for _, e in spans)
+            mention = _Mention(start=start, end=end, sentence=index, segment=(begin, finish))
+            dated = own.date if own and own.date and own.date.start >= sentence[0] else None
+            anchor = (dated.start, dated.end) if dated else (trigger[0], trigger[0])
+            mention.direction = direction_near(markers, *anchor, scope_low, finish)
+            if locus:
+                mention.place = locus.place
+                mention.virtual = locus.virtual
+                if locus.date is not None:
+                    if locus.date.same_day:
+                        mention.date = last_date
+                    else:
+                        iso, precision = resolve_date(locus.date, published, mention.direction)
+                        mention.date = (iso, precision) if iso else None
+            else:
+                mention.anaphoric = True
+            if not mention.place and virtual_here and len(pairs) == 1:
+                mention.virtual = True
+            if not mention.place and not mention.virtual:
+                mention.host = _host_country(body, (begin, finish))
+            cue_text = _without(body, begin, finish, [(p.start, p.end) for p in places])
+            mention.level, mention.restricted, mention.same_group = _cues(cue_text)
+            mention.participants = _participants(body, figures, (begin, finish), sentence)
+            if mention.date:
+                last_date = mention.date
+            mentions.append(mention)
+    return sentences, mentions
+
+
+def _combine(claimed):
+    """One locus per trigger where its loci complete each other ("par visioconférence que ...
+    se sont retrouvés jeudi": the format and the day of one meeting)."""
+    combined = []
+    for trigger, locus in claimed:
+        previous = next((pair for pair in combined if pair[0] is trigger), None)
+        if previous is not None:
+            other = previous[1]
+            if not ((other.place or other.virtual) and (locus.place or locus.virtual)) and not (other.date and locus.date):
+                merged = _Locus(
+                    min(other.start, locus.start), max(other.end, locus.end),
+                    other.place or locus.place, other.date or locus.date, other.virtual or locus.virtual,
+                )
+                combined[combined.index(previous)] = (trigger, merged)
+                continue
+        combined.append((trigger, locus))
+    return combined
+
+
+def _boundary(earlier, later):
+    """Where the part of a sentence about one meeting ends and the next one's begins."""
+    trigger, locus = later
+    if trigger[2] == "pronoun":
+        return trigger[0]
+    previous_trigger, previous_locus = earlier
+    return previous_locus.end if previous_locus else previous_trigger[1]
+
+
+def _without(body, low, high, spans):
+    """body[low:high] with the given spans blanked (a venue's "de l'Otan" is no cue)."""
+    text = list(body[low:high])
+    for start, end in spans:
+        for i in range(max(start, low), min(end, high)):
+            text[i - low] = " "
+    return "".join(text)
+
+
+def _compatible(meeting, mention):
+    """(compatible, evidence): whether the mention may be the meeting, and how many things they share."""
+    evidence = 0
+    place, other = meeting.place, mention.place
+    if place and other:
+        if fold(place.city) != fold(other.city):
+            return False, 0
+        evidence += 2
+    elif (place and mention.virtual) or (other and meeting.virtual):
+        return False, 0
+    elif mention.virtual and meeting.virtual:
+        evidence += 1
+    host = mention.host or meeting.host
+    if host and (place or other) and country_code((place or other).country or "") == host:
+        evidence += 1
+    date, when = meeting.date, mention.date
+    if date and when:
+        if not (date[0].startswith(when[0]) or when[0].startswith(date[0])):
+            return False, 0
+        # A year alone is too little to say two mentions are one meeting.
+        evidence += 2 if date[0] == when[0] else 1 if min(len(date[0]), len(when[0])) >= 7 else 0
+    level = meeting.first("level")
+    if level and mention.level and level != mention.level:
+        return False, 0
+    return True, evidence
+
+
+def _merge(mentions, sentences):
+    meetings = []
+    for mention in mentions:
+        if mention.anaphoric:
+            continue
+        options = [(evidence, -i) for i, meeting in enumerate(meetings) for ok, evidence in [_compatible(meeting, mention)] if ok and evidence]
+        if options:
+            meetings[-max(options)[1]].mentions.append(mention)
+        else:
+            meetings.append(_Meeting([mention]))
+    for mention in mentions:
+        if not mention.anaphoric or not meetings:
+            continue
+        recent = [m for m in meetings if any(0 < mention.sentence - x.sentence <= 2 or x.sentence == mention.sentence for x in m.located)]
+        target = max(recent, key=lambda m: max(x.sentence for x in m.located if x.sentence <= mention.sentence)) if recent else meetings[0]
+        target.mentions.append(mention)
+    return meetings
+
+
+def _story_date(body, sentences, published):
+    """The day the article's lead tells of: its first date that is not ahead of publication."""
+    markers = tense_markers(body)
+    for low, high in sentences[:2]:
+        for expression in find_dates(body[:high]):
+            if expression.start < low:
+                continue
+            direction = direction_near(markers, expression.start, expression.end, low, high)
+            iso, precision = resolve_date(expression, published, direction)
+            if iso and precision == "day" and (not published or iso[: len(published)] <= published):
+                return iso, precision
+    return None
+
+
+def _status(meeting, published):
+    date = meeting.date
+    if date and published:
+        length = min(len(date[0]), len(published))
+        if date[0][:length] < published[:length]:
+            return "held"
+        if date[0][:length] > published[:length]:
+            return "announced"
+    for mention in meeting.located:
+        if mention.direction:
+            return "announced" if mention.direction == "future" else "held"
+    return "held"
+
+
+def _kind(meeting, main):
+    level = meeting.first("level")
+    restricted = any(m.restricted for m in meeting.mentions)
+    if level is None and not restricted and main is not None and main is not meeting and any(m.same_group for m in meeting.mentions):
+        return _kind(main, None)
+    if level in KIND_OF_LEVEL:
+        return KIND_OF_LEVEL[level]
+    return "small_group" if restricted else "ministerial"
+
+
+def _linked_level(body, sentences, meeting, meetings):
+    """A level from the sentences that name the meeting's city, when no other meeting is there."""
+    place = meeting.place
+    if place is None or sum(1 for m in meetings if m.place and fold(m.place.city) == fold(place.city)) > 1:
+        return None
+    for low, high in sentences:
+        text = body[low:high]
+        if any(lookup(name) == place for name in re.findall(r"[A-ZÀ-ÖØ-Þ][\w'’-]+", text)):
+            level, _, _ = _cues(text)
+            if level:
+                return level
+    return None
+
+
+def _attendance(body, sentences, meeting, figures):
+    """Participants from the sentence after a mention that tells who came ("Les délégations de 80 pays...")."""
+    for mention in meeting.located:
+        following = mention.sentence + 1
+        if following < len(sentences):
+            low, high = sentences[following]
+            if ATTENDANCE.search(body, low, high) and body[sentences[mention.sentence][1] : low].count("\n") == 0:
+                count = _participants(body, figures, (low, high), (low, high))
+                if count:
+                    return count
+    return None
 
 
 def extract_meetings(body, published, figures):
@@ -8,7 +535,41 @@ def extract_meetings(body, published, figures):
     dates resolve against it. `figures` are the article's Figure records
     (participants come from them).
     """
-    return []
+    sentences, mentions = _mentions(body, published, figures)
+    meetings = _merge(mentions, sentences)
+    if meetings and meetings[0].date is None and _status(meetings[0], None) == "held":
+        story = _story_date(body, sentences, published)
+        if story:
+            meetings[0].mentions[0].date = story
+    kept = [m for m in meetings if m.date and (m.place or m.virtual)]
+    main = kept[0] if kept else None
+    records = []
+    for meeting in kept:
+        place = meeting.place
+        first = meeting.located[0]
+        level = meeting.first("level")
+        kind = _kind(meeting, main)
+        if level is None and kind == "ministerial" or kind == "small_group":
+            linked = _linked_level(body, sentences, meeting, kept)
+            if linked in KIND_OF_LEVEL:
+                kind = KIND_OF_LEVEL[linked]
+        participants = meeting.first("participants") or _attendance(body, sentences, meeting, figures)
+        records.append(
+            MeetingMention(
+                date=meeting.date[0],
+                date_precision=meeting.date[1],
+                city=place.city if place else None,
+                country=place.country if place else None,
+                kind=kind,
+                status=_status(meeting, published),
+                participants=participants,
+                latitude=place.latitude if place else None,
+                longitude=place.longitude if place else None,
+                start=first.start,
+                end=first.end,
+            )
+        )
+    return records
 
 
 def link_meetings(body, meetings, figures, quotes):

