@@ -425,13 +425,12 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bSt)[.
 def sentence_spans(text):
     """(start, end) of each sentence of `text`; a paragraph break always ends one."""
     spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end() if match.group().strip() else match.start()
-        if text[start:end].strip():
-            spans.append((start, end))
-        start = match.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
+    for match in [*_SENTENCE_END.finditer(text), None]:
+        end = len(text) if match is None else match.end() if match.group().strip() else match.start()
+        piece = text[start:end]
+        if piece.strip():
+            spans.append((start + len(piece) - len(piece.lstrip()), end))
+        start = end if match is None else match.end()
     return spans
 
 

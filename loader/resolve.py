@@ -50,33 +50,50 @@ def resolve_people(articles, extractions):
 
 
 def meeting_key(meeting):
+    """One real meeting: its city (or none, for a virtual meeting) and its date as precisely
+    as the text gave it. An announcement and a later report of a meeting give the same key;
+    two meetings in one city on different days do not, and a month-only mention of a past
+    meeting stays apart from its day-dated row."""
     return (fold(meeting.city or ""), meeting.date or "")
 
 
 def resolve_meetings(articles, extractions):
-    """Map every (article index, meeting index) to a meeting id; return (meeting rows, mapping)."""
-    meetings = {}
+    """Map every (article index, meeting index) to a meeting id; return (meeting rows, mapping).
+
+    Where the articles that tell of one meeting disagree (its kind, its participants), the
+    row takes what most of them say, reports of the held meeting before announcements.
+    """
+
+    def consensus(values):
+        given = [value for value in values if value is not None]
+        return max(given, key=lambda value: (given.count(value), -given.index(value))) if given else None
+
+    ids, mentions = {}, {}  # key -> meeting id; meeting id -> every mention, in article order
     mapping = {}
     for index, extraction in enumerate(extractions):
         for position, meeting in enumerate(extraction.meetings):
-            key = meeting_key(meeting)
-            row = meetings.get(key)
-            if row is None:
-                row = meetings[key] = {
-                    "id": len(meetings) + 1,
-                    "date": meeting.date,
-                    "date_precision": meeting.date_precision,
-                    "city": meeting.city,
-                    "country": meeting.country,
-                    "latitude": meeting.latitude,
-                    "longitude": meeting.longitude,
-                    "kind": meeting.kind,
-                    "participants": meeting.participants,
-                }
-            elif row["participants"] is None:
-                row["participants"] = meeting.participants
-            mapping[(index, position)] = row["id"]
-    return list(meetings.values()), mapping
+            meeting_id = ids.setdefault(meeting_key(meeting), len(ids) + 1)
+            mentions.setdefault(meeting_id, []).append(meeting)
+            mapping[(index, position)] = meeting_id
+    rows = []
+    for number, group in mentions.items():
+        ordered = [m for m in group if m.status == "held"] + [m for m in group if m.status != "held"]
+        first = group[0]
+        located = next((m for m in group if m.latitude is not None), first)
+        rows.append(
+            {
+                "id": number,
+                "date": first.date,
+                "date_precision": first.date_precision,
+                "city": first.city,
+                "country": consensus(m.country for m in ordered),
+                "latitude": located.latitude,
+                "longitude": located.longitude,
+                "kind": consensus(m.kind for m in ordered),
+                "participants": consensus(m.participants for m in ordered),
+            }
+        )
+    return rows, mapping
 
 
 def resolve(articles, extractions):

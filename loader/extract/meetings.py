@@ -572,5 +572,47 @@ def extract_meetings(body, published, figures):
     return records
 
 
+def _sentence_meetings(body, meetings):
+    """For each sentence, the index of the meeting it speaks of, or None.
+
+    A sentence speaks of a meeting when it holds the meeting's own mention, names the city
+    of exactly one of the article's meetings, or tells of a meeting without naming one
+    ("la réunion rassemblant 68 pays"): then it is the one spoken of just before.
+    """
+    sentences = sentence_spans(body)
+    places = find_places(body)
+    cities = [fold(m.city) if m.city else None for m in meetings]
+    linked, last = [], None
+    for number, (low, high) in enumerate(sentences):
+        index = next((i for i, m in enumerate(meetings) if low <= m.start < high), None)
+        if index is None:
+            named = {fold(p.place.city) for p in places if low <= p.start < high and p.place.city}
+            matching = [i for i, city in enumerate(cities) if city in named]
+            if len(matching) == 1 and cities.count(cities[matching[0]]) == 1:
+                index = matching[0]
+            elif not named and any(not excluded and kind != "pronoun" for _, _, kind, excluded in _triggers(body, (low, high))):
+                index = last[1] if last and number - last[0] <= 2 else (0 if meetings else None)
+        if index is not None:
+            last = (number, index)
+        linked.append(((low, high), index))
+    return linked
+
+
 def link_meetings(body, meetings, figures, quotes):
-    """Set `meeting_index` on the figures and quotes that the text ties to a meeting."""
+    """Set `meeting_index` on the figures and quotes that the text ties to a meeting: those of
+    a sentence that speaks of it (for a quote, the sentence where it opens or the one that
+    attributes it)."""
+    if not meetings:
+        return
+    linked = _sentence_meetings(body, meetings)
+
+    def meeting_at(position):
+        return next((index for (low, high), index in linked if low <= position < high), None)
+
+    for figure in figures:
+        if figure.meeting_index is None:
+            figure.meeting_index = meeting_at(figure.start)
+    for quote in quotes:
+        if quote.meeting_index is None:
+            opening, closing = meeting_at(quote.start), meeting_at(max(quote.start, quote.end - 1) + 1)
+            quote.meeting_index = opening if opening is not None else closing

@@ -1,0 +1,103 @@
+"""French date expressions placed on the calendar against an article's publication date."""
+import pytest
+
+from loader.dates import find_dates, resolve_dates, sentence_spans, tense_markers
+
+
+def dates(text, published):
+    return [(r.expression.text, r.iso, r.precision) for r in resolve_dates(text, published)]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Les Etats-Unis organiseront le 22 mars une réunion des alliés.", "2017-03", ("le 22 mars", "2017-03-22", "day")),
+        ("Les ministres vont se réunir le 14 novembre à Madrid.", "2019-10", ("le 14 novembre", "2019-11-14", "day")),
+        # 9 May 2017 was a Tuesday; the article is of Thursday 11 May.
+        ("Les ministres se sont réunis mardi à Oslo.", "2017-05-11", ("mardi", "2017-05-09", "day")),
+        ("Ils se retrouveront mercredi 20 juillet à Ottawa.", "2016-07-18", ("mercredi 20 juillet", "2016-07-20", "day")),
+        ("Ils s'étaient déjà vus le 21 juillet dernier.", "2017-03", ("le 21 juillet dernier", "2016-07-21", "day")),
+        ("La coalition a tenu sa première réunion en décembre 2014.", "2017-03", ("en décembre 2014", "2014-12", "month")),
+        ("Une nouvelle réunion est envisagée à l'automne 2022.", "2022-01-10", ("à l'automne 2022", "2022", "year")),
+        ("Le sommet se tiendra en juin 2022 à Madrid.", None, ("en juin 2022", "2022-06", "month")),
+        ("Juin 2022 restera une date à retenir.", "2021", ("Juin 2022", "2022-06", "month")),
+        ("Ils se retrouveront mardi prochain, 2 juin, à Paris.", "2015-05-28", ("mardi prochain, 2 juin", "2015-06-02", "day")),
+        # 5 February 2016 was a Friday.
+        ("Le ministre recevra ses homologues jeudi prochain.", "2016-02-05", ("jeudi prochain", "2016-02-11", "day")),
+        ("Les généraux s'étaient réunis les 13 et 14 octobre.", "2014-12", ("les 13 et 14 octobre", "2014-10-13", "day")),
+        ("Les ministres doivent se retrouver le 22 janvier à Londres.", "2014-12", ("le 22 janvier", "2015-01-22", "day")),
+        ("Ils se sont retrouvés ce lundi 28 juin 2021 à Rome.", None, ("ce lundi 28 juin 2021", "2021-06-28", "day")),
+        ("Le Maroc accueillera la réunion l'an prochain.", "2021-06-28", ("l'an prochain", "2022", "year")),
+        ("Les ministres se reverront au printemps.", "2015-01-22", ("au printemps", "2015", "year")),
+    ],
+)
+def test_each_form_resolves_against_the_publication_date(text, published, expected):
+    assert dates(text, published) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Les ministres vont se réunir le 14 novembre.", "2020-11-14"),
+        ("Les ministres se sont réunis le 14 novembre.", "2019-11-14"),
+        ("Les ministres se réuniront mardi.", "2019-12-03"),
+        ("Les ministres se sont réunis mardi.", "2019-11-26"),
+        ("Les ministres se réunissaient mardi.", "2019-11-26"),
+        ("Les ministres sont convenus de se revoir le 10 novembre.", "2020-11-10"),
+    ],
+)
+def test_tense_decides_the_direction(text, expected):
+    # Published on Sunday 1 December 2019.
+    assert dates(text, "2019-12-01")[0][1] == expected
+
+
+def test_without_a_direction_the_nearest_date_wins():
+    # In December, a January without a tense is the coming one.
+    assert dates("La réunion du 22 janvier, à Londres.", "2014-12") == [("du 22 janvier", "2015-01-22", "day")]
+
+
+def test_a_year_never_known_is_not_invented():
+    assert dates("Les ministres se retrouveront le 22 mars.", None) == [("le 22 mars", None, None)]
+    assert dates("Les ministres se sont réunis mardi.", None) == [("mardi", None, None)]
+
+
+def test_a_weekday_in_a_month_dated_article_gives_the_month_only():
+    assert dates("Les ministres se sont réunis mardi.", "2018-02") == [("mardi", "2018-02", "month")]
+    assert dates("Les ministres se sont réunis mardi 13 février.", "2018-02") == [("mardi 13 février", "2018-02-13", "day")]
+
+
+def test_the_weekday_chooses_the_year_when_the_publication_date_leaves_two():
+    # 3 December was a Wednesday in 2014, not in 2015.
+    assert dates("La réunion du mercredi 3 décembre.", "2015-06") == [("du mercredi 3 décembre", "2014-12-03", "day")]
+
+
+@pytest.mark.parametrize("text", ["Le 31 février, rien.", "Le 80 mars, rien.", "Le 29 février 2015, rien.", "Le 0 mai, rien."])
+def test_invalid_dates_are_no_dates(text):
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize("text", ["après les attentats du 11-Septembre", "la mission Mars", "il a été reçu", "à 17h49", "le 68e membre"])
+def test_these_are_not_dates(text):
+    assert find_dates(text) == []
+
+
+def test_the_same_day_is_the_date_given_just_before():
+    text = "Ils se sont réunis mardi 13 février à Koweït. Le même jour à Rome, d'autres se réunissaient."
+    assert dates(text, "2018-02") == [("mardi 13 février", "2018-02-13", "day"), ("Le même jour", "2018-02-13", "day")]
+
+
+def test_relative_days_need_a_day_precise_publication_date():
+    assert dates("Il est arrivé hier.", "2016-07-20") == [("hier", "2016-07-19", "day")]
+    assert dates("Il est arrivé hier.", "2016-07") == [("hier", None, None)]
+
+
+def test_tense_markers():
+    directions = [m.direction for m in tense_markers("Ils se sont réunis, ils se réuniront, ils vont partir, ils réunissaient.")]
+    assert directions == ["past", "future", "future", "past"]
+    # A passive present and a conditional point nowhere.
+    assert tense_markers("Quinze pays sont représentés. L'organisation compterait 5.000 combattants.") == []
+
+
+def test_sentences_do_not_end_after_an_initial():
+    text = "M. Kerry est arrivé. Il a vu J. Allen.\nUn autre paragraphe"
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["M. Kerry est arrivé.", "Il a vu J. Allen.", "Un autre paragraphe"]

@@ -1,0 +1,238 @@
+"""Coalition meetings: what one article tells, and one row per real meeting across articles."""
+import pytest
+
+from loader.extract.meetings import extract_meetings, link_meetings
+from loader.places import find_places, lookup
+from loader.records import Article, Extraction, Figure, Quote
+from loader.resolve import resolve_meetings
+
+
+def figure(body, text, value, unit):
+    start = body.index(text)
+    return Figure(value=value, unit=unit, text=text, start=start, end=start + len(text))
+
+
+def meetings(body, published, figures=()):
+    """(city, country, date, precision, kind, status, participants) of each meeting."""
+    return [
+        (m.city, m.country, m.date, m.date_precision, m.kind, m.status, m.participants)
+        for m in extract_meetings(body, published, list(figures))
+    ]
+
+
+def test_an_announced_meeting():
+    body = "Les ministres des Affaires étrangères de quarante pays de la coalition vont se réunir le 12 mars à Londres."
+    found = extract_meetings(body, "2016-02", [figure(body, "quarante pays", 40, "pays")])
+    assert len(found) == 1
+    meeting = found[0]
+    assert (meeting.city, meeting.country, meeting.date, meeting.date_precision) == ("Londres", "Royaume-Uni", "2016-03-12", "day")
+    assert (meeting.kind, meeting.status, meeting.participants) == ("ministerial", "announced", 40)
+    assert (round(meeting.latitude, 2), round(meeting.longitude, 2)) == (51.51, -0.13)
+    assert body[meeting.start : meeting.end] == "se réunir le 12 mars à Londres"
+
+
+def test_a_held_meeting_in_a_city_named_by_a_periphrase():
+    # 8 October 2015 was a Thursday.
+    body = "Une trentaine de pays se sont réunis jeudi dans la capitale belge."
+    assert meetings(body, "2015-10-08", [figure(body, "Une trentaine de pays", 30, "pays")]) == [
+        ("Bruxelles", "Belgique", "2015-10-08", "day", "ministerial", "held", 30)
+    ]
+
+
+def test_a_meeting_at_a_venue():
+    body = "Les ministres se retrouveront mardi au siège de l'Otan."
+    assert meetings(body, "2015-10-08") == [("Bruxelles", "Belgique", "2015-10-13", "day", "ministerial", "announced", None)]
+
+
+def test_a_city_unknown_to_the_lexicon_comes_from_the_gazetteer():
+    body = "Les ministres de la coalition se sont réunis lundi à Bagdad. Ils se retrouveront le 3 mai à Stockholm."
+    assert meetings(body, "2016-04-04") == [
+        ("Bagdad", "Irak", "2016-04-04", "day", "ministerial", "held", None),
+        ("Stockholm", "Suède", "2016-05-03", "day", "ministerial", "announced", None),
+    ]
+
+
+def test_an_announcement_and_its_report_in_one_article_are_one_meeting():
+    body = (
+        "Les Etats-Unis vont accueillir le 6 février les ministres de la coalition. "
+        "Les 79 membres de la coalition vont se retrouver à Washington pour faire le point."
+    )
+    assert meetings(body, "2019-01-29", [figure(body, "79 membres", 79, "membres")]) == [
+        ("Washington", "Etats-Unis", "2019-02-06", "day", "ministerial", "announced", 79)
+    ]
+
+
+def test_a_meeting_named_only_as_la_reunion_takes_the_place_and_day_of_the_lead():
+    # 11 September 2014 was a Thursday.
+    body = "Dix pays ont promis jeudi à Djeddah de soutenir la coalition.\n\nLa réunion a rassemblé les chefs de la diplomatie de douze pays."
+    figures = [figure(body, "Dix pays", 10, "pays"), figure(body, "douze pays", 12, "pays")]
+    assert meetings(body, "2014-09-11", figures) == [("Djeddah", "Arabie saoudite", "2014-09-11", "day", "ministerial", "held", 12)]
+
+
+def test_two_meetings_in_one_city_stay_apart():
+    # 20 July 2016 was a Wednesday.
+    body = (
+        "Les ministres de la Défense se sont réunis mercredi à Madrid. "
+        "Jeudi, ce sera au tour des chefs de la diplomatie de se retrouver à Madrid."
+    )
+    assert meetings(body, "2016-07-20") == [
+        ("Madrid", "Espagne", "2016-07-20", "day", "defence", "held", None),
+        ("Madrid", "Espagne", "2016-07-21", "day", "ministerial", "announced", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "who, kind",
+    [
+        ("Les ministres des Affaires étrangères de la coalition", "ministerial"),
+        ("Les ministres de la Défense de la coalition", "defence"),
+        ("Les ministres de la Défense des pays les plus engagés", "defence"),
+        ("Les directeurs politiques de la coalition", "political_directors"),
+        ("Les chefs de la diplomatie du petit groupe de la coalition", "small_group"),
+        ("Les ministres du groupe restreint de la coalition", "small_group"),
+        ("Les chefs de la diplomatie des pays les plus engagés", "small_group"),
+        ("Les principaux membres de la coalition", "small_group"),
+        ("Les chefs d'état-major de la coalition", "other"),
+    ],
+)
+def test_kinds(who, kind):
+    assert meetings(f"{who} se sont réunis mardi à Berlin.", "2016-11-17")[0][4] == kind
+
+
+def test_a_restricted_group_of_defence_ministers_is_a_defence_meeting():
+    body = (
+        "Les principaux membres de la coalition se sont réunis mardi à Copenhague. "
+        "Quinze pays sont représentés à Copenhague, à l'invitation du ministre danois de la Défense."
+    )
+    assert meetings(body, "2017-05-09", [figure(body, "Quinze pays", 15, "pays")]) == [
+        ("Copenhague", "Danemark", "2017-05-09", "day", "defence", "held", 15)
+    ]
+
+
+def test_a_virtual_meeting_has_no_city():
+    body = "C'est par visioconférence que les ministres du groupe restreint de la coalition se sont retrouvés jeudi."
+    assert meetings(body, "2020-06-04") == [(None, None, "2020-06-04", "day", "small_group", "held", None)]
+
+
+def test_following_a_meeting_by_visioconference_does_not_make_it_virtual():
+    body = "Les ministres se sont réunis mardi à Paris. Le secrétaire d'Etat a suivi les travaux par visioconférence depuis Boston."
+    assert meetings(body, "2015-06-02") == [("Paris", "France", "2015-06-02", "day", "ministerial", "held", None)]
+
+
+def test_past_meetings_keep_the_precision_the_text_gives():
+    body = (
+        "Les ministres s'étaient réunis pour la dernière fois le 3 décembre dernier à Bruxelles. "
+        "Les participants s'étaient vus à Londres en janvier."
+    )
+    assert meetings(body, "2015-06-02") == [
+        ("Bruxelles", "Belgique", "2014-12-03", "day", "ministerial", "held", None),
+        ("Londres", "Royaume-Uni", "2015-01", "month", "ministerial", "held", None),
+    ]
+
+
+def test_the_same_day_in_another_city():
+    body = (
+        "Les ministres se sont réunis mardi 13 février dans la capitale koweïtienne. "
+        "Le même jour à Rome, le secrétaire américain à la Défense réunissait les ministres de la Défense de quatorze pays."
+    )
+    assert meetings(body, "2018-02", [figure(body, "quatorze pays", 14, "pays")]) == [
+        ("Koweït", "Koweït", "2018-02-13", "day", "ministerial", "held", None),
+        ("Rome", "Italie", "2018-02-13", "day", "defence", "held", 14),
+    ]
+
+
+def test_the_coalition_s_size_is_not_a_meeting_s_participants():
+    body = (
+        "Les ministres de la coalition se sont retrouvés lundi à Rome. "
+        "Les délégations de quatre-vingts pays ont fait le déplacement, sur les 83 membres que compte la coalition."
+    )
+    figures = [figure(body, "quatre-vingts pays", 80, "pays"), figure(body, "83 membres", 83, "membres")]
+    assert meetings(body, "2021-06-28", figures) == [("Rome", "Italie", "2021-06-28", "day", "ministerial", "held", 80)]
+    body = "Les ministres de la coalition, qui compte désormais 82 membres, se sont retrouvés lundi à Rome."
+    assert meetings(body, "2021-06-28", [figure(body, "82 membres", 82, "membres")])[0][6] is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jeudi à Londres, une conférence des donateurs pour la Syrie a recueilli dix milliards de dollars.",
+        "La question sera au cœur d'un sommet du Conseil de sécurité de l'ONU, le 24 septembre à New York.",
+        "Le ministre a tenu une conférence de presse mardi à Paris.",
+    ],
+)
+def test_gatherings_that_are_not_coalition_meetings(body):
+    assert meetings(body, "2016-02-05") == []
+
+
+def test_a_meeting_without_a_date_is_not_kept():
+    assert meetings("Les ministres se réuniront le 31 février à Paris.", "2016-01") == []
+    assert meetings("Les ministres se réuniront le 22 mars à Paris.", None) == []
+    assert meetings("Les ministres se sont réunis le 22 mars 2017 à Paris.", None) == [
+        ("Paris", "France", "2017-03-22", "day", "ministerial", "held", None)
+    ]
+
+
+def test_places():
+    assert lookup("Riyad") == lookup("Ryad") == lookup("capitale saoudienne")
+    assert lookup("Riyad").city == "Ryad"
+    assert [m.place.city for m in find_places("à Koweït City, au Quai d'Orsay et près de Washington, pas à John Kerry")] == [
+        "Koweït",
+        "Paris",
+        "Washington",
+    ]
+
+
+def test_link_meetings_ties_figures_and_quotes_to_the_meeting_their_sentence_tells_of():
+    body = (
+        "Les ministres de la coalition se sont réunis mardi à Rome. "
+        "La réunion a rassemblé 23 pays. "
+        "« Nous restons unis », a déclaré le ministre lors de la réunion.\n\n"
+        "Le pétrole rapporte un million de dollars par jour."
+    )
+    figures = [figure(body, "23 pays", 23, "pays"), figure(body, "un million de dollars", 1000000, "dollars")]
+    quote = Quote(text="Nous restons unis", start=body.index("Nous"), end=body.index("Nous") + 17)
+    found = extract_meetings(body, "2016-02-02", figures)
+    link_meetings(body, found, figures, [quote])
+    assert [f.meeting_index for f in figures] == [0, None]
+    assert quote.meeting_index == 0
+
+
+def article(path, published):
+    return Article(path=path, sha256="", raw="", body="", published=published)
+
+
+def test_an_announcement_and_a_later_report_share_one_row():
+    announcement = "Les ministres de 68 pays de la coalition se réuniront le 22 mars à Washington."
+    report = "La réunion de la coalition rassemblant 68 pays s'est tenue mercredi à Washington."
+    extractions = [
+        Extraction(meetings=extract_meetings(announcement, "2017-03", [figure(announcement, "68 pays", 68, "pays")])),
+        Extraction(meetings=extract_meetings(report, "2017-03-22", [figure(report, "68 pays", 68, "pays")])),
+    ]
+    rows, mapping = resolve_meetings([article("a.txt", "2017-03"), article("b.txt", "2017-03-22")], extractions)
+    assert [(row["id"], row["city"], row["date"], row["participants"]) for row in rows] == [(1, "Washington", "2017-03-22", 68)]
+    assert mapping == {(0, 0): 1, (1, 0): 1}
+    assert [m.status for e in extractions for m in e.meetings] == ["announced", "held"]
+
+
+def test_meetings_in_one_city_on_other_days_or_known_to_the_month_stay_apart():
+    first = "Les ministres se sont réunis le 3 décembre dernier à Bruxelles."
+    second = "Les ministres de la Défense se sont réunis le 11 février à Bruxelles."
+    third = "La coalition ne s'est plus réunie depuis sa réunion de Bruxelles, en décembre 2014."
+    extractions = [Extraction(meetings=extract_meetings(text, "2016-07-20", [])) for text in (first, second, third)]
+    rows, mapping = resolve_meetings([article(f"{n}.txt", "2016-07-20") for n in "abc"], extractions)
+    assert [(row["city"], row["date"], row["kind"]) for row in rows] == [
+        ("Bruxelles", "2015-12-03", "ministerial"),
+        ("Bruxelles", "2016-02-11", "defence"),
+        ("Bruxelles", "2014-12", "ministerial"),
+    ]
+    assert mapping == {(0, 0): 1, (1, 0): 2, (2, 0): 3}
+
+
+def test_a_row_takes_what_most_reports_say():
+    extractions = []
+    for count in ("68", "68", "60"):
+        text = f"Les ministres de {count} pays se sont réunis mercredi à Washington."
+        found = extract_meetings(text, "2017-03-22", [figure(text, f"{count} pays", int(count), "pays")])
+        extractions.append(Extraction(meetings=found))
+    rows, _ = resolve_meetings([article(f"{n}.txt", "2017-03-22") for n in "abc"], extractions)
+    assert [(row["date"], row["participants"]) for row in rows] == [("2017-03-22", 68)]
