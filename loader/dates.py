@@ -160,8 +160,10 @@ RELATIVE_DATE = re.compile(
     r"(?<![\w-])(?P<phrase>" + "|".join(re.escape(p) for p in sorted(RELATIVE, key=len, reverse=True)) + r")(?![\w-])",
     re.I,
 )
+# "mercredi et jeudi": dated by its first day.
 WEEKDAY_DATE = re.compile(
-    rf"(?<![\w-])(?:(?:ce|dès|depuis){_S})?(?P<weekday>{_WEEKDAY})(?:{_S}(?P<rel>prochain|dernier))?(?![\w-])",
+    rf"(?<![\w-])(?:(?:ce|dès|depuis){_S})?(?P<weekday>{_WEEKDAY})(?:{_S}(?:et|au){_S}(?:{_WEEKDAY}))?"
+    rf"(?:{_S}(?P<rel>prochain|dernier))?(?![\w-])",
     re.I,
 )
 SAME_DAY = re.compile(r"(?<![\w-])le(?:\s+)(?:même jour|jour même)(?![\w-])", re.I)

@@ -29,6 +29,8 @@ def dates(text, published):
         ("Ils se sont retrouvés ce lundi 28 juin 2021 à Rome.", None, ("ce lundi 28 juin 2021", "2021-06-28", "day")),
         ("Le Maroc accueillera la réunion l'an prochain.", "2021-06-28", ("l'an prochain", "2022", "year")),
         ("Les ministres se reverront au printemps.", "2015-01-22", ("au printemps", "2015", "year")),
+        # 22 March 2017 was a Wednesday: two days of meetings are dated by the first.
+        ("Les délégués se réunissent mercredi et jeudi.", "2017-03-21", ("mercredi et jeudi", "2017-03-22", "day")),
     ],
 )
 def test_each_form_resolves_against_the_publication_date(text, published, expected):

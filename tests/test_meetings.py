@@ -44,6 +44,17 @@ def test_a_meeting_at_a_venue():
     assert meetings(body, "2015-10-08") == [("Bruxelles", "Belgique", "2015-10-13", "day", "ministerial", "announced", None)]
 
 
+def test_a_city_named_as_the_host():
+    # 11 May 2022 was a Wednesday.
+    body = "Marrakech accueille ce mercredi la réunion ministérielle de la coalition. Le Maroc accueillera aussi un forum."
+    assert meetings(body, "2022-05-10") == [("Marrakech", "Maroc", "2022-05-11", "day", "ministerial", "announced", None)]
+
+
+def test_a_future_meeting_known_to_the_year_only_is_not_kept():
+    body = "Les ministres sont convenus de se retrouver à Rome à l'automne."
+    assert meetings(body, "2020-06-04") == []
+
+
 def test_a_city_unknown_to_the_lexicon_comes_from_the_gazetteer():
     body = "Les ministres de la coalition se sont réunis lundi à Bagdad. Ils se retrouveront le 3 mai à Stockholm."
     assert meetings(body, "2016-04-04") == [

@@ -46,6 +46,11 @@ ATTENDANCE = _words_regex(_lines("meetings_attendance.txt"))
 HOST_VERBS = _words_regex(_lines("meetings_hosts.txt"))
 # "la réunion de Bruxelles", "celle de Djeddah": a city named by its meeting.
 MEETING_OF_CITY = re.compile(r"(?:réunions?|rencontres?|conférences?|sommets?|celles?|celui)[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?=[A-ZÀ-ÖØ-Þ])", re.I)
+HOST_CITY = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*)*) (?:(?:va|vont|doit|devrait|a|avait) )?(?:"
+    + "|".join(_lines("meetings_hosts.txt"))
+    + r")(?![\w-])"
+)
 # A date right after these words dates something else ("depuis sa formation, en septembre").
 REFERENCE_WORDS = re.compile(r"(?<![\w-])(?:depuis|après|avant|dès|jusqu)(?![\w-])", re.I)
 COUNTRY_NAME = re.compile(
@@ -149,12 +154,15 @@ def _triggers(body, sentence):
 
 
 def _places(body):
-    """Places named as where something happens, plus cities named by their meeting."""
+    """Places named as where something happens, plus cities named by their meeting ("la
+    réunion de Bruxelles") or as its host ("Marrakech accueille ce mercredi la réunion")."""
     mentions = list(find_places(body))
-    for match in MEETING_OF_CITY.finditer(body):
-        place, end = name_at(body, match.end())
-        if place and not any(m.start <= match.end() < m.end for m in mentions):
-            mentions.append(_PlaceAt(place, match.end(), end))
+    starts = [match.end() for match in MEETING_OF_CITY.finditer(body)]
+    starts += [match.start("name") for match in HOST_CITY.finditer(body) if not re.search(r"(?:[Ll]es?|[Ll]a|[Ll]'|[Ll]’) ?$", body[: match.start("name")])]
+    for start in starts:
+        place, end = name_at(body, start)
+        if place and not any(m.start <= start < m.end for m in mentions):
+            mentions.append(_PlaceAt(place, start, end))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -541,7 +549,12 @@ def extract_meetings(body, published, figures):
         story = _story_date(body, sentences, published)
         if story:
             meetings[0].mentions[0].date = story
-    kept = [m for m in meetings if m.date and (m.place or m.virtual)]
+    # A meeting needs a day, a month or a past year, and a place or a remote format; a future
+    # meeting known to the year only ("à l'automne", "l'an prochain") is not yet a meeting.
+    kept = [
+        m for m in meetings
+        if m.date and (m.place or m.virtual) and not (m.date[1] == "year" and _status(m, published) == "announced")
+    ]
     main = kept[0] if kept else None
     records = []
     for meeting in kept:
