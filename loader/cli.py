@@ -2,6 +2,7 @@
 import json
 import os
 import signal
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -13,6 +14,11 @@ from .pipeline import build as build_database
 DEFAULT_CORPUS = "seeds"
 DEFAULT_DB = "coalition.db"
 DEFAULT_METADATA = "metadata.yml"
+
+
+def _echo_problems(problems):
+    for problem in problems:
+        click.echo(f"{problem.severity}: {problem.path}: {problem.message}", err=True)
 
 
 def _terminate(signum, frame):
@@ -36,13 +42,15 @@ def build(corpus_dir, db_path, strict):
     try:
         summary = build_database(corpus_dir, db_path)
     except CorpusError as error:
+        _echo_problems(error.problems)
         raise click.ClickException(str(error))
     except KeyboardInterrupt:
         raise click.ClickException(f"build interrupted; {db_path} left as it was")
-    except OSError as error:
-        raise click.ClickException(f"could not write {db_path}: {error.strerror or error}; {db_path} left as it was")
-    for problem in summary.problems:
-        click.echo(f"{problem.severity}: {problem.path}: {problem.message}", err=True)
+    except (OSError, sqlite3.Error) as error:  # disk full, no permission: the write failed
+        raise click.ClickException(f"could not write {db_path}: {getattr(error, 'strerror', None) or error}; {db_path} left as it was")
+    except Exception as error:  # a bug, not the input: still one line, and the old database kept
+        raise click.ClickException(f"build failed ({type(error).__name__}: {error}); {db_path} left as it was; please report this")
+    _echo_problems(summary.problems)
     click.echo(f"{db_path}: {summary}", err=True)
     if strict and summary.problems:
         raise click.ClickException(f"{len(summary.problems)} problem(s) with the input (--strict)")

@@ -4,19 +4,30 @@ Cleaning removes what is not the story (site chrome, the " date YYYY-MM"
 marker, photo captions with their credits, bylines, a truncated teaser that
 repeats the lead) and keeps the title apart. Every offset in the database
 refers to the cleaned `body`.
+
+Reading never stops at one bad file: a file that cannot be loaded is skipped,
+text that looks wrong is loaded anyway, and each case becomes a `Problem`
+naming the file (and the line or manifest row) in plain words.
 """
 import csv
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .dates import InvalidDate, parse_iso, published_from_text
+from .dates import MONTHS, InvalidDate, iso_date, parse_iso, published_from_text
 from .records import Article
 
 MANIFEST = "sources.csv"
 MANIFEST_COLUMNS = ("file", "published", "url", "outlet")
+# Far above any news article (a long feature is about 100 kB) and within the
+# language model's limit of a million characters; a bigger file is refused
+# without being read.
+MAX_BYTES = 1_000_000
+LONG_LINE = 100_000  # characters: a paragraph of news has a few hundred
+MAX_DIGITS = 15  # a count or amount with more digits is junk (and no longer exact as a float)
 
 
 def _lexicon(name):
@@ -45,7 +56,15 @@ TEASER_END = re.compile(r"(?:\.\.\.|…)\s*\Z")
 
 
 class CorpusError(Exception):
-    """A corpus folder or manifest that cannot be read at all."""
+    """A corpus folder that cannot be built at all; `problems` are those met before giving up."""
+
+    def __init__(self, message, problems=()):
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be loaded as text; the message says why, in plain words."""
 
 
 @dataclass
@@ -54,37 +73,146 @@ class Problem:
 
     path: str
     message: str
-    severity: str = "warning"  # 'warning': loaded anyway; 'error': skipped
+    severity: str = "warning"  # 'warning': loaded anyway; 'error': the file is skipped
 
 
-def read_manifest(folder):
-    """Rows of `sources.csv` keyed by file name, and the problems found in it."""
+def read_bytes(path):
+    """A file's bytes, refusing one above MAX_BYTES without reading it all."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                size = os.fstat(handle.fileno()).st_size
+                raise UnreadableFile(f"too large ({size:,} bytes; the limit is {MAX_BYTES:,}, far more than any news article)")
+    except OSError as error:
+        raise UnreadableFile(f"cannot be read ({error.strerror or error})") from error
+    return data
+
+
+# Byte order marks: (mark, codec, name for the user).
+BOMS = ((b"\xef\xbb\xbf", "utf-8-sig", "UTF-8"), (b"\xff\xfe", "utf-16", "UTF-16"), (b"\xfe\xff", "utf-16", "UTF-16"))
+
+
+def decode(data):
+    """Text and encoding of a file's bytes: UTF-8 or UTF-16 by their mark, UTF-8, else Windows-1252."""
+    for mark, encoding, name in BOMS:
+        if data.startswith(mark):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise UnreadableFile(f"starts with a {name} byte order mark but is not {name} text") from error
+    if b"\x00" in data:
+        raise UnreadableFile("binary file (it contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        raise UnreadableFile(f"neither UTF-8 nor Windows-1252 text (byte 0x{byte:02x} at offset {error.start}); save it as UTF-8") from error
+
+
+def read_text(path):
+    """The decoded text of a file and its encoding; UnreadableFile when it holds no text."""
+    data = read_bytes(path)
+    text, encoding = decode(data)
+    if not data:
+        raise UnreadableFile("empty file")
+    if not text.strip():
+        raise UnreadableFile("only blank space, no text")
+    return data, text, encoding
+
+
+NOT_UTF8 = "not UTF-8: read as Windows-1252 (Latin-1); if accents look wrong, save it as UTF-8"
+
+
+def _delimiter(header):
+    """The delimiter the header line uses when it is not a comma."""
+    if "," in header:
+        return ","
+    for delimiter in (";", "\t", "|"):
+        if delimiter in header:
+            return delimiter
+    return ","
+
+
+def read_manifest(folder, names=None):
+    """Rows of `sources.csv` keyed by file name, and the problems found in it.
+
+    `names` are the article files of the folder: a row naming another file is reported.
+    """
     path = Path(folder) / MANIFEST
     rows, problems = {}, []
     if not path.exists():
         return rows, problems
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if not reader.fieldnames or "file" not in reader.fieldnames:
-            raise CorpusError(f"{path}: no 'file' column in the header (columns must be {', '.join(MANIFEST_COLUMNS)})")
+    try:
+        _, text, encoding = read_text(path)
+    except UnreadableFile as error:
+        return rows, [Problem(MANIFEST, f"{error}; the manifest is ignored", "error")]
+    if encoding == "cp1252":
+        problems.append(Problem(MANIFEST, NOT_UTF8))
+    text = text.lstrip()
+    delimiter = _delimiter(text.split("\n", 1)[0])
+    if delimiter != ",":
+        shown = "tabs" if delimiter == "\t" else f"'{delimiter}'"
+        problems.append(Problem(MANIFEST, f"columns are separated by {shown} instead of commas; read anyway"))
+    reader = csv.DictReader(text.splitlines(keepends=True), delimiter=delimiter)
+    columns = [name.strip() for name in reader.fieldnames or []]
+    reader.fieldnames = columns
+    known = ", ".join(MANIFEST_COLUMNS)
+    if "file" not in columns:
+        problems.append(Problem(MANIFEST, f"no 'file' column in the header (the columns are {known}); the manifest is ignored", "error"))
+        return rows, problems
+    unknown = [name for name in columns if name not in MANIFEST_COLUMNS]
+    # Extra columns (a note) are welcome; they are worth a word only when they may stand for a missing one.
+    if unknown and not set(MANIFEST_COLUMNS) <= set(columns):
+        named = ", ".join(map(repr, unknown))
+        verb = "columns {} are not known and are ignored" if len(unknown) > 1 else "column {} is not known and is ignored"
+        problems.append(Problem(MANIFEST, verb.format(named) + f" (the columns are {known})"))
+    number = 1
+    try:
         for number, row in enumerate(reader, start=2):
-            name = (row.get("file") or "").strip()
-            if not name:
-                continue
-            if name in rows:
-                problems.append(Problem(MANIFEST, f"row {number}: {name} is listed twice; the first row is kept"))
-                continue
-            entry = {key: (row.get(key) or "").strip() or None for key in MANIFEST_COLUMNS[1:]}
-            if entry["published"]:
-                try:
-                    parse_iso(entry["published"])
-                except InvalidDate:
-                    problems.append(
-                        Problem(MANIFEST, f"row {number}: published {entry['published']!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD); ignored")
-                    )
-                    entry["published"] = None
-            rows[name] = entry
+            problem = _check_row(row, rows, names)
+            if problem:
+                problems.append(Problem(MANIFEST, f"row {number}: {problem}"))
+    except csv.Error as error:
+        problems.append(Problem(MANIFEST, f"row {number + 1}: cannot be read ({error}); the rows from there on are ignored"))
     return rows, problems
+
+
+def _value(text):
+    text = (text or "").strip()
+    return text if text and "\n" not in text else None
+
+
+def _check_row(row, rows, names):
+    """Add one manifest row to `rows`; return what is wrong with it, if anything."""
+    name = (row.get("file") or "").strip()
+    values = [value for key, value in row.items() if key is not None and value]
+    if any("\n" in value for value in values):
+        # An unclosed quote mark swallows the rows after it into one value.
+        problem = 'a value runs over several lines (is a double quote mark " left unclosed?); the value is ignored'
+    elif None in row:
+        problem = "more values than columns; the extra ones are ignored (put a value holding a comma in double quotes)"
+    else:
+        problem = None
+    if not name:
+        return "no file name; row ignored" if values else problem
+    if name in rows:
+        return f"{name} is listed twice; the first row is kept"
+    if names is not None and name not in names:
+        return f"there is no file {name} in the folder; row ignored"
+    entry = {key: _value(row.get(key)) for key in MANIFEST_COLUMNS[1:]}
+    rows[name] = entry
+    if entry["published"]:
+        try:
+            parse_iso(entry["published"])
+        except InvalidDate:
+            published, entry["published"] = entry["published"], None
+            return f"published {published!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD); ignored"
+    return problem
 
 
 def title_case(name):
@@ -110,11 +238,12 @@ def clean(raw):
         stripped = line.strip()
         if not stripped or stripped.casefold() in CHROME_LINES or PUBLICATION_LINE.match(stripped):
             continue
-        credit = CREDIT_AT_END.search(stripped)
-        if credit and len(stripped) < 400:
+        # The length test comes first: on a very long line the search would take quadratic time.
+        credit = CREDIT_AT_END.search(stripped) if len(stripped) < 400 else None
+        if credit:
             credits.append(title_case((credit.group("name1") or credit.group("name2")).strip()))
             continue
-        if BYLINE.match(stripped) and len(stripped) < 120:
+        if len(stripped) < 120 and BYLINE.match(stripped):
             byline = byline or stripped
             continue
         if title is None and not kept and _looks_like_title(stripped, lines[position + 1:]):
@@ -133,26 +262,21 @@ def _looks_like_title(line, following):
     return bool(following) and len(line) <= 200 and not re.search(r"[.:;,]\s*\Z", line)
 
 
+
 def sha256(data):
     return hashlib.sha256(data).hexdigest()
 
 
-def decode(data):
-    """Text and encoding of a file's bytes: UTF-8 (with or without BOM), else Windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252"), "cp1252"
-
-
 def read_article(path, meta=None):
-    """One Article from a file and its manifest row (which wins over the text)."""
+    """One Article from a file and its manifest row (which wins over the text).
+
+    Raises UnreadableFile when the file holds no text or no story.
+    """
     path = Path(path)
-    data = path.read_bytes()
-    raw, encoding = decode(data)
+    data, raw, encoding = read_text(path)
     title, body, byline, credits = clean(raw)
+    if not body:
+        raise UnreadableFile("no story text once menus, captions and bylines are set aside")
     meta = meta or {}
     if meta.get("published"):
         published, precision = parse_iso(meta["published"])
@@ -174,13 +298,120 @@ def read_article(path, meta=None):
     )
 
 
+_SPACE = r"[ \u00a0\u202f]"
+# "<p>", "</div>", "<script src=…>", but not the "<<" ">>" some texts use for guillemets.
+HTML_TAG = re.compile(r"(?<!<)</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,500})?/?>(?!>)")
+DAY_MONTH = re.compile(
+    rf"(?<![\w,.])(1er|\d{{1,2}}){_SPACE}+({'|'.join(sorted(MONTHS, key=len, reverse=True))})(?:{_SPACE}+(\d{{4}}))?(?!\w)",
+    re.I,
+)
+NUMBER = re.compile(rf"(?<![\w/.,-])\d+(?:{_SPACE}\d{{3}})*(?![\w/-])")
+LETTER = re.compile(r"[^\W\d_]")
+SENTENCE_END = re.compile(r"[.!?…]")
+
+
+def _impossible_date(match):
+    day, month, year = match.groups()
+    try:
+        # A year that is not given could be a leap year: "29 février" passes.
+        iso_date(int(year) if year else 2000, MONTHS[month.lower()], 1 if day == "1er" else int(day))
+    except InvalidDate:
+        return True
+    return False
+
+
+def _has_sentence(line):
+    """A word, then a full stop, question or exclamation mark (two linear scans, safe on any line)."""
+    letter = LETTER.search(line)
+    return bool(letter and SENTENCE_END.search(line, letter.end()))
+
+
+def check_text(raw, body):
+    """Warnings about text that loads but looks wrong, one per kind, at its first line."""
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    found = {}  # kind -> (first line number, first text, count)
+
+    def note(kind, number, text):
+        first_number, first_text, count = found.get(kind, (number, text, 0))
+        found[kind] = (first_number, first_text, count + 1)
+
+    for number, line in enumerate(lines, start=1):
+        if len(line) > LONG_LINE:
+            note("long", number, f"{len(line):,}")
+        for match in HTML_TAG.finditer(line):
+            note("html", number, match.group()[:40])
+        for match in DAY_MONTH.finditer(line):
+            if _impossible_date(match):
+                note("date", number, match.group())
+        for match in NUMBER.finditer(line):
+            if sum(character.isdigit() for character in match.group()) > MAX_DIGITS:
+                note("number", number, match.group())
+    messages = {
+        "long": "{text} characters on one line, where a paragraph of news has a few hundred: is this really an article?",
+        "html": "HTML tags in the text, such as {text}{more}; they are kept as plain text",
+        "date": "'{text}' is not a date on the calendar{more}",
+        "number": f"the number '{{text}}' is too large to be a real count (more than {MAX_DIGITS} digits){{more}}",
+    }
+    warnings = []
+    for kind, template in messages.items():
+        if kind in found:
+            number, text, count = found[kind]
+            more = f" ({count:,} in all)" if count > 1 else ""
+            warnings.append(f"line {number}: " + template.format(text=text, more=more))
+    if not any(_has_sentence(line) for line in body.split("\n")):
+        warnings.append("no sentence in the text (no word is followed by . ! or ?): there is little to extract")
+    return warnings
+
+
+def _listing(folder):
+    """The article files of `folder` and the names of the other entries, both sorted."""
+    try:
+        entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
+    except OSError as error:
+        raise CorpusError(f"{folder}: cannot be read ({error.strerror or error})") from error
+    articles, others = [], []
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name == MANIFEST:
+            continue  # hidden files: ".DS_Store", macOS "._a.txt" forks
+        if entry.suffix.lower() == ".txt" and not entry.is_dir():
+            articles.append(entry)
+        else:
+            others.append(entry.name + ("/" if entry.is_dir() else ""))
+    return articles, others
+
+
 def read_corpus(folder):
-    """Every `*.txt` of `folder`, sorted by name, as Articles; and the problems met."""
+    """Every `*.txt` of `folder`, sorted by name, as Articles; and the problems met.
+
+    Raises CorpusError when the folder is missing or gives no article at all.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise CorpusError(f"{folder}: no such folder")
-    manifest, problems = read_manifest(folder)
-    articles = []
-    for path in sorted(folder.glob("*.txt")):
-        articles.append(read_article(path, manifest.get(path.name)))
+    paths, others = _listing(folder)
+    manifest, problems = read_manifest(folder, {path.name for path in paths})
+    if others:
+        shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
+        count = f"{len(others)} files" if len(others) > 1 else "1 file"
+        problems.append(Problem(folder.resolve().name + "/", f"{count} ignored (not .txt): {shown}"))
+    if not paths:
+        raise CorpusError(f"{folder}: no .txt article in the folder", problems)
+    articles, seen = [], {}
+    for path in paths:
+        try:
+            article = read_article(path, manifest.get(path.name))
+        except UnreadableFile as error:
+            problems.append(Problem(path.name, f"{error}; skipped", "error"))
+            continue
+        if article.sha256 in seen:
+            first = seen[article.sha256]
+            problems.append(Problem(path.name, f"same text as {first}; skipped, {first} is kept", "error"))
+            continue
+        seen[article.sha256] = path.name
+        if article.encoding == "cp1252":
+            problems.append(Problem(path.name, NOT_UTF8))
+        problems.extend(Problem(path.name, message) for message in check_text(article.raw, article.body))
+        articles.append(article)
+    if not articles:
+        raise CorpusError(f"{folder}: none of its {len(paths)} .txt file(s) could be read", problems)
     return articles, problems

@@ -63,7 +63,8 @@ def test_killed_build_leaves_the_old_database(tmp_path):
     corpus.mkdir()
     for copy in range(60):
         for article in sorted((ROOT / "seeds").glob("*.txt")):
-            shutil.copy(article, corpus / f"{copy:03d}_{article.name}")
+            # Each copy differs, or all but one would be skipped as the same text.
+            (corpus / f"{copy:03d}_{article.name}").write_text(article.read_text(encoding="utf-8") + f"\nCopie {copy}.\n", encoding="utf-8")
     target = tmp_path / "coalition.db"
     shutil.copy(ROOT / "coalition.db", target)
     before = target.read_bytes()
