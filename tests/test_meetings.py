@@ -169,10 +169,23 @@ def test_the_coalition_s_size_is_not_a_meeting_s_participants():
         "Jeudi à Londres, une conférence des donateurs pour la Syrie a recueilli dix milliards de dollars.",
         "La question sera au cœur d'un sommet du Conseil de sécurité de l'ONU, le 24 septembre à New York.",
         "Le ministre a tenu une conférence de presse mardi à Paris.",
+        "Les ministres de la Défense de l'Otan se sont réunis jeudi à Bruxelles.",
+        "Il a eu une rencontre bilatérale mardi à Paris avec son homologue.",
     ],
 )
 def test_gatherings_that_are_not_coalition_meetings(body):
     assert meetings(body, "2016-02-05") == []
+
+
+def test_a_sentence_naming_the_place_and_day_completes_the_meeting():
+    # 3 December 2014 was a Wednesday.
+    body = (
+        "Les quelque 60 pays de la coalition ont réaffirmé mercredi à Bruxelles leur unité. "
+        "Réunis au siège de l'Otan, les ministres ont promis une campagne de longue haleine."
+    )
+    assert meetings(body, "2014-12-04", [figure(body, "60 pays", 60, "pays")]) == [
+        ("Bruxelles", "Belgique", "2014-12-03", "day", "ministerial", "held", 60)
+    ]
 
 
 def test_a_meeting_without_a_date_is_not_kept():

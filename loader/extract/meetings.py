@@ -37,6 +37,7 @@ def _words_regex(items):
 
 TRIGGERS = [(re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I), row["kind"]) for row in csv.DictReader(_lines("meetings_triggers.csv"))]
 EXCLUSIONS = _words_regex(re.escape(item).replace("'", "['’]") for item in _lines("meetings_exclusions.txt"))
+OTHER_BODIES = _words_regex(re.escape(item).replace("'", "['’]") for item in _lines("meetings_other_bodies.txt"))
 KIND_CUES = [(re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I), row["cue"]) for row in csv.DictReader(_lines("meetings_kinds.csv"))]
 VIRTUAL = _words_regex(re.escape(item) for item in _lines("meetings_virtual.txt"))
 PARTICIPANT_UNITS = {fold(row["unit"]) for row in csv.DictReader(_lines("meetings_participants.csv"))}
@@ -93,6 +94,7 @@ class _Mention:
     same_group: bool = False
     participants: Optional[int] = None
     anaphoric: bool = False  # no locus of its own: "la réunion", "cette rencontre"
+    weak: bool = False  # no trigger: "Soixante pays ont affirmé mercredi à Bruxelles ..."
 
 
 @dataclass
@@ -101,14 +103,13 @@ class _Meeting:
 
     @property
     def located(self):
-        return [m for m in self.mentions if not m.anaphoric] or self.mentions
+        return [m for m in self.mentions if not m.anaphoric and not m.weak] or self.mentions
 
     def first(self, attribute):
-        for mention in self.located + [m for m in self.mentions if m.anaphoric]:
-            value = getattr(mention, attribute)
-            if value:
-                return value
-        return None
+        """The value the strongest mention gives: its own locus, then "la réunion", then a
+        sentence that names its place and day without naming a meeting."""
+        ranked = sorted(self.mentions, key=lambda m: (m.weak, m.anaphoric))
+        return next((getattr(m, attribute) for m in ranked if getattr(m, attribute)), None)
 
     @property
     def place(self):
@@ -304,6 +305,15 @@ def _mentions(body, published, figures):
         loci = _loci(body, sentence, places, dates, triggers)
         if not triggers:
             floating[index] = [locus for locus in loci if locus.place]
+            for locus in floating[index]:
+                if locus.date is not None and not locus.date.same_day:
+                    mention = _Mention(start=locus.start, end=locus.end, sentence=index, segment=sentence, place=locus.place, weak=True)
+                    mention.direction = direction_near(markers, locus.date.start, locus.date.end, *sentence)
+                    iso, precision = resolve_date(locus.date, published, mention.direction)
+                    mention.date = (iso, precision) if iso else None
+                    mention.level, mention.restricted, mention.same_group = _cues(body[sentence[0] : sentence[1]])
+                    mention.participants = _participants(body, figures, sentence, sentence)
+                    mentions.append(mention)
             continue
         claimed = []  # (trigger, locus)
         free = []
@@ -331,7 +341,7 @@ def _mentions(body, published, figures):
             locus.date = extra.date
             free.remove(extra)
         floating[index] = [locus for locus in free if locus.place]
-        pairs = [(trigger, locus) for trigger, locus in claimed if not trigger[3]]
+        pairs = [(trigger, locus) for trigger, locus in claimed if not trigger[3] and not _other_body(body, sentence, trigger, places)]
         if not claimed:
             live = [t for t in triggers if not t[3] and t[2] != "pronoun"]
             if not live:
@@ -341,7 +351,7 @@ def _mentions(body, published, figures):
             if located:
                 locus = min(located, key=lambda l: _distance(body, (trigger[0], trigger[1]), (l.start, l.end)))
                 pairs = [(trigger, locus)]
-            elif not mentions:
+            elif not any(not m.weak for m in mentions):
                 # The article's first meeting named only as "la réunion": the place and day
                 # its lead gave just before ("Dix pays ont promis jeudi à Djeddah ...").
                 context = next(
@@ -386,6 +396,14 @@ def _mentions(body, published, figures):
                 last_date = mention.date
             mentions.append(mention)
     return sentences, mentions
+
+
+def _other_body(body, sentence, trigger, places):
+    """Whether the people a meeting verb tells of are another body's ("les ministres de l'Otan")."""
+    if trigger[2] != "verb":
+        return False
+    subject = _without(body, sentence[0], trigger[0], [(p.start, p.end) for p in places])
+    return bool(OTHER_BODIES.search(subject)) and "coalition" not in subject.lower()
 
 
 def _combine(claimed):
@@ -455,7 +473,7 @@ def _compatible(meeting, mention):
 def _merge(mentions, sentences):
     meetings = []
     for mention in mentions:
-        if mention.anaphoric:
+        if mention.anaphoric or mention.weak:
             continue
         options = [(evidence, -i) for i, meeting in enumerate(meetings) for ok, evidence in [_compatible(meeting, mention)] if ok and evidence]
         if options:
@@ -468,6 +486,12 @@ def _merge(mentions, sentences):
         recent = [m for m in meetings if any(0 < mention.sentence - x.sentence <= 2 or x.sentence == mention.sentence for x in m.located)]
         target = max(recent, key=lambda m: max(x.sentence for x in m.located if x.sentence <= mention.sentence)) if recent else meetings[0]
         target.mentions.append(mention)
+    for mention in mentions:
+        if mention.weak and mention.date:
+            # Only to a meeting of the same place at a compatible date; it makes none itself.
+            options = [(evidence, -i) for i, meeting in enumerate(meetings) for ok, evidence in [_compatible(meeting, mention)] if ok and evidence >= 2]
+            if options:
+                meetings[-max(options)[1]].mentions.append(mention)
     return meetings
 
 
