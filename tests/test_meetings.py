@@ -120,9 +120,15 @@ def test_a_restricted_group_of_defence_ministers_is_a_defence_meeting():
     ]
 
 
-def test_a_virtual_meeting_has_no_city():
-    body = "C'est par visioconférence que les ministres du groupe restreint de la coalition se sont retrouvés jeudi."
-    assert meetings(body, "2020-06-04") == [(None, None, "2020-06-04", "day", "small_group", "held", None)]
+@pytest.mark.parametrize(
+    "body",
+    [
+        "C'est par visioconférence que les ministres du groupe restreint de la coalition se sont retrouvés jeudi.",
+        "Le groupe restreint de la coalition a tenu jeudi une réunion par visioconférence.",
+    ],
+)
+def test_a_virtual_meeting_has_no_city(body):
+    assert meetings(body, "2020-06-05") == [(None, None, "2020-06-04", "day", "small_group", "held", None)]
 
 
 def test_following_a_meeting_by_visioconference_does_not_make_it_virtual():

@@ -330,7 +330,7 @@ def _mentions(body, published, figures):
                 claimed.append((nearest, locus))
             else:
                 free.append(locus)
-        claimed = _combine(claimed)
+        claimed = _combine(body, claimed)
         undated = [pair for pair in claimed if not pair[1].date and not pair[0][3]]
         # Only a day: "en septembre" far from the verb dates something else more often than not.
         dates_left = [locus for locus in free if locus.date and not locus.place and (locus.date.day or locus.date.weekday is not None)]
@@ -406,20 +406,25 @@ def _other_body(body, sentence, trigger, places):
     return bool(OTHER_BODIES.search(subject)) and "coalition" not in subject.lower()
 
 
-def _combine(claimed):
-    """One locus per trigger where its loci complete each other ("par visioconférence que ...
-    se sont retrouvés jeudi": the format and the day of one meeting)."""
+def _combine(body, claimed):
+    """One locus where a trigger's loci, or those of two triggers side by side, complete each
+    other: "par visioconférence que ... se sont retrouvés jeudi", "a tenu jeudi une réunion par
+    visioconférence" tell the format and the day of one meeting."""
     combined = []
-    for trigger, locus in claimed:
-        previous = next((pair for pair in combined if pair[0] is trigger), None)
-        if previous is not None:
-            other = previous[1]
-            if not ((other.place or other.virtual) and (locus.place or locus.virtual)) and not (other.date and locus.date):
+    for trigger, locus in sorted(claimed, key=lambda pair: pair[1].start):
+        if combined:
+            other_trigger, other = combined[-1]
+            near = other_trigger is trigger or (
+                trigger[2] != "pronoun"
+                and _distance(body, (other_trigger[0], other_trigger[1]), (trigger[0], trigger[1])) <= MAX_WORDS_DATE_TO_TRIGGER
+            )
+            complete = not ((other.place or other.virtual) and (locus.place or locus.virtual)) and not (other.date and locus.date)
+            if near and complete:
                 merged = _Locus(
                     min(other.start, locus.start), max(other.end, locus.end),
                     other.place or locus.place, other.date or locus.date, other.virtual or locus.virtual,
                 )
-                combined[combined.index(previous)] = (trigger, merged)
+                combined[-1] = (other_trigger, merged)
                 continue
         combined.append((trigger, locus))
     return combined
