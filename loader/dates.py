@@ -378,9 +378,9 @@ class TenseMarker:
 def tense_markers(text):
     """The words of `text` that set a direction in time: future and conditional of
     "devoir", "aller" + infinitive, future endings ("réunira", "se tiendront"); auxiliary +
-    participle ("se sont réunis", "avait réuni"), imperfect ("réunissait"). A passive present
-    ("sont représentés") and a conditional ("compterait") set none; "convenus de" + infinitive
-    points ahead.
+    participle ("se sont réunis", "avait réuni"), imperfect ("réunissait"). "convenus de" +
+    infinitive and the conditionals of reported plans ("se tiendrait") point ahead; other
+    conditionals ("compterait") and a passive present ("sont représentés") set none.
     """
     words = [(match.group().lower(), match.start(), match.end(), match.group()[0].islower()) for match in _WORD.finditer(text)]
     markers = []

@@ -124,9 +124,10 @@ _NAME = rf"[{_UPPER}][\w'’.-]*(?:[ \u00a0](?:[{_UPPER}][\w'’.-]*|de|du|des|l
 # "à Washington", "A Rome", "près de Washington": a city named where something happens.
 CITY_NAME = re.compile(rf"(?:(?<![\w'’-])(?:à|À|A)|près de|non loin de|Près de)[ \u00a0]+(?P<name>{_NAME})")
 _PERIPHRASES = sorted((row["form"] for row in CITY_ROWS if not re.fullmatch(_NAME, row["form"]) or " " in row["form"]), key=len, reverse=True)
-# "dans la capitale britannique", "au siège de l'Otan", "à Lancaster House"
+# "dans la capitale britannique", "au siège de l'Otan", "à Lancaster House"; a capital needs
+# no preposition ("la capitale saoudienne accueille jeudi ...").
 PERIPHRASE = re.compile(
-    r"(?<![\w'’-])(?:à|au|aux|dans|près de|devant|À|Au|Dans)[ \u00a0]+(?:(?:le|la|les|l'|l’)[ \u00a0]*)?(?P<name>"
+    r"(?<![\w'’-])(?:(?:à|au|aux|dans|près de|devant|À|Au|Dans)[ \u00a0]+(?:(?:le|la|les|l'|l’)[ \u00a0]*)?|(?:[Ll]a|[Ll]'|[Ll]’)[ \u00a0]*(?=capitale|ville|cité))(?P<name>"
     + "|".join(re.escape(form).replace("'", "['’]") for form in _PERIPHRASES)
     + r")(?![\w-])",
 )

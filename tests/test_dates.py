@@ -46,6 +46,7 @@ def test_each_form_resolves_against_the_publication_date(text, published, expect
         ("Les ministres se sont réunis mardi.", "2019-11-26"),
         ("Les ministres se réunissaient mardi.", "2019-11-26"),
         ("Les ministres sont convenus de se revoir le 10 novembre.", "2020-11-10"),
+        ("Il a annoncé que la réunion se tiendrait le 10 novembre.", "2020-11-10"),
     ],
 )
 def test_tense_decides_the_direction(text, expected):
@@ -94,10 +95,10 @@ def test_relative_days_need_a_day_precise_publication_date():
 
 
 def test_tense_markers():
-    directions = [m.direction for m in tense_markers("Ils se sont réunis, ils se réuniront, ils vont partir, ils réunissaient.")]
-    assert directions == ["past", "future", "future", "past"]
-    # A passive present and a conditional point nowhere.
-    assert tense_markers("Quinze pays sont représentés. L'organisation compterait 5.000 combattants.") == []
+    text = "Ils se sont réunis, ils se réuniront, ils vont partir, ils réunissaient, ils se réuniraient."
+    assert [m.direction for m in tense_markers(text)] == ["past", "future", "future", "past", "future"]
+    # A passive present and a conditional of hearsay point nowhere.
+    assert tense_markers("Quinze pays sont représentés à Rome. L'organisation compterait 5.000 combattants.") == []
 
 
 def test_sentences_do_not_end_after_an_initial():

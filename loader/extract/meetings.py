@@ -46,7 +46,11 @@ SIZE_AFTER = [re.compile(line[1:], re.I) for line in _lines("meetings_size_cues.
 ATTENDANCE = _words_regex(_lines("meetings_attendance.txt"))
 HOST_VERBS = _words_regex(_lines("meetings_hosts.txt"))
 # "la réunion de Bruxelles", "celle de Djeddah": a city named by its meeting.
-MEETING_OF_CITY = re.compile(r"(?:réunions?|rencontres?|conférences?|sommets?|celles?|celui)[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?=[A-ZÀ-ÖØ-Þ])", re.I)
+MEETING_OF_CITY = re.compile(
+    r"(?:réunions?|rencontres?|conférences?|sommets?|celles?|celui)(?:[ \u00a0](?:ministérielles?|internationales?|plénières?))?"
+    r"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?=[A-ZÀ-ÖØ-Þ])",
+    re.I,
+)
 HOST_CITY = re.compile(
     r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*)*) (?:(?:va|vont|doit|devrait|a|avait) )?(?:"
     + "|".join(_lines("meetings_hosts.txt"))
