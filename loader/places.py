@@ -148,9 +148,17 @@ def name_at(text, start):
     return None, start
 
 
+# "au Koweït": a country named like its capital names the city too.
+CITY_STATE = re.compile(rf"(?<![\w'’-])(?:au|Au)[ \u00a0]+(?P<name>{_NAME})")
+
+
 def find_places(text):
     """The places of `text` named as where something happens, in order."""
     found = []
+    for match in CITY_STATE.finditer(text):
+        place, end = name_at(text, match.start("name"))
+        if place and place.country and fold(place.city) == fold(place.country):
+            found.append(PlaceMention(place, text[match.start("name") : end], match.start("name"), end))
     for match in PERIPHRASE.finditer(text):
         found.append(PlaceMention(lookup(match.group("name")), match.group("name"), match.start("name"), match.end("name")))
     for match in CITY_NAME.finditer(text):

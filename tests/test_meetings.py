@@ -210,6 +210,8 @@ def test_places():
         "Paris",
         "Washington",
     ]
+    # A country named like its capital names the city; another country names none.
+    assert [m.place.city for m in find_places("réunis au Koweït, puis au Maroc et en Italie")] == ["Koweït"]
 
 
 def test_link_meetings_ties_figures_and_quotes_to_the_meeting_their_sentence_tells_of():
