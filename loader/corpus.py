@@ -262,7 +262,6 @@ def _looks_like_title(line, following):
     return bool(following) and len(line) <= 200 and not re.search(r"[.:;,]\s*\Z", line)
 
 
-
 def sha256(data):
     return hashlib.sha256(data).hexdigest()
 
@@ -302,19 +301,22 @@ _SPACE = r"[ \u00a0\u202f]"
 # "<p>", "</div>", "<script src=…>", but not the "<<" ">>" some texts use for guillemets.
 HTML_TAG = re.compile(r"(?<!<)</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,500})?/?>(?!>)")
 DAY_MONTH = re.compile(
-    rf"(?<![\w,.])(1er|\d{{1,2}}){_SPACE}+({'|'.join(sorted(MONTHS, key=len, reverse=True))})(?:{_SPACE}+(\d{{4}}))?(?!\w)",
+    rf"(?<![\w,.])(1er|[0-9]{{1,2}}){_SPACE}+({'|'.join(sorted(MONTHS, key=len, reverse=True))})(?:{_SPACE}+([0-9]{{4}}))?(?!\w)",
     re.I,
 )
-NUMBER = re.compile(rf"(?<![\w/.,-])\d+(?:{_SPACE}\d{{3}})*(?![\w/-])")
+NUMBER = re.compile(rf"(?<![\w/.,-])[0-9]+(?:{_SPACE}[0-9]{{3}})*(?![\w/-])")
 LETTER = re.compile(r"[^\W\d_]")
 SENTENCE_END = re.compile(r"[.!?…]")
 
 
 def _impossible_date(match):
     day, month, year = match.groups()
+    number = MONTHS.get(month.lower())
+    if number is None:  # ignoring case lets "marſ" (a long s) match "mars": not a month name
+        return False
     try:
         # A year that is not given could be a leap year: "29 février" passes.
-        iso_date(int(year) if year else 2000, MONTHS[month.lower()], 1 if day == "1er" else int(day))
+        iso_date(int(year) if year else 2000, number, 1 if day == "1er" else int(day))
     except InvalidDate:
         return True
     return False
@@ -344,7 +346,7 @@ def check_text(raw, body):
             if _impossible_date(match):
                 note("date", number, match.group())
         for match in NUMBER.finditer(line):
-            if sum(character.isdigit() for character in match.group()) > MAX_DIGITS:
+            if len(re.sub("[^0-9]", "", match.group())) > MAX_DIGITS:
                 note("number", number, match.group())
     messages = {
         "long": "{text} characters on one line, where a paragraph of news has a few hundred: is this really an article?",
@@ -402,6 +404,9 @@ def read_corpus(folder):
             article = read_article(path, manifest.get(path.name))
         except UnreadableFile as error:
             problems.append(Problem(path.name, f"{error}; skipped", "error"))
+            continue
+        except Exception as error:  # a bug met on one file must not stop the others
+            problems.append(Problem(path.name, f"reading failed ({type(error).__name__}: {error}); skipped, please report this", "error"))
             continue
         if article.sha256 in seen:
             first = seen[article.sha256]

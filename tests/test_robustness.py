@@ -18,6 +18,7 @@ import sqlite_utils
 from click.testing import CliRunner
 from datasette.app import Datasette
 
+from loader import corpus as corpus_module
 from loader import store
 from loader.cli import cli
 from loader.corpus import MAX_BYTES, CorpusError, UnreadableFile, check_text, clean, read_article, read_corpus, read_manifest
@@ -114,7 +115,7 @@ def test_same_text_under_two_names_is_kept_once(tmp_path):
         ),
         ("La réunion aura lieu le 80 mars.\n\nElle remplace celle du 31 février.\n", "line 1: '80 mars' is not a date on the calendar (2 in all)"),
         (
-            "Titre\n\nQuelque 10 000 000 000 000 000 000 pays ont répondu.\n",
+            "Titre\n\nLes ministres de 10 000 000 000 000 000 000 pays de la coalition se sont réunis à Paris le 3 mars 2019.\n",
             "line 3: the number '10 000 000 000 000 000 000' is too large to be a real count (more than 15 digits)",
         ),
         ("Coalition anti-Daech : réunion à Paris\n", "no sentence in the text (no word is followed by . ! or ?): there is little to extract"),
@@ -431,6 +432,22 @@ def test_readers_never_see_a_partial_database(previous, tmp_path):
     assert counts <= {old_count, 40}
     assert reader.execute("select count(*) from articles").fetchone()[0] == old_count
     assert_sound(target)
+
+
+def test_a_bug_met_reading_one_file_skips_only_that_file(tmp_path, monkeypatch):
+    def fail(raw):
+        raise KeyError("marſ")
+
+    monkeypatch.setattr(corpus_module, "published_from_text", fail)
+    folder = make_corpus(tmp_path / "corpus", {})
+    (folder / "sources.csv").write_text("file,published\ngood.txt,2019\n", encoding="utf-8")
+    (folder / "other.txt").write_text("Un autre récit.\n", encoding="utf-8")
+    db = tmp_path / "out.db"
+    result = run_build(folder, db)
+    assert result.output.splitlines() == [
+        "error: other.txt: reading failed (KeyError: 'marſ'); skipped, please report this",
+        f"{db}: 1 articles loaded, 1 skipped, 0 warnings",
+    ]
 
 
 def test_corpus_errors_carry_the_problems_met(tmp_path):
