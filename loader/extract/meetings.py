@@ -296,108 +296,141 @@ def _participants(body, figures, segment, sentence):
 # --- Putting an article's meetings together -------------------------------------------------
 
 
+@dataclass
+class _Article:
+    """What every sentence of one article is read against."""
+
+    body: str
+    published: Optional[str]
+    figures: list
+    places: list
+    dates: list
+    markers: list
+
+
+def _weak_mentions(article, index, sentence, loci):
+    """A sentence without a trigger that names a place and a day ("Soixante pays ont affirmé
+    mercredi à Bruxelles ..."): it may complete a meeting told elsewhere, never make one."""
+    mentions = []
+    for locus in loci:
+        if locus.place and locus.date is not None and not locus.date.same_day:
+            mention = _Mention(start=locus.start, end=locus.end, sentence=index, segment=sentence, place=locus.place, weak=True)
+            mention.direction = direction_near(article.markers, locus.date.start, locus.date.end, *sentence)
+            iso, precision = resolve_date(locus.date, article.published, mention.direction)
+            mention.date = (iso, precision) if iso else None
+            mention.level, mention.restricted, mention.same_group = _cues(article.body[sentence[0] : sentence[1]])
+            mention.participants = _participants(article.body, article.figures, sentence, sentence)
+            mentions.append(mention)
+    return mentions
+
+
+def _claim(article, triggers, loci):
+    """Give each locus to its nearest trigger, when near enough: (claimed pairs, free loci)."""
+    body = article.body
+    claimed, free = [], []
+    for locus in loci:
+        nearest = min(triggers, key=lambda t: _distance(body, (t[0], t[1]), (locus.start, locus.end)))
+        reach = MAX_WORDS_TO_TRIGGER if locus.place or locus.virtual else MAX_WORDS_DATE_TO_TRIGGER
+        low, high = sorted([nearest[1], locus.start])
+        # "a débuté à Washington, alors que l'armée a bombardé ... à Tabqa": past another city
+        # and another verb, a city is no longer the meeting's.
+        blocked = any(other.place and low <= other.start < high for other in loci if other is not locus) and any(
+            low <= marker.start < high for marker in article.markers
+        )
+        if _distance(body, (nearest[0], nearest[1]), (locus.start, locus.end)) <= reach and not blocked:
+            claimed.append((nearest, locus))
+        else:
+            free.append(locus)
+    claimed = _combine(body, claimed)
+    undated = [pair for pair in claimed if not pair[1].date and not pair[0][3]]
+    # Only a day: "en septembre" far from the verb dates something else more often than not.
+    days_left = [locus for locus in free if locus.date and not locus.place and (locus.date.day or locus.date.weekday is not None)]
+    if len(undated) == 1 and days_left:
+        # "Jeudi, ce sera au tour des ministres de se retrouver au département d'Etat"
+        trigger, locus = undated[0]
+        extra = min(days_left, key=lambda l: _distance(body, (trigger[0], trigger[1]), (l.start, l.end)))
+        locus.date = extra.date
+        free.remove(extra)
+    return claimed, free
+
+
+def _unlocated_pair(article, index, sentence, triggers, free, floating, first_meeting):
+    """The (trigger, locus) of a sentence that tells of a meeting without a locus near its
+    trigger: a place farther in the sentence, the lead's place and day for the article's
+    first meeting, else none ("cette réunion")."""
+    live = [t for t in triggers if not t[3] and t[2] != "pronoun"]
+    if not live:
+        return []
+    trigger = live[0]
+    located = [locus for locus in free if locus.place]
+    if located:
+        return [(trigger, min(located, key=lambda l: _distance(article.body, (trigger[0], trigger[1]), (l.start, l.end))))]
+    if first_meeting:
+        # "Dix pays ont promis jeudi à Djeddah ... La réunion a rassemblé ..."
+        earlier = range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1)
+        context = next((locus for i in earlier for locus in reversed(floating.get(i, [])) if locus.date), None)
+        return [(trigger, context)]
+    return [(trigger, None)]
+
+
+def _mention(article, index, sentence, pairs, position, last_date):
+    """The mention the `position`-th (trigger, locus) pair of a sentence makes."""
+    body = article.body
+    trigger, locus = pairs[position]
+    own = locus if locus and locus.start >= sentence[0] else None
+    begin = sentence[0] if position == 0 else _boundary(pairs[position - 1], pairs[position])
+    finish = sentence[1] if position == len(pairs) - 1 else _boundary(pairs[position], pairs[position + 1])
+    spans = [(trigger[0], trigger[1])] + ([(own.start, own.end)] if own else [])
+    mention = _Mention(start=min(s for s, _ in spans), end=max(e for _, e in spans), sentence=index, segment=(begin, finish))
+    # A pronoun's meeting takes no tense from the clause of the meeting it follows.
+    scope_low = trigger[0] if trigger[2] == "pronoun" else begin
+    dated = own.date if own and own.date else None
+    anchor = (dated.start, dated.end) if dated else (trigger[0], trigger[0])
+    mention.direction = direction_near(article.markers, *anchor, scope_low, finish)
+    if locus:
+        mention.place, mention.virtual = locus.place, locus.virtual
+        if locus.date is not None and locus.date.same_day:
+            mention.date = last_date
+        elif locus.date is not None:
+            iso, precision = resolve_date(locus.date, article.published, mention.direction)
+            mention.date = (iso, precision) if iso else None
+    else:
+        mention.anaphoric = True
+    if not mention.place and len(pairs) == 1 and VIRTUAL.search(body, *sentence):
+        mention.virtual = True
+    if not mention.place and not mention.virtual:
+        mention.host = _host_country(body, (begin, finish))
+    cue_text = _without(body, begin, finish, [(p.start, p.end) for p in article.places])
+    mention.level, mention.restricted, mention.same_group = _cues(cue_text)
+    mention.participants = _participants(body, article.figures, (begin, finish), sentence)
+    return mention
+
+
 def _mentions(body, published, figures):
+    """The sentences of `body` and every mention of a meeting in them, in order."""
     sentences = sentence_spans(body)
-    places = _places(body)
-    dates = find_dates(body)
-    markers = tense_markers(body)
+    article = _Article(body, published, figures, _places(body), find_dates(body), tense_markers(body))
     mentions = []
     floating = {}  # sentence index -> loci with a city that no trigger claims
     last_date = None
     for index, sentence in enumerate(sentences):
         triggers = _triggers(body, sentence)
-        loci = _loci(body, sentence, places, dates, triggers)
+        loci = _loci(body, sentence, article.places, article.dates, triggers)
         if not triggers:
             floating[index] = [locus for locus in loci if locus.place]
-            for locus in floating[index]:
-                if locus.date is not None and not locus.date.same_day:
-                    mention = _Mention(start=locus.start, end=locus.end, sentence=index, segment=sentence, place=locus.place, weak=True)
-                    mention.direction = direction_near(markers, locus.date.start, locus.date.end, *sentence)
-                    iso, precision = resolve_date(locus.date, published, mention.direction)
-                    mention.date = (iso, precision) if iso else None
-                    mention.level, mention.restricted, mention.same_group = _cues(body[sentence[0] : sentence[1]])
-                    mention.participants = _participants(body, figures, sentence, sentence)
-                    mentions.append(mention)
+            mentions.extend(_weak_mentions(article, index, sentence, loci))
             continue
-        claimed = []  # (trigger, locus)
-        free = []
-        for locus in loci:
-            nearest = min(triggers, key=lambda t: _distance(body, (t[0], t[1]), (locus.start, locus.end)))
-            reach = MAX_WORDS_TO_TRIGGER if locus.place or locus.virtual else MAX_WORDS_DATE_TO_TRIGGER
-            low, high = sorted([nearest[1], locus.start])
-            # "a débuté à Washington, alors que l'armée a bombardé ... à Tabqa": past another city
-            # and another verb, a city is no longer the meeting's.
-            blocked = any(other.place and low <= other.start < high for other in loci if other is not locus) and any(
-                low <= marker.start < high for marker in markers
-            )
-            if _distance(body, (nearest[0], nearest[1]), (locus.start, locus.end)) <= reach and not blocked:
-                claimed.append((nearest, locus))
-            else:
-                free.append(locus)
-        claimed = _combine(body, claimed)
-        undated = [pair for pair in claimed if not pair[1].date and not pair[0][3]]
-        # Only a day: "en septembre" far from the verb dates something else more often than not.
-        dates_left = [locus for locus in free if locus.date and not locus.place and (locus.date.day or locus.date.weekday is not None)]
-        if len(undated) == 1 and dates_left:
-            # "Jeudi, ce sera au tour des ministres de se retrouver au département d'Etat"
-            trigger, locus = undated[0]
-            extra = min(dates_left, key=lambda l: _distance(body, (trigger[0], trigger[1]), (l.start, l.end)))
-            locus.date = extra.date
-            free.remove(extra)
+        claimed, free = _claim(article, triggers, loci)
         floating[index] = [locus for locus in free if locus.place]
-        pairs = [(trigger, locus) for trigger, locus in claimed if not trigger[3] and not _other_body(body, sentence, trigger, places)]
-        if not claimed:
-            live = [t for t in triggers if not t[3] and t[2] != "pronoun"]
-            if not live:
-                continue
-            trigger = live[0]
-            located = [locus for locus in free if locus.place]
-            if located:
-                locus = min(located, key=lambda l: _distance(body, (trigger[0], trigger[1]), (l.start, l.end)))
-                pairs = [(trigger, locus)]
-            elif not any(not m.weak for m in mentions):
-                # The article's first meeting named only as "la réunion": the place and day
-                # its lead gave just before ("Dix pays ont promis jeudi à Djeddah ...").
-                context = next(
-                    (locus for i in range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1) for locus in reversed(floating.get(i, [])) if locus.date),
-                    None,
-                )
-                pairs = [(trigger, context)]
-            else:
-                pairs = [(trigger, None)]
+        if claimed:
+            pairs = [(t, locus) for t, locus in claimed if not t[3] and not _other_body(body, sentence, t, article.places)]
+        else:
+            first_meeting = all(m.weak for m in mentions)
+            pairs = _unlocated_pair(article, index, sentence, triggers, free, floating, first_meeting)
         pairs.sort(key=lambda pair: min(pair[0][0], pair[1].start) if pair[1] and pair[1].start >= sentence[0] else pair[0][0])
-        virtual_here = bool(VIRTUAL.search(body, sentence[0], sentence[1]))
-        for position, (trigger, locus) in enumerate(pairs):
-            own = locus if locus and locus.start >= sentence[0] else None
-            begin = sentence[0] if position == 0 else _boundary(pairs[position - 1], pairs[position])
-            finish = sentence[1] if position == len(pairs) - 1 else _boundary(pairs[position], pairs[position + 1])
-            scope_low = trigger[0] if trigger[2] == "pronoun" else begin
-            spans = [(trigger[0], trigger[1])] + ([(own.start, own.end)] if own else [])
-            start, end = min(s for s, _ in spans), max(e for _, e in spans)
-            mention = _Mention(start=start, end=end, sentence=index, segment=(begin, finish))
-            dated = own.date if own and own.date and own.date.start >= sentence[0] else None
-            anchor = (dated.start, dated.end) if dated else (trigger[0], trigger[0])
-            mention.direction = direction_near(markers, *anchor, scope_low, finish)
-            if locus:
-                mention.place = locus.place
-                mention.virtual = locus.virtual
-                if locus.date is not None:
-                    if locus.date.same_day:
-                        mention.date = last_date
-                    else:
-                        iso, precision = resolve_date(locus.date, published, mention.direction)
-                        mention.date = (iso, precision) if iso else None
-            else:
-                mention.anaphoric = True
-            if not mention.place and virtual_here and len(pairs) == 1:
-                mention.virtual = True
-            if not mention.place and not mention.virtual:
-                mention.host = _host_country(body, (begin, finish))
-            cue_text = _without(body, begin, finish, [(p.start, p.end) for p in places])
-            mention.level, mention.restricted, mention.same_group = _cues(cue_text)
-            mention.participants = _participants(body, figures, (begin, finish), sentence)
-            if mention.date:
-                last_date = mention.date
+        for position in range(len(pairs)):
+            mention = _mention(article, index, sentence, pairs, position, last_date)
+            last_date = mention.date or last_date
             mentions.append(mention)
     return sentences, mentions
 
