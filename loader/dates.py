@@ -28,6 +28,8 @@ class InvalidDate(ValueError):
 
 def iso_date(year, month=None, day=None):
     """ISO 8601 text and its precision for a date known to the year, month or day."""
+    if not 1 <= year <= 9999:
+        raise InvalidDate(str(year))
     if month is None:
         return f"{year:04d}", "year"
     if day is None:
@@ -291,6 +293,13 @@ def resolve_date(expression, published, direction=None):
     "dernier" / "prochain" overrides it. A year the text and the publication date do not
     give is never invented.
     """
+    try:
+        return _resolve(expression, published, direction)
+    except (InvalidDate, OverflowError, ValueError):
+        return None, None  # off the calendar's edge (year 0, year 10000)
+
+
+def _resolve(expression, published, direction):
     strict = expression.direction is not None
     direction = expression.direction or direction
     reference, precision = _published(published)

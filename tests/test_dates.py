@@ -104,3 +104,22 @@ def test_tense_markers():
 def test_sentences_do_not_end_after_an_initial():
     text = "M. Kerry est arrivé. Il a vu J. Allen.\nUn autre paragraphe"
     assert [text[s:e] for s, e in sentence_spans(text)] == ["M. Kerry est arrivé.", "Il a vu J. Allen.", "Un autre paragraphe"]
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+FRENCH_PIECES = st.sampled_from(
+    ["le", "31", "80", "1er", "février", "mars", "mardi", "prochain", "dernier", "à l'automne", "en", "2014", "9999",
+     "les 13 et", "ce", "lundi", "l'an prochain", "le même jour", "se sont réunis", "vont", "hier", ",", ".", "\n", " "]
+)
+PUBLISHED = st.one_of(st.none(), st.sampled_from(["2016", "2016-02", "2016-02-29", "2016-12-31", "0001-01-01", "9999-12", "bad"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(FRENCH_PIECES, max_size=25), published=PUBLISHED)
+def test_resolving_never_raises_and_gives_valid_iso(pieces, published):
+    for resolved in resolve_dates(" ".join(pieces), published):
+        assert (resolved.iso is None) == (resolved.precision is None)
+        if resolved.iso:
+            assert len(resolved.iso) == {"year": 4, "month": 7, "day": 10}[resolved.precision]
