@@ -110,6 +110,13 @@ def test_kinds(who, kind):
     assert meetings(f"{who} se sont réunis mardi à Berlin.", "2016-11-17")[0][4] == kind
 
 
+def test_one_person_s_title_says_the_level_only_when_nothing_contradicts_it():
+    host = "Le secrétaire américain à la Défense a réuni mardi à Rome ses homologues."
+    both = "Le secrétaire d'Etat et le ministre de la Défense ont participé mardi à Rome à la réunion."
+    group = "Les ministres des Affaires étrangères, dont le ministre de la Défense, se sont réunis mardi à Rome."
+    assert [meetings(body, "2018-02-13")[0][4] for body in (host, both, group)] == ["defence", "ministerial", "ministerial"]
+
+
 def test_a_restricted_group_of_defence_ministers_is_a_defence_meeting():
     body = (
         "Les principaux membres de la coalition se sont réunis mardi à Copenhague. "

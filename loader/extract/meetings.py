@@ -63,6 +63,8 @@ COUNTRY_NAME = re.compile(
 )
 KIND_OF_LEVEL = {"defence": "defence", "other": "other", "political_directors": "political_directors"}
 LEVEL_ORDER = ["defence", "other", "political_directors", "foreign"]
+# Words that name a meeting itself, like a plural title ("une réunion ministérielle").
+GROUP_WORDS = {"ministérielle", "ministérielles"}
 _WORD = re.compile(r"\w+")
 
 
@@ -259,13 +261,23 @@ def _host_country(body, segment):
 
 
 def _cues(text):
-    level, restricted, same_group = None, False, False
-    found = {cue for pattern, cue in KIND_CUES if pattern.search(text)}
-    for candidate in LEVEL_ORDER:
-        if candidate in found:
-            level = candidate
-            break
-    return level, "restricted" in found, "same_group" in found
+    """(level, restricted, same_group) that the words of `text` give a meeting.
+
+    Who met in the plural ("les ministres de la Défense", "une réunion ministérielle") says
+    the level; one person's title ("le ministre danois de la Défense") says it only when no
+    other title contradicts it.
+    """
+    group, single, found = set(), set(), set()
+    for pattern, cue in KIND_CUES:
+        for match in pattern.finditer(text):
+            found.add(cue)
+            words = match.group().lower().split()
+            plural = words[0].endswith("s") or words[0] in GROUP_WORDS
+            (group if plural else single).add(cue)
+    levels = [level for level in LEVEL_ORDER if level in group] or [level for level in LEVEL_ORDER if level in single]
+    if not (group & set(LEVEL_ORDER)) and len(levels) > 1:
+        levels = []
+    return (levels[0] if levels else None), "restricted" in found, "same_group" in found
 
 
 def _unit_word(figure):
