@@ -184,6 +184,9 @@ def test_the_coalition_s_size_is_not_a_meeting_s_participants():
         "Le ministre a tenu une conférence de presse mardi à Paris.",
         "Les ministres de la Défense de l'Otan se sont réunis jeudi à Bruxelles.",
         "Il a eu une rencontre bilatérale mardi à Paris avec son homologue.",
+        "Une conférence de presse s'est tenue mardi à Washington.",
+        "Les jihadistes se sont retrouvés encerclés mardi à Mossoul.",
+        "Des milliers de réfugiés ont été accueillis l'été dernier à Berlin.",
     ],
 )
 def test_gatherings_that_are_not_coalition_meetings(body):

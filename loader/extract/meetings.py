@@ -24,6 +24,10 @@ MAX_WORDS_DATE_TO_TRIGGER = 4
 MAX_WORDS_IN_LOCUS = 2
 # How many sentences back a meeting named only as "la réunion" looks for its place.
 CONTEXT_SENTENCES = 3
+# How near a group must be named for "accueillir", "rassembler" to tell of a meeting.
+GROUP_WINDOW = 12
+# How far after its subject noun a verb may come ("une conférence de presse s'est tenue").
+SUBJECT_WORDS = 10
 
 
 def _lines(name):
@@ -44,6 +48,8 @@ PARTICIPANT_UNITS = {fold(row["unit"]) for row in csv.DictReader(_lines("meeting
 SIZE_BEFORE = [re.compile(line[1:], re.I) for line in _lines("meetings_size_cues.txt") if line.startswith("<")]
 SIZE_AFTER = [re.compile(line[1:], re.I) for line in _lines("meetings_size_cues.txt") if line.startswith(">")]
 ATTENDANCE = _words_regex(_lines("meetings_attendance.txt"))
+GROUP_WORDS = set(_lines("meetings_group_words.txt"))
+NOT_GATHERING = set(_lines("meetings_not_gathering.txt"))
 HOST_VERBS = _words_regex(_lines("meetings_hosts.txt"))
 # "la réunion de Bruxelles", "celle de Djeddah": a city named by its meeting.
 MEETING_OF_CITY = re.compile(
@@ -64,7 +70,7 @@ COUNTRY_NAME = re.compile(
 KIND_OF_LEVEL = {"defence": "defence", "other": "other", "political_directors": "political_directors"}
 LEVEL_ORDER = ["defence", "other", "political_directors", "foreign"]
 # Words that name a meeting itself, like a plural title ("une réunion ministérielle").
-GROUP_WORDS = {"ministérielle", "ministérielles"}
+MEETING_ADJECTIVES = {"ministérielle", "ministérielles"}
 _WORD = re.compile(r"\w+")
 
 
@@ -138,8 +144,24 @@ class _Meeting:
 # --- Finding the pieces ---------------------------------------------------------------------
 
 
+def _near_group(body, sentence, start, end):
+    """Whether a group or a meeting is named within a few words of body[start:end]."""
+    before = [w for w in _WORD.findall(body[sentence[0] : start]) if len(w) >= 3][-GROUP_WINDOW:]
+    after = [w for w in _WORD.findall(body[end : sentence[1]]) if len(w) >= 3][:GROUP_WINDOW]
+    return any(word.lower() in GROUP_WORDS for word in before + after)
+
+
+def _finds_itself(body, end):
+    """"se sont retrouvés encerclés": to find oneself somewhere, not to meet."""
+    following = re.match(r"[ \u00a0]*(\w+)", body[end:])
+    if not following:
+        return False
+    word = following.group(1).lower()
+    return word in NOT_GATHERING or bool(re.search(r"(?:é|ée|és|ées)$", word))
+
+
 def _triggers(body, sentence):
-    """(start, end, kind, excluded) of every trigger of one sentence."""
+    """(start, end, kind, excluded) of every trigger of one sentence; kind is noun, verb or pronoun."""
     low, high = sentence
     text = body[low:high]
     found = []
@@ -150,14 +172,25 @@ def _triggers(body, sentence):
                 continue
             if kind == "pronoun" and not any(k == "noun" and e <= start for s, e, k, _ in found):
                 continue  # "celle" names a meeting only after a meeting noun
+            if kind == "group_verb" and not _near_group(body, sentence, start, end):
+                continue
+            if kind != "noun" and "retrouv" in match.group().lower() and _finds_itself(body, end):
+                continue
             excluded = False
             if kind == "noun":
                 # The name that follows the noun: "conférence des donateurs pour la Syrie".
                 phrase = re.match(r"[^,.;:()«»\"]{0,60}", body[end:high]).group()
                 phrase = re.split(r"(?<![\w'’-])(?:à|au|dans|qui|que|a|ont|est|sont)(?![\w-])", phrase)[0]
                 excluded = bool(EXCLUSIONS.search(body[start:end] + phrase))
-            found.append((start, end, kind, excluded))
-    return sorted(found)
+            found.append((start, end, "verb" if kind == "group_verb" else kind, excluded))
+    found.sort()
+    # A verb whose subject is a gathering left out is left out too ("une conférence de presse s'est tenue").
+    for position, (start, end, kind, excluded) in enumerate(found):
+        if kind == "verb" and not excluded:
+            nouns = [t for t in found[:position] if t[2] == "noun" and _word_count(body[t[1] : start]) <= SUBJECT_WORDS]
+            if nouns and nouns[-1][3]:
+                found[position] = (start, end, kind, True)
+    return found
 
 
 def _places(body):
@@ -272,7 +305,7 @@ def _cues(text):
         for match in pattern.finditer(text):
             found.add(cue)
             words = match.group().lower().split()
-            plural = words[0].endswith("s") or words[0] in GROUP_WORDS
+            plural = words[0].endswith("s") or words[0] in MEETING_ADJECTIVES
             (group if plural else single).add(cue)
     levels = [level for level in LEVEL_ORDER if level in group] or [level for level in LEVEL_ORDER if level in single]
     if not (group & set(LEVEL_ORDER)) and len(levels) > 1:
