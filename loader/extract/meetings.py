@@ -673,7 +673,7 @@ def extract_meetings(body, published, figures):
         first = meeting.located[0]
         level = meeting.first("level")
         kind = _kind(meeting, main)
-        if level is None and kind == "ministerial" or kind == "small_group":
+        if level is None:
             linked = _linked_level(body, sentences, meeting, kept)
             if linked in KIND_OF_LEVEL:
                 kind = KIND_OF_LEVEL[linked]
