@@ -22,6 +22,14 @@ MONTHS.update({"fevrier": 2, "aout": 8, "decembre": 12})
 PRECISIONS = {4: "year", 7: "month", 10: "day"}
 
 
+def _lookup(table, word):
+    """table[word] for a word a case-blind pattern matched: such a pattern also takes case
+    twins ("marſ", "juın"), which lower() does not bring back to the key."""
+    if word.lower() in table:
+        return table[word.lower()]
+    return next(value for key, value in table.items() if re.fullmatch(re.escape(key), word, re.I))
+
+
 class InvalidDate(ValueError):
     """A date that does not exist on the calendar (2019-13-45, 31 février)."""
 
@@ -77,7 +85,7 @@ def published_from_text(raw):
                 day, month, year = (int(g) for g in match.groups())
                 return iso_date(year, month, day)
             day, month, year = match.groups()
-            return iso_date(int(year), MONTHS[month.lower()], int(day))
+            return iso_date(int(year), _lookup(MONTHS, month), int(day))
         except InvalidDate:
             continue
     return None, None
@@ -172,12 +180,12 @@ SAME_DAY = re.compile(r"(?<![\w-])le(?:\s+)(?:même jour|jour même)(?![\w-])", 
 
 
 def _direction(word):
-    return DIRECTION_WORDS.get(word.lower()) if word else None
+    return _lookup(DIRECTION_WORDS, word) if word else None
 
 
 def _day_fields(match):
     day = 1 if match.group("day").lower() == "1er" else int(match.group("day"))
-    month = MONTHS[match.group("month").lower()]
+    month = _lookup(MONTHS, match.group("month"))
     year = int(match.group("year")) if match.group("year") else None
     iso_date(year or 2000, month, day)  # a leap year: 29 février may exist when the year is unknown
     weekday = match.group("weekday")
@@ -185,7 +193,7 @@ def _day_fields(match):
         year=year,
         month=month,
         day=day,
-        weekday=WEEKDAYS[weekday.lower()] if weekday else None,
+        weekday=_lookup(WEEKDAYS, weekday) if weekday else None,
         direction=_direction(match.group("rel") or match.group("wrel")),
     )
 
@@ -194,12 +202,12 @@ def _month_fields(match):
     if not (match.group("prep") or match.group("year")):
         return None  # a bare month name is too often something else ("Mars")
     year = int(match.group("year")) if match.group("year") else None
-    return dict(year=year, month=MONTHS[match.group("month").lower()], direction=_direction(match.group("rel")))
+    return dict(year=year, month=_lookup(MONTHS, match.group("month")), direction=_direction(match.group("rel")))
 
 
 def _season_fields(match):
     year = int(match.group("year")) if match.group("year") else None
-    return dict(year=year, season=SEASONS[match.group("season").lower()], direction=_direction(match.group("rel")))
+    return dict(year=year, season=_lookup(SEASONS, match.group("season")), direction=_direction(match.group("rel")))
 
 
 # In order: a longer form wins over the shorter forms inside it.
@@ -207,9 +215,9 @@ _FORMS = [
     (MONTH_DATE, _month_fields),
     (SEASON_DATE, _season_fields),
     (YEAR_DATE, lambda match: dict(year=int(match.group("year")))),
-    (RELATIVE_DATE, lambda match: dict(offset=RELATIVE[_apostrophes(match.group("phrase").lower())])),
+    (RELATIVE_DATE, lambda match: dict(offset=_lookup(RELATIVE, _apostrophes(match.group("phrase"))))),
     (SAME_DAY, lambda match: dict(same_day=True)),
-    (WEEKDAY_DATE, lambda match: dict(weekday=WEEKDAYS[match.group("weekday").lower()], direction=_direction(match.group("rel")))),
+    (WEEKDAY_DATE, lambda match: dict(weekday=_lookup(WEEKDAYS, match.group("weekday")), direction=_direction(match.group("rel")))),
 ]
 
 

@@ -123,3 +123,8 @@ def test_resolving_never_raises_and_gives_valid_iso(pieces, published):
         assert (resolved.iso is None) == (resolved.precision is None)
         if resolved.iso:
             assert len(resolved.iso) == {"year": 4, "month": 7, "day": 10}[resolved.precision]
+
+
+def test_case_twins_of_letters_read_as_the_month():
+    # A case-blind pattern takes "ſ" for "s" and "ı" for "i".
+    assert dates("le 3 marſ et juın 2020", "2016-01-05") == [("le 3 marſ", "2016-03-03", "day"), ("juın 2020", "2020-06", "month")]
