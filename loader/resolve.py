@@ -8,6 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .lexicon import rows
+
 
 @dataclass
 class Resolved:
@@ -29,23 +31,50 @@ def fold(text):
     return " ".join(text.split())
 
 
+NICKNAMES = {row["nickname"].lower(): row["given_name"].lower() for row in rows("nicknames.csv")}
+
+
 def person_key(name):
-    return fold(name)
+    """Names that differ only by case, accents, hyphens or a nickname ("Jim" for "James") share a key."""
+    words = fold(name).split()
+    if len(words) > 1:
+        words[0] = NICKNAMES.get(words[0], words[0])
+    return " ".join(words)
+
+
+def _preferred(name, other):
+    """The fuller of two forms of a name; a nickname form loses to the given name."""
+    def rank(form):
+        first = fold(form).split()[0]
+        return (len(form.split()), first not in NICKNAMES, len(form))
+    return name if rank(name) > rank(other) else other
 
 
 def resolve_people(articles, extractions):
-    """Map every (article index, mention name) to a person id; return (people rows, mapping)."""
+    """Map every (article index, mention name) to a person id; return (people rows, mapping).
+
+    A one-word name ("Baghdadi") joins the one person of the corpus whose
+    name ends with it; when none or several do, it names nobody we can tell.
+    """
     people = {}  # key -> row
     mapping = {}
+    singles = []
     for index, extraction in enumerate(extractions):
         for mention in extraction.people:
+            if " " not in mention.name.strip():
+                singles.append((index, mention.name))
+                continue
             key = person_key(mention.name)
             row = people.get(key)
             if row is None:
                 row = people[key] = {"id": len(people) + 1, "name": mention.name}
-            elif len(mention.name) > len(row["name"]):
-                row["name"] = mention.name
+            else:
+                row["name"] = _preferred(row["name"], mention.name)
             mapping[(index, mention.name)] = row["id"]
+    for index, name in singles:
+        owners = {row["id"] for key, row in people.items() if key.endswith(" " + person_key(name))}
+        if len(owners) == 1:
+            mapping[(index, name)] = owners.pop()
     return list(people.values()), mapping
 
 
@@ -107,7 +136,9 @@ def resolve(articles, extractions):
         article_id = index + 1
         linked = set()
         for mention in extraction.people:
-            person_id = person_ids[(index, mention.name)]
+            person_id = person_ids.get((index, mention.name))
+            if person_id is None:
+                continue
             forms.setdefault(person_id, set()).update([mention.name, *mention.aliases])
             if person_id in linked:
                 continue
@@ -167,6 +198,12 @@ def resolve(articles, extractions):
             )
     for row in people:
         _, row["role"], row["country"] = latest_role.get(row["id"], (None, None, None))
+    # An article that names a person without saying whom they serve keeps the country the corpus knows.
+    known_country = {row["id"]: row["country"] for row in people if row["country"]}
+    for link in resolved.article_people:
+        if link["country"] is None:
+            link["country"] = known_country.get(link["person_id"])
+    for row in people:
         resolved.person_aliases.extend(
             {"person_id": row["id"], "alias": alias} for alias in sorted(forms.get(row["id"], ())) if alias != row["name"]
         )
