@@ -176,6 +176,11 @@ def test_the_coalition_s_size_is_not_a_meeting_s_participants():
     assert meetings(body, "2021-06-28", [figure(body, "82 membres", 82, "membres")])[0][6] is None
 
 
+def test_a_huge_number_is_no_count_of_participants():
+    body = "Les ministres de 10 000 000 000 pays se sont réunis lundi à Rome."
+    assert meetings(body, "2021-06-28", [figure(body, "10 000 000 000 pays", 10**10, "pays")])[0][6] is None
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -28,6 +28,8 @@ CONTEXT_SENTENCES = 3
 GROUP_WINDOW = 12
 # How far after its subject noun a verb may come ("une conférence de presse s'est tenue").
 SUBJECT_WORDS = 10
+# A meeting's count of countries, members or ministers is small; a larger number counts something else.
+MAX_PARTICIPANTS = 1000
 
 
 def _lines(name):
@@ -333,7 +335,12 @@ def _is_size(body, figure, sentence):
 def _participants(body, figures, segment, sentence):
     low, high = segment
     for figure in figures:
-        if low <= figure.start < high and _is_participant_figure(figure) and not _is_size(body, figure, sentence):
+        if (
+            low <= figure.start < high
+            and _is_participant_figure(figure)
+            and 1 <= figure.value <= MAX_PARTICIPANTS
+            and not _is_size(body, figure, sentence)
+        ):
             return int(figure.value)
     return None
 
