@@ -13,7 +13,11 @@ import re
 
 from ..lexicon import lines
 from ..records import Quote
+from .people import country_of
 
+# A source described by its title ("le porte-parole", "le ministre français") may be a person named earlier.
+TITLE_HEAD = re.compile(r"(?:" + "|".join(re.escape(t.lower()).replace(r"\-", "[- ]") for t in sorted(lines("titles.txt"), key=len, reverse=True)) + r")\b")
+ANONYMOUS_HEADS = set(lines("quotes_anonymous_heads.txt"))
 SPEECH_VERBS = sorted(set(lines("speech_verbs.txt")), key=len, reverse=True)
 _VERB = "|".join(re.escape(verb) for verb in SPEECH_VERBS)
 OPENERS = {"«": ("»", "”"), "“": ("”", "»", "“"), '"': ('"', "”"), "„": ("“", "”")}
@@ -171,14 +175,21 @@ def _attribute(body, start, end, forms, people, previous, incise):
     paragraph_start, sentence_start, sentence_end = _sentence_bounds(body, start, end)
     after = body[end:sentence_end]
     after_text = after.lstrip(_ALL_MARKS + " ,\u00a0")
+    if after_text[:1].isupper():
+        after_text = ""  # the quotation closed its sentence: what follows is another one
     if incise is not None:
         after_text = incise.group().strip(" ,")
     verb = VERB_AFTER.search(after_text[:200])
     if verb and not re.search(r"[«“\"]", after_text[: verb.start()]):
         if verb.group("pronoun") or verb.group("pronoun2"):
             return _previous_sentence_person(body, paragraph_start, sentence_start, start, forms) or previous
-        rest = CLAUSE_END.split(after_text[verb.end():], maxsplit=1)[0]
-        return _source_of(rest, forms, people) or previous
+        clauses = CLAUSE_END.split(after_text[verb.end():], maxsplit=2)
+        # "a affirmé le Premier ministre irakien, Haïder al-Abadi, venu …": the name in apposition.
+        if len(clauses) > 1 and _find_person(clauses[0], forms)[0] is None:
+            name, position = _find_person(clauses[1], forms)
+            if name and not clauses[1][:position].strip():
+                return _Source(name, _source_phrase(clauses[0]) or name)
+        return _source_of(clauses[0], forms, people, start) or previous
     before = body[sentence_start:start]
     selon = None
     for selon in SELON.finditer(before):
@@ -192,37 +203,52 @@ def _attribute(body, start, end, forms, people, previous, incise):
     subject = re.sub(r"[«“\"].*", "", before)
     verbs = list(VERB_AFTER.finditer(subject))
     if verbs:
-        inverted = CLAUSE_END.split(subject[verbs[-1].end():], maxsplit=1)[0]
-        if _word_count(inverted) and not re.match(r"\s*(?:que|qu['’]|:)", inverted):
-            source = _source_of(inverted, forms, people)
+        tail = subject[verbs[-1].end():]
+        inverted = CLAUSE_END.split(tail, maxsplit=1)[0]
+        # ", a annoncé vendredi le Pentagone, qui …": a subject after its verb, not an object before a colon.
+        after_comma = re.search(r",\s*\Z", subject[: verbs[-1].start()])
+        closes = tail[len(inverted):len(inverted) + 1]
+        if after_comma and closes not in (":", "") and _word_count(inverted) and not re.match(r"\s*(?:que|qu['’]|:)", inverted):
+            source = _source_of(inverted, forms, people, start)
             if source:
                 return source
         clause = subject[: verbs[-1].start()]
-        return _source_of(clause, forms, people) or _Source(None, _source_phrase(clause))
+        return _source_of(clause, forms, people, start) or _Source(None, _source_phrase(clause))
     if _word_count(before) >= 3:
         name, _ = _find_person(before, forms)
         return _Source(name, _source_phrase(before) or name)
     return _previous_sentence_person(body, paragraph_start, sentence_start, start, forms)
 
 
-def _source_of(text, forms, people):
+def _source_of(text, forms, people, before):
     """The source a phrase names: a person by name or by the role the article gave them, or who it describes."""
     name, _ = _find_person(text, forms)
     phrase = _source_phrase(text)
     if name is None and phrase:
-        name = _person_by_role(phrase, people)
+        name = _person_by_role(phrase, people, before)
     if name or phrase:
         return _Source(name, phrase or name)
     return None
 
 
-def _person_by_role(phrase, people):
-    """The one person whose role holds every word of `phrase` ("le porte-parole" -> the spokesman named earlier)."""
-    words = set(re.findall(r"\w+", phrase.lower())) - {"le", "la", "les", "l", "un", "une", "ce", "cette", "son", "sa"}
-    if not words:
+DETERMINERS = {"le", "la", "les", "l", "un", "une", "ce", "cette", "son", "sa", "ses"}
+
+
+def _person_by_role(phrase, people, before):
+    """The person named last before offset `before` whose role holds every word of `phrase`,
+    when the phrase is a title ("le porte-parole" -> the spokesman introduced earlier)."""
+    words = [w for w in re.findall(r"\w+", phrase.lower()) if w not in DETERMINERS]
+    if not words or not TITLE_HEAD.match(" ".join(words)):
         return None
-    holders = [p.name for p in people if p.role and words <= set(re.findall(r"\w+", p.role.lower()))]
-    return holders[0] if len(holders) == 1 else None
+    holders = [p for p in people if p.role and p.start < before and set(words) <= set(re.findall(r"\w+", p.role.lower()))]
+    if holders:
+        return max(holders, key=lambda p: p.start).name
+    # "le ministre français de la Défense": the one person of that country the article named.
+    if words[0] in ANONYMOUS_HEADS:
+        return None
+    country = country_of(phrase)
+    compatriots = [p.name for p in people if country and p.country == country]
+    return compatriots[0] if len(compatriots) == 1 else None
 
 
 def _previous_sentence_person(body, paragraph_start, sentence_start, start, forms):
@@ -242,25 +268,26 @@ def extract_quotes(body, people, doc=None):
     seen = set()
     previous = None
     for span_start, span_end in quote_spans(body):
-        for start, end, incise in _pieces(body, span_start, span_end):
+        pieces = _pieces(body, span_start, span_end)
+        first_start = _trimmed(body, span_start, span_end)[0]
+        # An incise inside the marks names the source of the whole quotation.
+        source = _attribute(body, first_start, span_end, forms, people, previous, pieces[0][2])
+        for start, end, incise in pieces:
             start, end = _trimmed(body, start, end)
             text = body[start:end]
             if _word_count(text) < 3 or text in seen:
                 continue
-            source = _attribute(body, start, end if incise is None else span_end, forms, people, previous, incise)
             if _word_count(text) < 6 and (source is None or not text[:1].isupper()):
                 continue  # a scare quote or a quoted label, not a quotation
-            if source is None:
-                source = previous
             seen.add(text)
             quotes.append(
                 Quote(
                     text=text,
                     start=start,
                     end=end,
-                    speaker=source.speaker if source else None,
-                    attribution=source.attribution if source else None,
+                    speaker=(source or previous).speaker if (source or previous) else None,
+                    attribution=(source or previous).attribution if (source or previous) else None,
                 )
             )
-            previous = source or previous
+        previous = source or previous
     return quotes
