@@ -43,11 +43,11 @@ def person_key(name):
 
 
 def _preferred(name, other):
-    """The fuller of two forms of a name; a nickname form loses to the given name."""
+    """The fuller of two forms of a name (the first seen on a tie); a nickname form loses to the given name."""
     def rank(form):
-        first = fold(form).split()[0]
-        return (len(form.split()), first not in NICKNAMES, len(form))
-    return name if rank(name) > rank(other) else other
+        words = fold(form).split()
+        return (len(words), words[0] not in NICKNAMES)
+    return name if rank(name) >= rank(other) else other
 
 
 def resolve_people(articles, extractions):

@@ -277,7 +277,7 @@ def extract_quotes(body, people, doc=None):
             text = body[start:end]
             if _word_count(text) < 3 or text in seen:
                 continue
-            if _word_count(text) < 6 and (source is None or not text[:1].isupper()):
+            if len(pieces) == 1 and _word_count(text) < 6 and (source is None or not text[:1].isupper()):
                 continue  # a scare quote or a quoted label, not a quotation
             seen.add(text)
             quotes.append(

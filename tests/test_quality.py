@@ -1,0 +1,67 @@
+"""Extraction quality on the gold sets, as floors that may only ever rise."""
+import pytest
+
+from loader.evaluate import evaluate, format_report
+
+from .conftest import DEV_GOLD, SEEDS_GOLD
+
+# (report path, floor): raise a floor when extraction improves; never lower one.
+SEEDS_FLOORS = {
+    ("meetings", "f1"): 1.0,
+    ("meetings", "participants_accuracy"): 1.0,
+    ("meetings", "status_accuracy"): 1.0,
+    ("meetings", "kind_accuracy"): 1.0,
+    ("people", "f1"): 1.0,
+    ("people", "role_accuracy"): 0.94,
+    ("people", "country_accuracy"): 0.94,
+    ("quotes", "f1"): 1.0,
+    ("quotes", "speaker_accuracy"): 1.0,
+    ("figures", "f1"): 1.0,
+    ("published_accuracy",): 1.0,
+    ("resolution", "people"): 1.0,
+    ("resolution", "meetings"): 1.0,
+    ("macro_f1",): 1.0,
+}
+DEV_FLOORS = {
+    ("meetings", "f1"): 1.0,
+    ("meetings", "participants_accuracy"): 0.91,
+    ("meetings", "status_accuracy"): 1.0,
+    ("meetings", "kind_accuracy"): 1.0,
+    ("meetings", "country_accuracy"): 1.0,
+    ("people", "f1"): 0.98,
+    ("people", "role_accuracy"): 0.87,
+    ("people", "country_accuracy"): 0.81,
+    ("quotes", "f1"): 1.0,
+    ("quotes", "speaker_accuracy"): 0.96,
+    ("figures", "f1"): 1.0,
+    ("published_accuracy",): 1.0,
+    ("resolution", "people"): 1.0,
+    ("resolution", "meetings"): 1.0,
+    ("macro_f1",): 0.99,
+}
+
+
+def value(report, path):
+    for key in path:
+        report = report[key]
+    return report
+
+
+@pytest.fixture(scope="module")
+def seeds_report(seeds_db):
+    return evaluate(seeds_db, SEEDS_GOLD)
+
+
+@pytest.fixture(scope="module")
+def dev_report(dev_db):
+    return evaluate(dev_db, DEV_GOLD)
+
+
+@pytest.mark.parametrize("path, floor", SEEDS_FLOORS.items(), ids=lambda p: ".".join(p) if isinstance(p, tuple) else str(p))
+def test_seeds_floor(seeds_report, path, floor):
+    assert value(seeds_report, path) >= floor, format_report(seeds_report, verbose=True)
+
+
+@pytest.mark.parametrize("path, floor", DEV_FLOORS.items(), ids=lambda p: ".".join(p) if isinstance(p, tuple) else str(p))
+def test_dev_floor(dev_report, path, floor):
+    assert value(dev_report, path) >= floor, format_report(dev_report, verbose=True)
