@@ -88,3 +88,15 @@ def test_person_key_folds_case_accents_hyphens_and_nicknames():
     assert person_key("Haïder al-Abadi") == person_key("Haider Al Abadi")
     assert person_key("Jim Mattis") == person_key("James Mattis")
     assert person_key("Ash Carter") == person_key("Ashton Carter")
+
+
+def test_homologue_takes_the_office_of_its_counterpart():
+    text = (
+        "Le ministre britannique des Affaires étrangères, Philip Hammond, a reçu ses invités. "
+        "Son homologue italien, Paolo Gentiloni, est arrivé le premier."
+    )
+    assert people(text)[1] == ("Paolo Gentiloni", [], "ministre italien des Affaires étrangères", "Italie")
+
+
+def test_a_known_official_keeps_his_country_when_the_article_does_not_say():
+    assert people("Le président François Hollande a ouvert la séance.") == [("François Hollande", [], "président", "France")]

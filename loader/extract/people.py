@@ -9,6 +9,7 @@ after it; the country comes from the nationality adjective or institution the
 role names.
 """
 import re
+import unicodedata
 
 from ..lexicon import lines, rows
 from ..records import PersonMention
@@ -17,6 +18,7 @@ TITLES = sorted(lines("titles.txt"), key=len, reverse=True)
 NOT_PEOPLE = set(lines("not_people.txt"))
 PARTICLES = set(lines("people_particles.txt"))
 FIRST_NAMES = set(lines("people_first_names.txt"))
+KNOWN_COUNTRIES = {row["name"]: row["country"] for row in rows("people_known.csv")}
 INSTITUTIONS = [(row["word"], row["country"] or None) for row in rows("people_institutions.csv")]
 
 
@@ -136,7 +138,24 @@ def extract_people(body, doc=None):
         elif tagged:
             # A surname alone ("Baghdadi"): resolution across the corpus may know the full name.
             _add(people, body, text, start, end)
+    for person in people:
+        if person.country is None and not _international(person.role):
+            person.country = _known_country(person)
     return people
+
+
+def _known_country(person):
+    folded = {_fold(form) for form in [person.name, *person.aliases]}
+    return next((country for name, country in KNOWN_COUNTRIES.items() if _fold(name) in folded), None)
+
+
+def _fold(name):
+    return " ".join(unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode().replace("-", " ").split())
+
+
+def _international(role):
+    """A role in an international body: the person serves no country."""
+    return bool(role) and any(country is None and re.search(rf"\b{re.escape(word)}\b", role) for word, country in INSTITUTIONS)
 
 
 def _owner(people, surname):
@@ -149,7 +168,7 @@ def _owner(people, surname):
 def _add(people, body, text, start, end):
     for person in people:
         if person.name == text or text in person.aliases:
-            _complete_role(person, body, start, end)
+            _complete_role(person, body, start, end, people)
             return
         if person.name.endswith(" " + text) or person.name.lower().endswith(" " + text.lower()):
             if text not in person.aliases:
@@ -160,17 +179,48 @@ def _add(people, body, text, start, end):
             person.name = text
             return
     person = PersonMention(name=text, start=start, end=end)
-    _complete_role(person, body, start, end)
+    _complete_role(person, body, start, end, people)
     people.append(person)
 
 
-def _complete_role(person, body, start, end):
+def _complete_role(person, body, start, end, people):
     if person.role:
         return
     role = role_near(body, start, end)
     if role:
-        person.role = role
         person.country = country_of(role)
+        person.role = _homologue_role(role, people, body[:start]) or role
+
+
+HOMOLOGUE = re.compile(r"\bhomologue\s+(?P<adjective>[^\W\d_]+)", re.I)
+
+
+def _homologue_role(role, people, before):
+    """"son homologue italien" holds the office of the person it is the counterpart of, for another country:
+    the person with an office named last before it."""
+    match = HOMOLOGUE.search(role)
+    if not match or match.group("adjective").lower() not in NATIONALITIES:
+        return None
+    named = [
+        (max(before.rfind(form) for form in [p.name, p.name.split()[-1], *p.aliases]), p.role)
+        for p in people
+        if p.role and not HOMOLOGUE.search(p.role)
+    ]
+    named = [pair for pair in named if pair[0] >= 0]
+    if not named:
+        return None
+    anchor = max(named)[1]
+    adjective = match.group("adjective")
+    words = anchor.split()
+    for index, word in enumerate(words):
+        if word.lower() in NATIONALITIES:
+            words[index] = adjective
+            return " ".join(words)
+    # No nationality in the anchor's office: say it after the title ("président" -> "président irakien").
+    title = TITLE_START.match(anchor)
+    if title:
+        return f"{anchor[:title.end()]} {adjective}{anchor[title.end():]}"
+    return None
 
 
 def role_near(body, start, end):

@@ -247,8 +247,10 @@ def _person_by_role(phrase, people, before):
     if words[0] in ANONYMOUS_HEADS:
         return None
     country = country_of(phrase)
-    compatriots = [p.name for p in people if country and p.country == country]
-    return compatriots[0] if len(compatriots) == 1 else None
+    compatriots = [p for p in people if country and p.country == country]
+    if len(compatriots) > 1:
+        compatriots = [p for p in compatriots if p.role]  # a title points to someone the article gave an office
+    return compatriots[0].name if len(compatriots) == 1 else None
 
 
 def _previous_sentence_person(body, paragraph_start, sentence_start, start, forms):
