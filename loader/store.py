@@ -25,6 +25,7 @@ SCHEMA = {
    [title] TEXT,
    [published] TEXT,
    [published_precision] TEXT CHECK ([published_precision] IN {_in(PRECISIONS)}),
+   [published_month] TEXT,
    [url] TEXT,
    [outlet] TEXT,
    [byline] TEXT,
@@ -38,6 +39,7 @@ SCHEMA = {
    [label] TEXT NOT NULL,
    [date] TEXT,
    [date_precision] TEXT CHECK ([date_precision] IN {_in(PRECISIONS)}),
+   [year] INTEGER,
    [city] TEXT,
    [country] TEXT,
    [latitude] REAL,
@@ -109,8 +111,8 @@ SCHEMA = {
 
 # Every foreign key and every faceted or filtered column, so facets and joins stay fast.
 INDEXES = {
-    "articles": [["published"], ["outlet"]],
-    "meetings": [["date"], ["country"], ["kind"], ["city"]],
+    "articles": [["published"], ["outlet"], ["published_month"]],
+    "meetings": [["date"], ["year", "kind"], ["country"], ["kind"], ["city"]],
     "article_meetings": [["meeting_id"]],
     "person_aliases": [["alias"]],
     "article_people": [["person_id"]],
@@ -148,6 +150,7 @@ def write(db, articles, resolved, problems):
             "title": article.title,
             "published": article.published,
             "published_precision": article.published_precision,
+            "published_month": article.published[:7] if article.published and len(article.published) >= 7 else None,
             "url": article.url,
             "outlet": article.outlet,
             "byline": article.byline,
@@ -158,7 +161,9 @@ def write(db, articles, resolved, problems):
         }
         for index, article in enumerate(articles, start=1)
     )
-    db["meetings"].insert_all(dict(row, label=meeting_label(row)) for row in resolved.meetings)
+    db["meetings"].insert_all(
+        dict(row, label=meeting_label(row), year=int(row["date"][:4]) if row["date"] else None) for row in resolved.meetings
+    )
     for table in ("article_meetings", "people", "person_aliases", "article_people", "person_roles", "quotes", "figures"):
         db[table].insert_all(getattr(resolved, table))
     db["load_issues"].insert_all(
