@@ -189,7 +189,7 @@ def _complete_role(person, body, start, end, people):
     role = role_near(body, start, end)
     if role:
         person.country = country_of(role)
-        person.role = _homologue_role(role, people, body[:start]) or role
+        person.role = _homologue_role(role, people, body[max(0, start - 3000):start]) or role
 
 
 HOMOLOGUE = re.compile(r"\bhomologue\s+(?P<adjective>[^\W\d_]+)", re.I)

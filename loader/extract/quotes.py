@@ -49,6 +49,9 @@ TIME_WORDS = re.compile(
 )
 
 
+WINDOW = 1500
+
+
 def paragraphs(body):
     for match in re.finditer(r"[^\n]+", body):
         yield match.start(), match.group()
@@ -58,23 +61,25 @@ def quote_spans(body):
     """(start, end) of every quotation's inside, by pairing marks within each paragraph."""
     spans = []
     for offset, text in paragraphs(body):
-        position = 0
-        while position < len(text):
-            opener = next((i for i in range(position, len(text)) if text[i] in OPENERS), None)
-            if opener is None:
-                break
+        marks = [i for i, char in enumerate(text) if char in _ALL_MARKS]
+        index = 0
+        while index < len(marks):
+            opener = marks[index]
+            if text[opener] not in OPENERS:
+                index += 1
+                continue
             closers = OPENERS[text[opener]]
-            close = next((i for i in range(opener + 1, len(text)) if text[i] in closers or text[i] == "«" and text[opener] == "«"), None)
-            if close is not None and text[close] == "«":
-                close = None  # a new opening before any closing: the first mark is never closed
-            if close is None:
-                if _reads_like_quote(text[opener + 1:]):
+            close_index = next((j for j in range(index + 1, len(marks)) if text[marks[j]] in closers or text[marks[j]] == "«" == text[opener]), None)
+            if close_index is not None and text[marks[close_index]] == "«":
+                close_index = None  # a new opening before any closing: the first mark is never closed
+            if close_index is None:
+                if _reads_like_quote(text[opener + 1:opener + 400]):
                     spans.append((offset + opener + 1, offset + len(text)))
                     break
-                position = opener + 1
+                index += 1
                 continue
-            spans.append((offset + opener + 1, offset + close))
-            position = close + 1
+            spans.append((offset + opener + 1, offset + marks[close_index]))
+            index = close_index + 1
     return spans
 
 
@@ -148,9 +153,10 @@ def _source_phrase(text):
 
 def _sentence_bounds(body, start, end):
     """The start of the sentence holding body[start] and the end of the one holding body[end]."""
-    paragraph_start = body.rfind("\n", 0, start) + 1
-    paragraph_end = body.find("\n", end)
-    paragraph_end = len(body) if paragraph_end == -1 else paragraph_end
+    # Bounded windows: what names a source stands within a few sentences of the quotation.
+    paragraph_start = max(body.rfind("\n", 0, start) + 1, start - WINDOW)
+    paragraph_end = body.find("\n", end, end + WINDOW)
+    paragraph_end = min(len(body), end + WINDOW) if paragraph_end == -1 else paragraph_end
     before = body[paragraph_start:start]
     ends = [m.end() for m in SENTENCE_END.finditer(_blank_quotes(before))]
     sentence_start = paragraph_start + (ends[-1] if ends else 0)
