@@ -1,8 +1,26 @@
 """Score a built database against gold answers (format and rules: tests/data/gold/README.md).
 
-Per article (gold `file` = `articles.path`), each kind of item is matched one
-to one with the gold, greedily in gold order; precision, recall and F1 are
-summed over all articles. Optional gold items are neither required nor errors.
+Reads only the database (read-only, the schema contract's tables) and the gold
+JSON files; it knows nothing of how the database was made.
+
+Choices the gold README leaves open:
+- Matching: per article and kind, a maximum one-to-one matching (augmenting
+  paths), so no early choice can cost a later match. Required gold items are
+  matched before optional ones and keep their matches, so an optional item
+  never takes a required item's partner. Each gold item tries its closest
+  candidates first (quotes: higher Jaccard; people: the same name before an
+  alias; then more attributes right).
+- Optional gold items are out of the scores altogether: matching one is neither
+  a hit nor an error, missing one is not a miss, and their attributes and
+  resolution are not checked.
+- Null is a value: a null gold role, country, participants or speaker is right
+  only when ours is null too (the gold leaves a role null when the article
+  gives none, so a role of ours there was invented). An empty string is null.
+- A gold file whose article is not in the database counts all its items as
+  misses and its `published` as wrong; the report lists it.
+- Precision or recall with nothing to divide by is 1.0 (nothing found, nothing
+  wrong; nothing to find, nothing missed); an accuracy or resolution share with
+  nothing checked is None ("n/a"), not a free 1.0.
 """
 import json
 import re
@@ -12,23 +30,32 @@ from pathlib import Path
 
 KINDS = ("meetings", "people", "quotes", "figures")
 SINGULAR = {"meetings": "meeting", "people": "person", "quotes": "quote", "figures": "figure"}
+QUOTE_THRESHOLD = 0.8
 
 
-class GoldError(Exception):
-    """A gold folder or file that cannot be read."""
+class ScoringError(Exception):
+    """The scorer cannot read its inputs."""
 
+
+class GoldError(ScoringError):
+    """A gold folder or file that cannot be read; the message names the file and the problem."""
+
+
+class DatabaseError(ScoringError):
+    """A database that cannot be read as the schema contract describes it."""
+
+
+# --- normalisation ---------------------------------------------------------
 
 def fold(text):
+    """Lower case without accents."""
     text = unicodedata.normalize("NFKD", (text or "").lower())
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-def name_key(name):
-    return " ".join(re.sub(r"[-'’\u00a0.]", " ", fold(name)).split())
-
-
-def city_key(city):
-    return " ".join(re.sub(r"[-'’\u00a0]", " ", fold(city)).split())
+def norm(text):
+    """Fold, and make hyphens, apostrophes and no-break spaces plain spaces (the dev set's validate.py)."""
+    return " ".join(re.sub(r"[-'’\u00a0]", " ", fold(text)).split())
 
 
 def words(text):
@@ -40,265 +67,362 @@ def jaccard(a, b):
     return len(a & b) / len(a | b) if a | b else 1.0
 
 
-def unit_key(unit):
-    first = fold(unit).split()[0] if (unit or "").split() else ""
-    return re.sub(r"[sx]$", "", first)
+def null(value):
+    return None if value == "" else value
+
+
+def figure_key(item):
+    """(value, unit word): 12 significant digits absorb float noise such as 1.6 * 10**9."""
+    value = item.get("value")
+    unit = norm(item.get("unit")).split()
+    return (None if value is None else float(f"{float(value):.12g}"), re.sub(r"[sx]$", "", unit[0]) if unit else "")
+
+
+def meeting_key(item):
+    return (norm(item.get("city")), null(item.get("date")))
+
+
+# --- gold ------------------------------------------------------------------
+
+REQUIRED_FIELDS = {"meetings": ("date",), "people": ("name",), "quotes": ("text",), "figures": ("value", "unit")}
+
+
+def _check_item(path, kind, index, item):
+    where = f"{path}: {kind}[{index}]"
+    if not isinstance(item, dict):
+        raise GoldError(f"{where}: not an object")
+    for field in REQUIRED_FIELDS[kind]:
+        if field not in item:
+            raise GoldError(f"{where}: no {field!r}")
+    if kind == "figures" and (isinstance(item["value"], bool) or not isinstance(item["value"], (int, float))):
+        raise GoldError(f"{where}: value {item['value']!r} is not a number")
+    if kind in ("people", "quotes") and not isinstance(item[REQUIRED_FIELDS[kind][0]], str):
+        raise GoldError(f"{where}: {REQUIRED_FIELDS[kind][0]} is not a string")
 
 
 def load_gold(gold_dir):
+    """Every *.json of the folder, sorted by name, checked enough to be scored."""
     folder = Path(gold_dir)
     if not folder.is_dir():
         raise GoldError(f"{folder}: no such folder")
-    golds = []
+    golds, seen = [], {}
     for path in sorted(folder.glob("*.json")):
         try:
             gold = json.loads(path.read_text(encoding="utf-8"))
-            gold["file"]
-        except (ValueError, KeyError, UnicodeDecodeError) as error:
-            raise GoldError(f"{path}: not a gold file ({error})")
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            raise GoldError(f"{path}: unreadable JSON ({error})") from error
+        if not isinstance(gold, dict) or not isinstance(gold.get("file"), str):
+            raise GoldError(f"{path}: no \"file\" naming the article")
+        if gold["file"] in seen:
+            raise GoldError(f"{path}: {gold['file']} already has gold in {seen[gold['file']].name}")
+        seen[gold["file"]] = path
+        for kind in KINDS:
+            items = gold.setdefault(kind, [])
+            if not isinstance(items, list):
+                raise GoldError(f"{path}: {kind} is not a list")
+            for index, item in enumerate(items):
+                _check_item(path, kind, index, item)
         golds.append(gold)
     if not golds:
         raise GoldError(f"{folder}: no gold *.json files")
     return golds
 
 
+# --- database --------------------------------------------------------------
+
+def _rows(conn, sql):
+    return [dict(row) for row in conn.execute(sql)]
+
+
 def load_db(db_path):
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    conn.row_factory = sqlite3.Row
-    tables = {row[0] for row in conn.execute("select name from sqlite_master where type='table'")}
-    articles = {row["path"]: dict(row) for row in conn.execute("select id, path, published from articles")}
-    aliases = {}
-    if "person_aliases" in tables:
-        for row in conn.execute("select person_id, alias from person_aliases"):
-            aliases.setdefault(row["person_id"], []).append(row["alias"])
-    data = {}
-    for path, article in articles.items():
-        aid = article["id"]
-        people = [
-            dict(row, forms=[row["name"], *aliases.get(row["id"], [])])
-            for row in conn.execute(
-                "select p.id, p.name, ap.role, ap.country from article_people ap join people p on p.id = ap.person_id where ap.article_id = ? order by p.id",
-                (aid,),
-            )
-        ]
-        meetings = [
-            dict(row)
-            for row in conn.execute(
-                "select m.id, m.city, m.date, m.country, m.kind, m.participants, am.status from article_meetings am join meetings m on m.id = am.meeting_id where am.article_id = ? order by m.id",
-                (aid,),
-            )
-        ]
-        quotes = [
-            dict(row)
-            for row in conn.execute(
-                "select q.text, q.person_id, p.name from quotes q left join people p on p.id = q.person_id where q.article_id = ? order by q.id",
-                (aid,),
-            )
-        ]
-        for quote in quotes:
-            quote["forms"] = [quote["name"], *aliases.get(quote["person_id"], [])] if quote["person_id"] else []
-        figures = [dict(row) for row in conn.execute("select value, unit, text from figures where article_id = ? order by id", (aid,))]
-        data[path] = {"published": article["published"], "people": people, "meetings": meetings, "quotes": quotes, "figures": figures}
-    conn.close()
-    return data
-
-
-def same_meeting(gold, found):
-    return city_key(gold.get("city")) == city_key(found["city"]) and (gold.get("date") or None) == (found["date"] or None)
-
-
-def same_person(gold, found):
-    gold_forms = {name_key(form) for form in [gold["name"], *gold.get("aliases", [])]}
-    return bool(gold_forms & {name_key(form) for form in found["forms"]})
-
-
-def same_quote(gold, found):
-    return jaccard(gold["text"], found["text"]) >= 0.8
-
-
-def same_figure(gold, found):
+    """{article path: {"published", "meetings", "people", "quotes", "figures"}} as the database tells them."""
     try:
-        return float(gold["value"]) == float(found["value"]) and unit_key(gold["unit"]) == unit_key(found["unit"])
-    except (TypeError, ValueError):
-        return False
+        conn = sqlite3.connect(Path(db_path).resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise DatabaseError(f"{db_path}: cannot open ({error})") from error
+    conn.row_factory = sqlite3.Row
+    try:
+        tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+        aliases = {}
+        if "person_aliases" in tables:
+            for row in conn.execute("select person_id, alias from person_aliases order by person_id, alias"):
+                aliases.setdefault(row["person_id"], []).append(row["alias"])
+        articles = _rows(conn, "select id, path, published from articles order by id")
+        meetings = _rows(conn, """select am.article_id, m.id, m.city, m.date, m.country, m.kind, m.participants, am.status
+            from article_meetings am join meetings m on m.id = am.meeting_id order by am.article_id, m.id""")
+        people = _rows(conn, """select ap.article_id, p.id, p.name, ap.role, ap.country
+            from article_people ap join people p on p.id = ap.person_id order by ap.article_id, p.id""")
+        quotes = _rows(conn, """select q.article_id, q.id, q.text, q.person_id, p.name as speaker
+            from quotes q left join people p on p.id = q.person_id order by q.article_id, q.id""")
+        figures = _rows(conn, "select article_id, id, value, unit, text from figures order by article_id, id")
+    except sqlite3.Error as error:
+        raise DatabaseError(f"{db_path}: not a coalition database ({error})") from error
+    finally:
+        conn.close()
+    for person in people:
+        person["aliases"] = aliases.get(person["id"], [])
+    for quote in quotes:
+        quote["speaker_aliases"] = aliases.get(quote["person_id"], [])
+    by_id = {a["id"]: {"published": a["published"], **{kind: [] for kind in KINDS}} for a in articles}
+    for kind, rows in (("meetings", meetings), ("people", people), ("quotes", quotes), ("figures", figures)):
+        for row in rows:
+            by_id[row.pop("article_id")][kind].append(row)
+    return {a["path"]: by_id[a["id"]] for a in articles}
 
 
-MATCHERS = {"meetings": same_meeting, "people": same_person, "quotes": same_quote, "figures": same_figure}
+# --- matching --------------------------------------------------------------
+
+def gold_forms(person):
+    return {norm(form) for form in [person["name"], *(person.get("aliases") or [])]}
+
+
+def found_forms(name, aliases):
+    return {norm(form) for form in [name, *aliases] if form}
+
+
+def same_item(kind, gold, found):
+    if kind == "meetings":
+        return meeting_key(gold) == meeting_key(found)
+    if kind == "people":
+        return bool(gold_forms(gold) & found_forms(found["name"], found["aliases"]))
+    if kind == "quotes":
+        return jaccard(gold["text"], found["text"]) >= QUOTE_THRESHOLD
+    return figure_key(gold) == figure_key(found)
+
+
+def similarity(kind, gold, found):
+    if kind == "quotes":
+        return jaccard(gold["text"], found["text"])
+    if kind == "people":
+        return float(norm(gold["name"]) == norm(found["name"]))
+    return 0.0
 
 
 def dedupe_figures(items):
-    seen, kept = set(), []
-    for item in items:
-        key = (float(item["value"]), unit_key(item["unit"]))
-        if key not in seen:
-            seen.add(key)
-            kept.append(item)
-    return kept
+    """One item per value + unit word; a required gold item wins over an optional one."""
+    kept = {}
+    for item in sorted(items, key=lambda item: bool(item.get("optional"))):
+        kept.setdefault(figure_key(item), item)
+    return [item for item in items if kept.get(figure_key(item)) is item]
 
 
-def match(kind, gold_items, found_items):
-    """Greedy one-to-one matching: (pairs, unmatched gold, unmatched found)."""
-    same = MATCHERS[kind]
-    if kind == "figures":
-        gold_items, found_items = dedupe_figures(gold_items), dedupe_figures(found_items)
-    free = list(range(len(found_items)))
-    pairs, missed = [], []
-    # Required items first, so an optional one never takes a required one's match.
-    for gold in sorted(gold_items, key=lambda item: bool(item.get("optional"))):
-        if kind == "quotes":
-            candidates = sorted(free, key=lambda i: -jaccard(gold["text"], found_items[i]["text"]))
-        else:
-            candidates = free
-        hit = next((i for i in candidates if same(gold, found_items[i])), None)
-        if hit is None:
-            missed.append(gold)
-        else:
-            free.remove(hit)
-            pairs.append((gold, found_items[hit]))
-    return pairs, missed, [found_items[i] for i in free]
+def match(kind, golds, founds, people):
+    """{gold index: found index}, one to one, as many as possible; required gold items first."""
+    def closeness(g, f):
+        right = sum(check(golds[g], founds[f], people)[0] for check in ATTRIBUTES[kind].values())
+        return (similarity(kind, golds[g], founds[f]), right)
+
+    candidates = {
+        g: sorted((f for f in range(len(founds)) if same_item(kind, golds[g], founds[f])), key=lambda f: closeness(g, f), reverse=True)
+        for g in range(len(golds))
+    }
+    owner = {}  # found index -> gold index
+
+    def augment(g, visited):
+        for f in candidates[g]:
+            if f not in visited:
+                visited.add(f)
+                if f not in owner or augment(owner[f], visited):
+                    owner[f] = g
+                    return True
+        return False
+
+    for g in sorted(range(len(golds)), key=lambda g: bool(golds[g].get("optional"))):
+        augment(g, set())
+    return {g: f for f, g in owner.items()}
 
 
-def role_ok(gold_role, found_role):
-    if not gold_role:
-        return True
-    gold_words = words(gold_role)
-    return len(gold_words & words(found_role or "")) * 2 >= len(gold_words)
+# --- attributes ------------------------------------------------------------
+# Each check: (gold item, found item, gold people of the article) -> (right, expected, found).
+
+def same_value(field):
+    def check(gold, found, people):
+        expected, ours = null(gold.get(field)), null(found.get(field))
+        return expected == ours, expected, ours
+    return check
 
 
-def country_ok(gold_country, found_country):
-    return fold(gold_country or "") == fold(found_country or "")
+def same_country(gold, found, people):
+    expected, ours = null(gold.get("country")), null(found.get("country"))
+    return norm(expected) == norm(ours) and (expected is None) == (ours is None), expected, ours
 
 
-def speaker_ok(gold, found):
-    if not gold.get("speaker"):
-        return not found["person_id"]
-    return any(name_key(gold["speaker"]) == name_key(form) for form in found["forms"]) or any(
-        name_key(alias) == name_key(form) for alias in gold.get("speaker_aliases", []) for form in found["forms"]
-    )
+def role_right(gold, found, people):
+    expected, ours = null(gold.get("role")), null(found.get("role"))
+    if expected is None:
+        return ours is None, expected, ours
+    wanted = words(expected)
+    return 2 * len(wanted & words(ours)) >= len(wanted), expected, ours
+
+
+def speaker_right(gold, found, people):
+    expected = null(gold.get("speaker"))
+    if expected is None:
+        return found["person_id"] is None, expected, found["speaker"]
+    forms = next((gold_forms(person) for person in people if person["name"] == expected), {norm(expected)})
+    ours = found_forms(found["speaker"], found["speaker_aliases"]) if found["person_id"] is not None else set()
+    return bool(forms & ours), expected, found["speaker"]
 
 
 ATTRIBUTES = {
-    "meetings": {
-        "participants": lambda g, f: g.get("participants") == f["participants"],
-        "status": lambda g, f: g.get("status") == f["status"],
-        "country": lambda g, f: country_ok(g.get("country"), f["country"]),
-        "kind": lambda g, f: g.get("kind") == f["kind"],
-    },
-    "people": {
-        "role": lambda g, f: role_ok(g.get("role"), f["role"]),
-        "country": lambda g, f: country_ok(g.get("country"), f["country"]),
-    },
-    "quotes": {"speaker": speaker_ok},
+    "meetings": {"participants": same_value("participants"), "status": same_value("status"), "country": same_country, "kind": same_value("kind")},
+    "people": {"role": role_right, "country": same_country},
+    "quotes": {"speaker": speaker_right},
     "figures": {},
 }
 
 
-def ratio(numerator, denominator):
-    return round(numerator / denominator, 4) if denominator else 1.0
+# --- scoring ---------------------------------------------------------------
+
+def ratio(part, whole):
+    return part / whole if whole else 1.0
 
 
-def evaluate(db_path, gold_dir):
-    golds = load_gold(gold_dir)
-    data = load_db(db_path)
-    counts = {kind: {"gold": 0, "found": 0, "matched": 0} for kind in KINDS}
-    attributes = {kind: {name: [0, 0] for name in ATTRIBUTES[kind]} for kind in KINDS}
-    misses = []
-    published = [0, 0]
-    person_rows, meeting_rows = {}, {}
-    for gold in golds:
-        article = data.get(gold["file"])
-        found = article or {"published": None, "people": [], "meetings": [], "quotes": [], "figures": []}
-        report = {"file": gold["file"], "missing_article": article is None, "missed": {}, "spurious": {}, "wrong": []}
-        published[1] += 1
-        if article is not None and (gold.get("published") or None) == (article["published"] or None):
-            published[0] += 1
-        elif article is not None:
-            report["wrong"].append(f"published: expected {gold.get('published')!r}, found {article['published']!r}")
-        # Give every quote's speaker the gold aliases of that person, as the README allows.
-        aliases = {p["name"]: p.get("aliases", []) for p in gold.get("people", [])}
-        for quote in gold.get("quotes", []):
-            quote["speaker_aliases"] = aliases.get(quote.get("speaker"), [])
-        for kind in KINDS:
-            pairs, missed, spurious = match(kind, gold.get(kind, []), found[kind])
-            required_missed = [g for g in missed if not g.get("optional")]
-            matched_required = [(g, f) for g, f in pairs if not g.get("optional")]
-            gold_required = [g for g in (dedupe_figures(gold.get(kind, [])) if kind == "figures" else gold.get(kind, [])) if not g.get("optional")]
-            counts[kind]["gold"] += len(gold_required)
-            counts[kind]["found"] += len(matched_required) + len(spurious)
-            counts[kind]["matched"] += len(matched_required)
-            if required_missed:
-                report["missed"][kind] = [describe(kind, g) for g in required_missed]
-            if spurious:
-                report["spurious"][kind] = [describe(kind, f) for f in spurious]
-            for g, f in pairs:
-                for name, check in ATTRIBUTES[kind].items():
-                    good = check(g, f)
-                    attributes[kind][name][0] += good
-                    attributes[kind][name][1] += 1
-                    if not good:
-                        report["wrong"].append(f"{SINGULAR[kind]} {describe(kind, g)}: {name} expected {expected(kind, name, g)!r}, found {found_value(kind, name, f)!r}")
-                if kind == "people":
-                    person_rows.setdefault(name_key(g["name"]), set()).add(f["id"])
-                if kind == "meetings":
-                    meeting_rows.setdefault((city_key(g.get("city")), g.get("date")), set()).add(f["id"])
-        misses.append(report)
-    result = {}
-    for kind in KINDS:
-        c = counts[kind]
-        precision, recall = ratio(c["matched"], c["found"]), ratio(c["matched"], c["gold"])
-        f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
-        result[kind] = dict(c, precision=precision, recall=recall, f1=f1)
-        for name, (good, total) in attributes[kind].items():
-            result[kind][f"{name}_accuracy"] = ratio(good, total)
-            result[kind][f"{name}_checked"] = total
-    result["published_accuracy"] = ratio(*published)
-    result["resolution"] = {
-        "people": ratio(sum(len(rows) == 1 for rows in person_rows.values()), len(person_rows)),
-        "meetings": ratio(sum(len(rows) == 1 for rows in meeting_rows.values()), len(meeting_rows)),
-    }
-    result["macro_f1"] = round(sum(result[kind]["f1"] for kind in KINDS) / len(KINDS), 4)
-    result["articles"] = misses
-    return result
+def share(right, total):
+    return right / total if total else None
+
+
+def f1(precision, recall):
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def describe(kind, item):
     if kind == "meetings":
-        return f"{item.get('city')} {item.get('date')}"
+        return f"{item.get('city') or '(no city)'} {item.get('date')}"
     if kind == "people":
         return item["name"]
     if kind == "quotes":
-        return repr(item["text"][:70])
-    return f"{item['value']:g} {item['unit']}"
+        text = item["text"]
+        return repr(text if len(text) <= 70 else text[:69] + "…")
+    value = item.get("value")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 1600000000, not 1.6e+09
+    return f"{value} {item.get('unit')}"
 
 
-def expected(kind, name, gold):
-    return gold.get("speaker") if name == "speaker" else gold.get(name)
+def score_article(gold, found, tally, identities):
+    """Match one article's items; add to the tallies; return its misses."""
+    result = {"file": gold["file"], "in_database": found is not None, "missed": {}, "spurious": {}, "wrong": []}
+    found = found or {"published": None, **{kind: [] for kind in KINDS}}
+    published_right = result["in_database"] and null(gold.get("published")) == null(found["published"])
+    tally["published"][0] += published_right
+    tally["published"][1] += 1
+    if result["in_database"] and not published_right:
+        result["wrong"].append({"kind": "article", "item": gold["file"], "attribute": "published", "expected": gold.get("published"), "found": found["published"]})
+    for kind in KINDS:
+        golds, founds = gold[kind], found[kind]
+        if kind == "figures":
+            golds, founds = dedupe_figures(golds), dedupe_figures(founds)
+        pairs = match(kind, golds, founds, gold["people"])
+        required = [g for g in range(len(golds)) if not golds[g].get("optional")]
+        hits = [g for g in required if g in pairs]
+        spurious = sorted(set(range(len(founds))) - set(pairs.values()))
+        counts = tally[kind]
+        counts["gold"] += len(required)
+        counts["matched"] += len(hits)
+        counts["found"] += len(hits) + len(spurious)
+        missed = [golds[g] for g in required if g not in pairs]
+        if missed:
+            result["missed"][kind] = missed
+        if spurious:
+            result["spurious"][kind] = [founds[f] for f in spurious]
+        for g in hits:
+            item, row = golds[g], founds[pairs[g]]
+            for name, check in ATTRIBUTES[kind].items():
+                right, expected, ours = check(item, row, gold["people"])
+                counts[name][0] += right
+                counts[name][1] += 1
+                if not right:
+                    result["wrong"].append({"kind": SINGULAR[kind], "item": describe(kind, item), "attribute": name, "expected": expected, "found": ours})
+            if kind in identities:
+                key = norm(item["name"]) if kind == "people" else meeting_key(item)
+                label, rows = identities[kind].setdefault(key, (describe(kind, item), {}))
+                rows[row["id"]] = describe(kind, row)
+    return result
 
 
-def found_value(kind, name, found):
-    return found.get("name") if name == "speaker" else found.get(name)
+def evaluate(db_path, gold_dir):
+    """The scores of the database at db_path against the gold folder, as a JSON-ready dict."""
+    golds = load_gold(gold_dir)
+    data = load_db(db_path)
+    tally = {kind: {"gold": 0, "found": 0, "matched": 0, **{name: [0, 0] for name in ATTRIBUTES[kind]}} for kind in KINDS}
+    tally["published"] = [0, 0]
+    identities = {"people": {}, "meetings": {}}
+    articles = [score_article(gold, data.get(gold["file"]), tally, identities) for gold in golds]
+
+    report = {}
+    for kind in KINDS:
+        counts = tally[kind]
+        precision, recall = ratio(counts["matched"], counts["found"]), ratio(counts["matched"], counts["gold"])
+        report[kind] = {"gold": counts["gold"], "found": counts["found"], "matched": counts["matched"],
+                        "precision": precision, "recall": recall, "f1": f1(precision, recall)}
+        for name in ATTRIBUTES[kind]:
+            right, checked = counts[name]
+            report[kind].update({f"{name}_accuracy": share(right, checked), f"{name}_right": right, f"{name}_checked": checked})
+    report["published_accuracy"] = share(*tally["published"])
+    report["published_right"], report["published_checked"] = tally["published"]
+
+    report["resolution"], failures = {}, {}
+    for kind, groups in identities.items():
+        split = [(label, rows) for label, rows in groups.values() if len(rows) > 1]
+        resolved = len(groups) - len(split)
+        report["resolution"].update({kind: share(resolved, len(groups)), f"{kind}_resolved": resolved, f"{kind}_checked": len(groups)})
+        failures[kind] = [{"gold": label, "rows": [{"id": row_id, "name": name} for row_id, name in sorted(rows.items())]} for label, rows in split]
+    report["resolution_failures"] = failures
+    report["macro_f1"] = sum(report[kind]["f1"] for kind in KINDS) / len(KINDS)
+    report["missing_articles"] = [a["file"] for a in articles if not a["in_database"]]
+    report["unscored_articles"] = sorted(set(data) - {gold["file"] for gold in golds})
+    report["articles"] = articles
+    return report
+
+
+# --- text report -----------------------------------------------------------
+
+def _ratio(value):
+    return "n/a" if value is None else f"{value:.3f}"
 
 
 def format_report(report, verbose=False):
-    lines = [f"{'kind':<10}{'gold':>6}{'found':>7}{'match':>7}{'P':>8}{'R':>8}{'F1':>8}"]
+    """The scores as a table; with verbose, every miss, spurious item and wrong attribute per article."""
+    lines = [f"{'kind':<10}{'gold':>6}{'found':>7}{'matched':>9}{'P':>8}{'R':>8}{'F1':>8}"]
     for kind in KINDS:
         r = report[kind]
-        lines.append(f"{kind:<10}{r['gold']:>6}{r['found']:>7}{r['matched']:>7}{r['precision']:>8.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}")
-    lines.append("")
+        lines.append(f"{kind:<10}{r['gold']:>6}{r['found']:>7}{r['matched']:>9}{r['precision']:>8.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}")
+    lines += ["", "accuracy on matched items"]
     for kind in KINDS:
         for name in ATTRIBUTES[kind]:
-            lines.append(f"{SINGULAR[kind]} {name} accuracy: {report[kind][name + '_accuracy']:.3f} (of {report[kind][name + '_checked']})")
-    lines.append(f"published accuracy: {report['published_accuracy']:.3f}")
-    lines.append(f"resolution: people {report['resolution']['people']:.3f}, meetings {report['resolution']['meetings']:.3f}")
+            r = report[kind]
+            lines.append(f"  {SINGULAR[kind] + ' ' + name:<22}{_ratio(r[name + '_accuracy']):>7}  ({r[name + '_right']}/{r[name + '_checked']})")
+    lines.append(f"  {'published':<22}{_ratio(report['published_accuracy']):>7}  ({report['published_right']}/{report['published_checked']})")
+    lines.append("resolution (one row per gold item)")
+    for kind in ("people", "meetings"):
+        r = report["resolution"]
+        lines.append(f"  {kind:<22}{_ratio(r[kind]):>7}  ({r[kind + '_resolved']}/{r[kind + '_checked']})")
     lines.append(f"macro F1: {report['macro_f1']:.3f}")
+    if report["missing_articles"]:
+        lines.append(f"not in the database, all their items counted as misses: {', '.join(report['missing_articles'])}")
+    if report["unscored_articles"]:
+        lines.append(f"in the database without gold, not scored: {len(report['unscored_articles'])} article(s)")
     if verbose:
-        for article in report["articles"]:
-            if not (article["missed"] or article["spurious"] or article["wrong"] or article["missing_article"]):
-                continue
-            lines.append(f"\n{article['file']}" + (" (not in the database)" if article["missing_article"] else ""))
-            for kind, items in article["missed"].items():
-                lines += [f"  missed {SINGULAR[kind]}: {item}" for item in items]
-            for kind, items in article["spurious"].items():
-                lines += [f"  spurious {SINGULAR[kind]}: {item}" for item in items]
-            lines += [f"  wrong {item}" for item in article["wrong"]]
+        lines += _misses(report)
     return "\n".join(lines)
+
+
+def _misses(report):
+    lines = []
+    for article in report["articles"]:
+        if not (article["missed"] or article["spurious"] or article["wrong"]) and article["in_database"]:
+            continue
+        lines.append("")
+        lines.append(article["file"] + ("" if article["in_database"] else "  (not in the database)"))
+        for kind, items in article["missed"].items():
+            lines += [f"  missed   {SINGULAR[kind]}: {describe(kind, item)}" for item in items]
+        for kind, items in article["spurious"].items():
+            lines += [f"  spurious {SINGULAR[kind]}: {describe(kind, item)}" for item in items]
+        for wrong in article["wrong"]:
+            lines.append(f"  wrong    {wrong['kind']} {wrong['item']}: {wrong['attribute']} expected {wrong['expected']!r}, found {wrong['found']!r}")
+    for kind, failures in report["resolution_failures"].items():
+        for failure in failures:
+            rows = ", ".join(f"#{row['id']} {row['name']}" for row in failure["rows"])
+            lines.append(f"\nsplit {SINGULAR[kind]}: {failure['gold']} is {len(failure['rows'])} rows: {rows}")
+    return lines
