@@ -67,7 +67,7 @@ def evaluate(db_path, gold_dir, as_json, verbose):
 
     try:
         report = scoring.evaluate(db_path, gold_dir)
-    except scoring.GoldError as error:
+    except scoring.ScoringError as error:
         raise click.ClickException(str(error))
     if as_json:
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
