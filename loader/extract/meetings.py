@@ -6,6 +6,7 @@ capitale britannique", "au siège de l'Otan"), a date ("mardi", "le 22 mars") or
 format ("par visioconférence"). Mentions of one meeting within an article are merged; each
 meeting then takes its kind, participants and status from the words of its mentions.
 """
+import bisect
 import csv
 import re
 from dataclasses import dataclass, field
@@ -200,11 +201,17 @@ def _places(body):
     réunion de Bruxelles") or as its host ("Marrakech accueille ce mercredi la réunion")."""
     mentions = list(find_places(body))
     starts = [match.end() for match in MEETING_OF_CITY.finditer(body)]
-    starts += [match.start("name") for match in HOST_CITY.finditer(body) if not re.search(r"(?:[Ll]es?|[Ll]a|[Ll]'|[Ll]’) ?$", body[: match.start("name")])]
+    starts += [
+        match.start("name")
+        for match in HOST_CITY.finditer(body)
+        if not re.search(r"(?:[Ll]es?|[Ll]a|[Ll]'|[Ll]’) ?$", body[max(0, match.start("name") - 4): match.start("name")])
+    ]
+    covered = {i for m in mentions for i in range(m.start, m.end)}
     for start in starts:
         place, end = name_at(body, start)
-        if place and not any(m.start <= start < m.end for m in mentions):
+        if place and start not in covered:
             mentions.append(_PlaceAt(place, start, end))
+            covered.update(range(start, end))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -452,7 +459,7 @@ def _mention(article, index, sentence, pairs, position, last_date):
         mention.virtual = True
     if not mention.place and not mention.virtual:
         mention.host = _host_country(body, (begin, finish))
-    cue_text = _without(body, begin, finish, [(p.start, p.end) for p in article.places])
+    cue_text = _without(body, begin, finish, article.places)
     mention.level, mention.restricted, mention.same_group = _cues(cue_text)
     mention.participants = _participants(body, article.figures, (begin, finish), sentence)
     return mention
@@ -491,7 +498,7 @@ def _other_body(body, sentence, trigger, places):
     """Whether the people a meeting verb tells of are another body's ("les ministres de l'Otan")."""
     if trigger[2] != "verb":
         return False
-    subject = _without(body, sentence[0], trigger[0], [(p.start, p.end) for p in places])
+    subject = _without(body, sentence[0], trigger[0], places)
     return bool(OTHER_BODIES.search(subject)) and "coalition" not in subject.lower()
 
 
@@ -528,12 +535,18 @@ def _boundary(earlier, later):
     return previous_locus.end if previous_locus else previous_trigger[1]
 
 
-def _without(body, low, high, spans):
-    """body[low:high] with the given spans blanked (a venue's "de l'Otan" is no cue)."""
+MAX_PLACE_LENGTH = 100
+
+
+def _without(body, low, high, places):
+    """body[low:high] with the places (sorted by start) blanked (a venue's "de l'Otan" is no cue)."""
     text = list(body[low:high])
-    for start, end in spans:
-        for i in range(max(start, low), min(end, high)):
+    # Only the places near the window: a long text has thousands.
+    index = bisect.bisect_left(places, low - MAX_PLACE_LENGTH, key=lambda place: place.start)
+    while index < len(places) and places[index].start < high:
+        for i in range(max(places[index].start, low), min(places[index].end, high)):
             text[i - low] = " "
+        index += 1
     return "".join(text)
 
 
