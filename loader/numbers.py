@@ -1,6 +1,10 @@
-"""French number expressions: "14.000", "22 000", "8,3 millions", "Quinze", "deux milliards", "une trentaine"."""
+"""French number expressions: "14.000", "22 000", "8,3 millions", "Quinze", "deux milliards", "une trentaine".
+
+`NUMBER` is a pattern (a string, to be embedded) whose named groups `number_value`
+reads; `parse_number` reads a whole expression.
+"""
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from text_to_num import text2num
 
@@ -10,52 +14,80 @@ APPROXIMATE_NOUNS = {row["noun"]: int(row["value"]) for row in rows("numbers_app
 SCALES = {row["word"]: int(row["value"]) for row in rows("numbers_scales.csv")}
 NUMBER_WORDS = set(lines("numbers_words.txt"))
 
-_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w != "et"), key=len, reverse=True))
-# Digits with dot, space or no-break-space thousands separators and a decimal comma.
-DIGITS = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?"
+
+def _alternatives(words):
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_SEPARATOR = "[.\u00a0\u202f\u2009 ]"
+# Thousands separated by a dot, a space or a (narrow, thin) no-break space, with a decimal
+# comma; a decimal point only before a scale word ("2.5 millions"), where it cannot be thousands.
+DIGITS = (
+    rf"[0-9]{{1,3}}(?:{_SEPARATOR}[0-9]{{3}})+(?:,[0-9]+)?(?![0-9])"
+    rf"|[0-9]+\.[0-9]{{1,2}}(?=\s+(?:{_alternatives(SCALES)})\b)"
+    r"|[0-9]+(?:,[0-9]+)?"
+)
+_WORD = _alternatives(NUMBER_WORDS - {"et"})
 # A run of number words: "quatre-vingts", "vingt et un", "deux cent mille".
 SPELLED = rf"(?:{_WORD})(?:(?:-|\s)(?:et(?:-|\s))?(?:{_WORD}))*\b"
-APPROXIMATE = r"(?:un|une)\s+(?:" + "|".join(APPROXIMATE_NOUNS) + r")\b"
-SCALE = r"(?:\s+(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b)"
-NUMBER = rf"(?:(?P<approx>{APPROXIMATE})|(?P<digits>{DIGITS})|(?P<spelled>{SPELLED}))(?P<scale>{SCALE})?"
+# "une trentaine", and "une dizaine de milliers" (a scale noun after an approximate noun).
+APPROXIMATE = rf"(?:un|une)\s+(?:{_alternatives(APPROXIMATE_NOUNS)})\b(?:\s+d(?:e\s+|['’])(?P<approx_scale>{_alternatives(SCALES)})\b)?"
+SCALE = rf"(?:\s+(?P<scale>{_alternatives(SCALES)})\b(?P<half>\s+et\s+demie?\b)?)"
+NUMBER = rf"(?:(?P<approx>{APPROXIMATE})|(?P<digits>{DIGITS})|(?P<spelled>{SPELLED})){SCALE}?"
+
+_WHOLE = re.compile(rf"\s*{NUMBER}\s*", re.I)
 
 
 class NotANumber(ValueError):
-    pass
+    """The text is no French number expression that this module reads."""
+
+
+def lookup(table, word):
+    """table[word] for a word that a case-blind pattern matched: such a pattern also takes
+    case twins ("milliardſ", "dızaine"), which casefold() does not bring back to the key."""
+    if word.casefold() in table:
+        return table[word.casefold()]
+    return next(value for key, value in table.items() if re.fullmatch(re.escape(key), word, re.I))
 
 
 def digits_value(text):
-    compact = re.sub(r"[.\u00a0\u202f ](?=\d{3})", "", text).replace(",", ".")
-    return Decimal(compact)
+    compact = re.sub(rf"{_SEPARATOR}(?=[0-9]{{3}})", "", text).replace(",", ".")
+    try:
+        return Decimal(compact)
+    except InvalidOperation as error:
+        raise NotANumber(text) from error
 
 
 def spelled_value(text):
     words = text.lower().replace("-", " ").split()
     if words in (["un"], ["une"]):
-        return 1
+        return Decimal(1)
     try:
-        return text2num(" ".join(words), "fr")
+        return Decimal(text2num(" ".join(words), "fr"))
     except ValueError as error:
         raise NotANumber(text) from error
 
 
 def number_value(match):
-    """The value of a NUMBER match (a re.Match with its named groups)."""
+    """The value of a NUMBER match (a re.Match with its named groups): an int when whole."""
     if match.group("approx"):
-        value = APPROXIMATE_NOUNS[match.group("approx").split()[-1].lower()]
+        value = Decimal(lookup(APPROXIMATE_NOUNS, match.group("approx").split()[1]))
+        if match.group("approx_scale"):
+            value *= lookup(SCALES, match.group("approx_scale"))
     elif match.group("digits"):
         value = digits_value(match.group("digits"))
     else:
         value = spelled_value(match.group("spelled"))
     if match.group("scale"):
-        value *= SCALES[match.group("scale").strip().lower()]
-    value = Decimal(value)
+        if match.group("half"):
+            value += Decimal("0.5")
+        value *= lookup(SCALES, match.group("scale"))
     return int(value) if value == value.to_integral_value() else float(value)
 
 
 def parse_number(text):
-    """The value of a whole French number expression, or NotANumber."""
-    match = re.fullmatch(NUMBER, text.strip(), re.I)
+    """The value of a whole French number expression; NotANumber when it is none."""
+    match = _WHOLE.fullmatch(text)
     if not match:
         raise NotANumber(text)
     return number_value(match)

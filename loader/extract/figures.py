@@ -2,87 +2,243 @@
 
 A figure is a number expression (loader.numbers.NUMBER), an optional hedge or
 bound before it ("plus de", "environ"), and what it counts: the noun after it
-("68 pays", "une trentaine de pays", "deux milliards de dollars") or a percent
-sign. Dates, years, times, ordinals and durations are not figures.
+("68 pays", "12 autres pays", "une trentaine de pays", "deux milliards de
+dollars", "14.000 de ces combattants"), a currency sign or a percent sign. In a
+range ("entre 20.000 et 31.500 combattants") the first bound counts what the
+second does. Dates, years, times, ordinals, durations, names ("F-16", "la
+résolution 2249") and "deux" meaning both are not figures.
 """
+import math
 import re
 
 from ..lexicon import lines, rows
-from ..numbers import NUMBER, NotANumber, number_value
+from ..numbers import NUMBER, SCALES, NotANumber, lookup, number_value
 from ..records import Figure
 
-QUALIFIERS = {row["phrase"]: (row["qualifier"], row["approximate"] == "1") for row in rows("figures_qualifiers.csv")}
-NOT_UNITS = set(lines("figures_not_units.txt"))
-UNIT_MODIFIERS = set(lines("figures_unit_modifiers.txt"))
-CAPITALIZED_UNITS = set(lines("figures_capitalized_units.txt"))
+QUALIFIERS = {row["phrase"]: (row["qualifier"] or None, row["approximate"] == "1") for row in rows("figures_qualifiers.csv")}
+NOT_UNITS = {word.casefold() for word in lines("figures_not_units.txt") + lines("months.txt") + lines("dates_weekdays.txt")}
+ADJECTIVES_BEFORE = {word.casefold() for word in lines("figures_adjectives_before.txt")}
+UNIT_MODIFIERS = {word.casefold() for word in lines("figures_unit_modifiers.txt")}
+MEASURES = {word.casefold() for word in lines("figures_measures.txt")}
+CURRENCY_SIGNS = {row["symbol"]: row["unit"] for row in rows("figures_currency_symbols.csv")}
+IDENTIFIERS = {word.casefold() for word in lines("figures_identifiers.txt")}
+YEAR_CUES = {word.casefold() for word in lines("figures_year_cues.txt")}
+DETERMINERS = {}
+for _row in rows("figures_determiners.csv"):
+    DETERMINERS.setdefault(_row["role"], set()).add(_row["word"])
 
-_QUALIFIER = "|".join(re.escape(phrase) for phrase in sorted(QUALIFIERS, key=len, reverse=True))
+
+def _plural(adjective):
+    if adjective.endswith(("s", "x")):
+        return adjective
+    return adjective[:-2] + "aux" if adjective.endswith("al") else adjective + "s"
+
+
+# Nationals as a number counts them: "Français", "Irakiens".
+DEMONYMS = {_plural(row["adjective"]).capitalize() for row in rows("nationalities.csv")}
+CAPITALIZED_UNITS = set(lines("figures_capitalized_units.txt")) | DEMONYMS
+
+
+def _alternatives(words):
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
 _APOSTROPHE = "['’]"
-_NOUN = r"[^\W\d_][\w²-]*"
-FIGURE = re.compile(
-    rf"(?<![\w.,-])(?:(?P<qualifier>{_QUALIFIER.replace(chr(39), _APOSTROPHE)})\s*)?"
-    rf"{NUMBER}"
-    rf"(?:(?P<percent>\s?%|\s+pour\s?cent\b)"
-    rf"|(?:(?P<link>\s+d(?:e\s+|{_APOSTROPHE}))|\s+)(?P<unit>{_NOUN})(?:\s+(?P<modifier>{_NOUN}))?)",
-    re.I,
-)
-ORDINAL_AFTER = re.compile(r"\A(?:e|è|ème|eme|-ème|er|ère|re)\b", re.I)
+_QUALIFIER = _alternatives(QUALIFIERS).replace("'", _APOSTROPHE)
+# The number, not inside a word, a model name ("F-16") or another number ("2,5", "1.500").
+HEAD = re.compile(rf"(?<![\w.,-])(?:(?P<qualifier>{_QUALIFIER})(?:(?<=['’])|\s+))?{NUMBER}", re.I)
+# Between a number and what it counts: spaces, not a line break.
+_S = r"[^\S\n]"
+PERCENT = re.compile(rf"{_S}?%|{_S}+pour{_S}?cent\b", re.I)
+CURRENCY = re.compile(rf"(?:{_S}?|{_S}+d(?:e{_S}+|{_APOSTROPHE}))(?P<sign>{_alternatives(CURRENCY_SIGNS)})(?!\w)")
+_WORD = r"[^\W\d_][\w²-]*"
+# What follows the number: "de"/"d'" or "des", maybe a determiner, adjectives, the noun, an adjective.
+LINK = re.compile(rf"{_S}+(?:(?P<de>d(?:e{_S}+|{_APOSTROPHE}))|(?P<des>des{_S}+))?")
+WORD = re.compile(_WORD)
+SPACE = re.compile(rf"{_S}+")
+ORDINAL_AFTER = re.compile(r"(?:e|è|ème|eme|-ème|-e|er|ère|re|nd|nde)\b|[hH][0-9]", re.I)
+TRAILING_HEDGE = re.compile(rf"{_S}+environ\b", re.I)
+# A range: "entre 20.000 et 31.500 combattants", "de 2.000 à 3.000 soldats", "2.000 à 3.000 soldats".
+RANGE_LINK = re.compile(rf"{_S}+(?:et|à){_S}+", re.I)
+RANGE_START = re.compile(r"(?:\b(?P<word>entre|de)\s+)?\Z", re.I)
+MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-[0-9]+[A-Za-z]?")
+YEAR = re.compile(r"(?:1[5-9]|20)[0-9][0-9]")
+SENTENCE_ENDS = ".!?:;"
+OPENING_MARKS = "«“\"'(—–-"
+PREVIOUS_WORD = re.compile(rf"(?P<word>[\w°]+){_APOSTROPHE}?\s*\Z")
 
 
 def extract_figures(body):
     """Return the Figure records of `body`, in order of appearance."""
-    figures = []
-    for match in FIGURE.finditer(body):
-        figure = _figure(body, match)
-        if figure is not None:
-            figures.append(figure)
+    figures, position = [], 0
+    while match := HEAD.search(body, position):
+        found, position = _figures(body, match)
+        figures.extend(found)
     return figures
 
 
-def _figure(body, match):
-    number_start = match.start("approx") if match.group("approx") else match.start("digits") if match.group("digits") else match.start("spelled")
-    number_end = match.end("scale") if match.group("scale") else max(match.end("approx"), match.end("digits"), match.end("spelled"))
-    if ORDINAL_AFTER.match(body[number_end:]) or body[number_end:number_end + 1] in ("h", "H") and body[number_end + 1:number_end + 2].isdigit():
-        return None
-    spelled = match.group("spelled")
-    if spelled and spelled.lower() in ("un", "une") and not match.group("scale"):
-        return None  # an article, not a number
-    if spelled and spelled[0].isupper() and not (number_start == 0 or re.search(r"[.!?:»\n]\s*\Z", body[:number_start])):
-        return None  # a capitalised number word inside a sentence is a name ("Dix-Huit")
-    try:
-        value = number_value(match)
-    except (NotANumber, ArithmeticError):
-        return None
-    if match.group("percent"):
-        unit = "%"
-    else:
-        unit = match.group("unit")
-        if unit.lower() in NOT_UNITS or unit.lower().rstrip("sx") in ("million", "milliard"):
-            return None
-        if unit[0].isupper() and unit not in CAPITALIZED_UNITS:
-            return None
-        if _is_year(match) and not match.group("link"):
-            return None
-        modifier = match.group("modifier")
-        if modifier and modifier.lower() in UNIT_MODIFIERS:
-            unit = f"{unit} {modifier}"
-    qualifier, approximate = QUALIFIERS.get(_normalise(match.group("qualifier")), (None, False)) if match.group("qualifier") else (None, False)
+def _figures(body, match):
+    """The figures a HEAD match starts (none, its own, or the lower bound of a range), and
+    where to look for the next one: past its unit ("98 pour cent"), or at a range's upper bound."""
+    if _not_a_count(body, match):
+        return [], match.end()
+    counted = _counted(body, match, match.end())
+    if counted is None:
+        return _range(body, match), match.end()
+    unit, end, hedged = counted
+    value = _value(match)
+    if value is None:
+        return [], match.end()
+    qualifier, approximate = _qualifier(match)
     start = match.start()
-    end = match.end("percent") if match.group("percent") else match.start("unit") + len(unit)
-    return Figure(
-        value=float(value),
+    figure = Figure(
+        value=value,
         unit=unit,
         text=body[start:end],
         start=start,
         end=end,
-        approximate=approximate or bool(match.group("approx")),
+        approximate=approximate or hedged or bool(match.group("approx")),
         qualifier=qualifier,
     )
+    return [figure], end
 
 
-def _is_year(match):
+def _range(body, match):
+    """The lower bound of a range, with the unit of the upper bound; the upper bound is
+    found on its own when the scan reaches it."""
+    link = RANGE_LINK.match(body, match.end())
+    if not link or match.group("qualifier"):
+        return []
+    upper = HEAD.match(body, link.end())
+    if not upper or upper.group("qualifier") or _not_a_count(body, upper):
+        return []
+    counted = _counted(body, upper, upper.end())
+    lower_value, upper_value = _value(match), _value(upper)
+    if lower_value is not None and upper.group("scale") and not (match.group("scale") or match.group("approx")):
+        lower_value *= lookup(SCALES, upper.group("scale"))  # "entre 5 et 10 millions de dollars"
+    if counted is None or lower_value is None or upper_value is None or lower_value >= upper_value:
+        return []
+    opening = RANGE_START.search(body, max(0, match.start() - 10), match.start())
+    word = (opening.group("word") or "").casefold()
+    if (link.group().strip().casefold() == "et") != (word == "entre"):
+        return []  # "les 13 et 14", "entre 2 à 3"
+    unit, end, hedged = counted
+    start = opening.start("word") if word else match.start()
+    return [
+        Figure(
+            value=lower_value,
+            unit=unit,
+            text=body[start:end],
+            start=start,
+            end=end,
+            approximate=hedged or bool(match.group("approx")),
+            qualifier="au moins",
+        )
+    ]
+
+
+def _value(match):
+    try:
+        value = float(number_value(match))
+    except (NotANumber, OverflowError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _qualifier(match):
+    if not match.group("qualifier"):
+        return None, False
+    return QUALIFIERS.get(_normalise(match.group("qualifier")), (None, False))
+
+
+def _number_start(match):
+    for group in ("approx", "digits", "spelled"):
+        if match.group(group):
+            return match.start(group)
+    return match.start()
+
+
+def _not_a_count(body, match):
+    """Whether the number itself is an ordinal, a time, a day, a year, a name or "un"."""
+    if ORDINAL_AFTER.match(body, match.end()):
+        return True
+    spelled, scaled = match.group("spelled"), match.group("scale") or match.group("approx")
+    number_start = _number_start(match)
+    previous = None if match.group("qualifier") else PREVIOUS_WORD.search(body, max(0, number_start - 40), number_start)
+    word = previous.group("word") if previous else ""
+    if spelled:
+        if spelled.casefold() in ("un", "une") and not scaled:
+            return True  # an article, not a number
+        if spelled[0].isupper() and not _sentence_start(body, number_start):
+            return True  # a capitalised number word inside a sentence is a name ("Dix-Huit")
+        if spelled.casefold() == "deux" and not scaled and word.casefold() in DETERMINERS["both"]:
+            return True  # "les deux pays": both of them
     digits = match.group("digits")
-    return bool(digits) and re.fullmatch(r"(?:19|20)\d\d", digits) is not None
+    if digits and not scaled:
+        if word.casefold() in DETERMINERS["singular"] or word.casefold() in IDENTIFIERS:
+            return True  # "le 14", "la résolution 2249", "Mirage 2000"
+        if YEAR.fullmatch(digits) and word.casefold() in YEAR_CUES:
+            return True
+    return False
+
+
+def _sentence_start(body, position):
+    """Whether only spaces and opening marks stand between `position` and a sentence's end."""
+    index = position - 1
+    while index >= 0 and (body[index].isspace() or body[index] in OPENING_MARKS):
+        if body[index] == "\n":
+            return True
+        index -= 1
+    return index < 0 or body[index] in SENTENCE_ENDS
+
+
+def _counted(body, match, position):
+    """(unit, end, hedged) for what the number at `match` counts from `position`, or None."""
+    percent = PERCENT.match(body, position)
+    if percent:
+        return "%", percent.end(), False
+    currency = CURRENCY.match(body, position)
+    if currency:
+        return CURRENCY_SIGNS[currency.group("sign")], currency.end(), False
+    link = LINK.match(body, position)
+    if not link:
+        return None
+    cursor = link.end()
+    word = WORD.match(body, cursor)
+    if word and link.group("de") and word.group() in DETERMINERS["partitive"]:
+        cursor = _skip_space(body, word.end())
+        word = WORD.match(body, cursor)
+    if word and link.group("des") is None and word.group().casefold() in ADJECTIVES_BEFORE:
+        following = WORD.match(body, _skip_space(body, word.end()))
+        if following and _is_unit(following.group(), match):
+            word = following
+    if not word or not _is_unit(word.group(), match):
+        return None
+    unit, end = word.group(), word.end()
+    modifier = WORD.match(body, _skip_space(body, end))
+    if modifier and modifier.group().casefold() in UNIT_MODIFIERS:
+        unit, end = body[word.start() : modifier.end()], modifier.end()
+    hedge = TRAILING_HEDGE.match(body, end)
+    return unit, hedge.end() if hedge else end, bool(hedge)
+
+
+def _skip_space(body, position):
+    space = SPACE.match(body, position)
+    return space.end() if space else position
+
+
+def _is_unit(word, match):
+    """Whether `word`, right after the number of `match`, is what the number counts."""
+    folded = word.casefold()
+    if folded in MEASURES:
+        return True
+    if folded in NOT_UNITS:
+        return False
+    if word[0].isupper():
+        return word in CAPITALIZED_UNITS or MODEL.fullmatch(word) is not None
+    value = _value(match)
+    # More than one of a thing is written in the plural: a singular word is a verb or an adjective.
+    return value is not None and (value < 2 or folded.endswith(("s", "x", "z")))
 
 
 def _normalise(phrase):
