@@ -28,6 +28,7 @@ from loader.numbers import NotANumber, parse_number
         ("deux cent mille", 200000),
         ("deux milliards", 2000000000),
         ("un milliard", 1000000000),
+        ("15 mille", 15000),
         # Approximate nouns.
         ("un millier", 1000),
         ("une centaine", 100),
