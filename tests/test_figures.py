@@ -105,6 +105,16 @@ def test_the_noun_counted_past_adjectives_and_determiners():
     ]
 
 
+def test_a_part_after_dont_counts_what_the_whole_does():
+    text = "Plus de 60 pays sont venus, dont une trentaine représentés par leur ministre. Kaboul a reçu 3 milliards de dollars, dont 2 en prêts."
+    assert figures(text) == [
+        ("Plus de 60 pays", 60, "pays", False, "plus de"),
+        ("une trentaine", 30, "pays", True, None),
+        ("3 milliards de dollars", 3000000000, "dollars", False, None),
+        ("2", 2, "dollars", False, None),
+    ]
+
+
 def test_capitalised_nouns_counted_and_names_not():
     text = "Environ 930 Français, quatre F-16, deux Rafale et les 28 États membres ; la brigade Dix-Huit et les Mirage 2000 rénovés."
     assert figures(text) == [
@@ -138,6 +148,7 @@ def test_capitalised_nouns_counted_and_names_not():
         "Ils ont promis des milliers de soldats et des dizaines de millions de dollars.",
         # A number whose noun is left out.
         "Washington enverra 1.500 supplémentaires ; le budget atteint 5,6 milliards.",
+        "Ils étaient 68 réunis à Rome et une centaine venus d'ailleurs.",
         # Counts of times and shares.
         "Il a répété trois fois ces deux tiers du chemin.",
     ],

@@ -65,6 +65,8 @@ MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-[0-9]+[A-Za-z]?")
 YEAR = re.compile(r"(?:1[5-9]|20)[0-9][0-9]")
 SENTENCE_ENDS = ".!?:;"
 OPENING_MARKS = "«“\"'(—–-"
+SENTENCE_BREAK = re.compile(r"[.!?\n]")
+MAX_PART_GAP = 120
 PREVIOUS_WORD = re.compile(rf"(?P<word>[\w°]+){_APOSTROPHE}?\s*\Z")
 
 
@@ -72,21 +74,25 @@ def extract_figures(body):
     """Return the Figure records of `body`, in order of appearance."""
     figures, position = [], 0
     while match := HEAD.search(body, position):
-        found, position = _figures(body, match)
+        found, position = _figures(body, match, figures[-1] if figures else None)
         figures.extend(found)
     return figures
 
 
-def _figures(body, match):
+def _figures(body, match, last):
     """The figures a HEAD match starts (none, its own, or the lower bound of a range), and
-    where to look for the next one: past its unit ("98 pour cent"), or at a range's upper bound."""
+    where to look for the next one: past its unit ("98 pour cent"), or at a range's upper bound.
+    `last` is the figure found before it, whose unit a part of it stated after "dont" takes."""
     if _not_a_count(body, match):
         return [], match.end()
+    value = _value(match)
     counted = _counted(body, match, match.end())
     if counted is None:
-        return _range(body, match), match.end()
+        lower = _range(body, match)
+        if lower or not _is_part_of(body, match, value, last):
+            return lower, match.end()
+        counted = last.unit, match.end(), False
     unit, end, hedged = counted
-    value = _value(match)
     if value is None:
         return [], match.end()
     qualifier, approximate = _qualifier(match)
@@ -135,6 +141,15 @@ def _range(body, match):
             qualifier="au moins",
         )
     ]
+
+
+def _is_part_of(body, match, value, last):
+    """Whether the number is a part, stated after "dont", of the figure `last` of the same
+    sentence: "plus de 70 pays, dont une quarantaine étaient représentés"."""
+    if last is None or value is None or not 0 < match.start() - last.end <= MAX_PART_GAP or value >= last.value:
+        return False
+    previous = PREVIOUS_WORD.search(body, max(0, match.start() - 40), match.start())
+    return bool(previous) and previous.group("word").casefold() == "dont" and not SENTENCE_BREAK.search(body, last.end, match.start())
 
 
 def _value(match):
@@ -201,8 +216,8 @@ def _counted(body, match, position):
     if currency:
         return CURRENCY_SIGNS[currency.group("sign")], currency.end(), False
     link = LINK.match(body, position)
-    if not link:
-        return None
+    if not link or (match.group("scale") or match.group("approx")) and not (link.group("de") or link.group("des")):
+        return None  # "un millier de soldats", "deux millions d'habitants": a bare noun after them is none of theirs
     cursor = link.end()
     word = WORD.match(body, cursor)
     if word and link.group("de") and word.group() in DETERMINERS["partitive"]:
