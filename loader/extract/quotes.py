@@ -1,301 +1,809 @@
 """Quotes: direct quotations and who said them.
 
-Quotation marks are paired within a paragraph (« », “ ”, " ", and the
-mismatched « ” the press also prints). A mark never closed is a quotation
-only when what follows reads like one, and it then ends with its paragraph.
-An incise ("a-t-il dit") splits a quotation in two. The source is found
-with a speech verb after the quotation ("», a déclaré le ministre X"), or
-before it ("Selon X, «", "X a déclaré : «"); a pronoun ("a-t-il ajouté")
-points back to the previous source, which may be an institution or an
-anonymous official.
+Quotation marks are paired within a paragraph (« », “ ”, " ", nested pairs and
+the mismatched « ” the press also prints). A mark never closed opens a
+quotation only where one can start (the paragraph's start, a colon, "que") and
+not before a name ("« Etat islamique, qui …"); the quotation then ends with its
+paragraph. An incise ("a-t-il dit") splits a quotation in two. Names, labels
+and short fragments in quotation marks are not quotations.
+
+The source is read from the quotation's sentence with every quotation's words
+hidden: a speech verb after it ("», a déclaré le ministre X", "», a-t-il
+ajouté"), or a source word or speech verb before it ("Selon X, « … »", "X a
+estimé que « … »", "X : « … »"). A pronoun, and a quotation standing alone,
+point back to the last source the text named: the previous quotation's source,
+or the subject of a later sentence that names a person or speaks. A source
+named by its office ("le chef de la diplomatie saoudienne") is the person the
+article gave that office; an institution or an unnamed official is nobody, and
+`attribution` keeps the article's words for the source either way.
 """
 import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional
 
-from ..lexicon import lines
+from ..lexicon import lines, rows
 from ..records import Quote
-from .people import country_of
 
-# A source described by its title ("le porte-parole", "le ministre français") may be a person named earlier.
-TITLE_HEAD = re.compile(r"(?:" + "|".join(re.escape(t.lower()).replace(r"\-", "[- ]") for t in sorted(lines("titles.txt"), key=len, reverse=True)) + r")\b")
+SPEECH_VERBS = lines("speech_verbs.txt")
+REFLEXIVE_VERBS = lines("quotes_reflexive_verbs.txt")
+SOURCE_PREPOSITIONS = lines("quotes_source_prepositions.txt")
 ANONYMOUS_HEADS = set(lines("quotes_anonymous_heads.txt"))
-SPEECH_VERBS = sorted(set(lines("speech_verbs.txt")), key=len, reverse=True)
-_VERB = "|".join(re.escape(verb) for verb in SPEECH_VERBS)
-OPENERS = {"«": ("»", "”"), "“": ("”", "»", "“"), '"': ('"', "”"), "„": ("“", "”")}
-_ALL_MARKS = "«»“”\"„"
-# ", a-t-il dit," / ", a ajouté le ministre," / ", poursuit-elle," inside a quotation.
+TIMES = lines("quotes_times.txt")
+CIRCUMSTANCE_WORDS = {word.lower() for word in lines("quotes_circumstance_words.txt")}
+MINISTRY_WORDS = set(lines("quotes_ministries.txt"))
+TITLES = lines("titles.txt")
+PERSON_NOUNS = lines("quotes_person_nouns.txt")
+
+
+def fold(text):
+    """Lower case without accents, one kind of apostrophe."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _plain(text):
+    """Folded words separated by single spaces, elisions cut ("l'americain" -> "l americain")."""
+    return " ".join(re.findall(r"[\w-]+", fold(text)))
+
+
+DOCUMENTS = {line.split(" ", 1)[1]: line for line in lines("quotes_documents.txt")}  # noun -> "le communiqué"
+OFFICES = sorted(((_plain(row["phrase"]), row["office"]) for row in rows("quotes_offices.csv")), key=lambda pair: -len(pair[0]))
+
+
+def _inflections(adjective):
+    """Masculine singular -> its four forms (américain: américaine, américains, américaines)."""
+    if adjective.endswith("e"):
+        return {adjective, adjective + "s"}
+    feminine = adjective + ("ne" if adjective.endswith(("ien", "éen")) else "que" if adjective.endswith("c") else "e")
+    plural = adjective if adjective.endswith(("s", "x")) else adjective + "s"
+    return {adjective, feminine, plural, feminine + "s"}
+
+
+NATIONALITIES = {fold(form): row["country"] or None for row in rows("nationalities.csv") for form in _inflections(row["adjective"])}
+
+
+def _alternation(forms):
+    return "|".join(re.escape(form).replace(r"\ ", r"\s+").replace("'", "['’]") for form in sorted(set(forms), key=len, reverse=True))
+
+
+_V = _alternation(SPEECH_VERBS)
+_R = _alternation(REFLEXIVE_VERBS)
+_PRONOUN = r"(?:il|elle|ils|elles|on)"
+_AUX = r"(?:a|ont|avait|avaient|aurait|auraient|aura)"
+# Adverbs between the auxiliary and the participle: "a pour sa part réaffirmé", "a-t-il encore dit".
+_GAP = r"(?:\s+(?!(?:que|qu)\b)[^\W\d_]+(?:['’-][^\W\d_]+)*){0,3}?"
+# A bare present form is no verb right after an article ("l'annonce", "la note").
+_BARE = rf"(?<!\bl['’])(?<!\bd['’])(?<!\bla\s)(?<!\ble\s)(?<!\bune\s)(?<!\bun\s)(?<!\bsa\s)(?<!\bson\s)(?<!\bcette\s)(?:{_V})"
+_REFLEXIVE_PARTICIPLE = rf"(?:{_R})(?:e|s|es)?"
+PRONOUN_VERB = (
+    rf"(?:(?:a-t|aura-t|avait|aurait|ont|avaient|auraient)-(?P<p1>{_PRONOUN}){_GAP}\s+(?:{_V})"
+    rf"|(?:{_V})(?:-t)?-(?P<p2>{_PRONOUN})"
+    rf"|s['’](?:est|était)-(?:t-)?(?P<p3>{_PRONOUN}){_GAP}\s+{_REFLEXIVE_PARTICIPLE}"
+    rf"|(?:s['’]|se\s+)(?:{_R})(?:nt)?(?:-t)?-(?P<p4>{_PRONOUN}))"
+)
+NOUN_VERB = (
+    rf"(?:{_AUX}{_GAP}\s+(?:{_V})"
+    rf"|(?:s['’](?:est|était|étaient)|se\s+sont){_GAP}\s+{_REFLEXIVE_PARTICIPLE}"
+    rf"|(?:s['’]|se\s+)(?:{_R})(?:nt)?"
+    rf"|{_BARE})"
+)
+VERB = re.compile(rf"(?<![\w-])(?:{PRONOUN_VERB}|{NOUN_VERB})(?![\w-])")
+# Right after a closing mark any past participle is a speech verb ("», a tonné le ministre"),
+# even one the lexicon lacks.
+ANY_PARTICIPLE = re.compile(
+    rf"(?:a|avait)(?:-t-(?P<p1>{_PRONOUN}))?{_GAP}\s+(?!été\b)[^\W\d_]+(?:é|i|u|is|it)(?![\w-])"
+)
+SOURCE_PREPOSITION = re.compile(rf"(?<![\w-])(?:{_alternation(SOURCE_PREPOSITIONS)})(?![\w-])", re.I)
+PRONOUN_GROUPS = ("p1", "p2", "p3", "p4")
+_CLAUSE = r"(?:\bMM?\.|\bMme\b|[^,.;:«»“”\"\n])"
+# ", a-t-il dit," or ", a lancé le ministre devant les soldats." inside the marks.
 INCISE = re.compile(
-    rf",\s+(?:(?:a|avait|ont)-t-(?:il|elle|ils|elles)\s+(?:{_VERB})|(?:{_VERB})-t-(?:il|elle|ils|elles)|(?:a|avait)\s+(?:{_VERB})\s+[^,{_ALL_MARKS}]{{1,60}})\s*,\s*",
-    re.I,
-)
-# The verb of attribution after a quotation, and its pronoun form.
-VERB_AFTER = re.compile(
-    rf"(?:(?P<aux>a|avait|ont|avaient|aurait)(?:-t-(?P<pronoun>il|elle|ils|elles))?\s+(?:\w+\s+)?(?:{_VERB})|(?:{_VERB})(?:-t-(?P<pronoun2>il|elle|ils|elles))?)\b",
-    re.I,
-)
-# Where the clause naming a source ends (a full stop after "M" or an initial does not end it).
-CLAUSE_END = re.compile(r"[,;:«»“”\"]|(?<!\b[A-Z])(?<!\bMM)\.")
-SELON = re.compile(r"\b(?:selon|d['’]après)\s+(?P<source>[^,.;:«»“”\"]{2,120})", re.I)
-# A full stop after "M", "MM" or an initial abbreviates a name; it ends no sentence.
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMM)[.!?](?=\s|$)")
-# Where a source's noun phrase stops: a circumstance, not the source.
-SOURCE_STOP = re.compile(
-    r"\s*(?:,|\bdans\b|\blors\b|\bdevant\b|\bà l['’]issue\b|\bà des\b|\bà la presse\b|\bsur\b|\ben marge\b|\bpeu avant\b|\bqui\b|\bs['’]exprimant\b|\bsous couvert\b|\ben ouvrant\b|\bau cours\b|\bselon lequel\b|\bselon laquelle\b|$)",
-    re.I,
-)
-SOURCE_START = re.compile(r"(?:\b(?:le|la|les|l['’]|un|une|des|ce|cette|son|sa|ses|leur|M\.|Mme)\s*|(?=[A-ZÀ-Ý]))")
-TIME_WORDS = re.compile(
-    r"\A(?:\s*(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|encore|ainsi|également|aussi|alors|dimanche|sur Twitter|sur X|à la presse|à des journalistes|devant la presse|devant ses homologues|en conférence de presse)\b)+",
-    re.I,
+    rf",\s+(?:{PRONOUN_VERB}{_CLAUSE}{{0,60}}?|(?:{_AUX}{_GAP}\s+(?:{_V})|(?:{_V}))\s{_CLAUSE}{{2,90}}?|selon\s+(?:lui|elle|eux))"
+    rf"\s*(?:,|;|\.(?=\s+[A-ZÀ-Ý]))\s*"
 )
 
+MARK = re.compile(r"<<|>>|[«»“”„\"]")
+CLOSERS = {"«": ("»", "”", ">>"), "<<": (">>", "»", "”"), "“": ("”", "»", "“"), "„": ("“", "”"), '"': ('"', "”")}
+GUILLEMETS = ("«", "<<")
+# "« Etat islamique (EI), …" or "« Etat islamique, qui …": a name, not the start of a quotation.
+NAME_OPENING = re.compile(r"\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*[,(]")
+SPACES = " \u00a0\u202f\u2009\t"
+HIDDEN = "§"
 
-WINDOW = 1500
+# A full stop after "M", "MM", "Mme" or an initial abbreviates a name; it ends no sentence.
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMM)(?<!\bMme)[.!?…]+(?:\s*[»”\"])?(?=[ \u00a0]+[A-ZÀ-Ý«“\"„<])|\n+")
+TOKEN = re.compile(
+    r"aujourd['’]hui|(?:[lLdDjJnNsScC]|[qQ]u|[lL]orsqu|[pP]uisqu)['’]|MM?\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,\u00a0 ]\d+)*|§+|[^\w\s]"
+)
+DETERMINERS = {"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "plusieurs", "certains", "certaines", "m.", "mme", "mm.", "mlle"}
+INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines"}
+LINKERS = {"de", "d'", "du", "des", "à", "au", "aux", "en", "et", "ou", "sur", "par", "pour", "avec", "dans", "entre", "chez", "vers", "sans", "lors", "auprès", "face", "sous", "devant", "depuis", "pendant", "après", "avant", "contre", "parmi", "issue"}
+PRONOUNS = {"il": ("m", False), "elle": ("f", False), "ils": ("m", True), "elles": ("f", True), "lui": ("m", False), "eux": ("m", True), "on": (None, False)}
+# Words that open a clause: the subject of a speech verb stands after the last one.
+CLAUSE_OPENER = re.compile(r"[;:]|\b(?:tandis|alors|lorsqu|lorsque|quand|puisque|parce)\s*qu['’e]?|\b(?:mais|car|puis|et\s+que|si\s+bien\s+que)\b", re.I)
+RELATIVE = re.compile(r"\s(?:qui|que|qu['’]|dont|où|lequel|laquelle)\b.*", re.S)
+C_EST_QUI = re.compile(r"C['’]est\s+(.+?)\s+qui\b", re.S)
+RELATIVE_WORDS = {"qui", "que", "qu'", "dont", "ou", "lequel", "laquelle"}
+# Words that open a circumstance placed before the subject ("Dans un communiqué, …", "Selon X, …").
+FRONTED = {"selon", "d'apres", "pour", "comme", "apres", "avant", "malgre", "outre", "sous", "dans", "lors", "au", "aux", "en", "a", "depuis", "pendant", "par", "sur", "avec", "devant", "face", "contrairement", "interroge", "interrogee"}
+FINITE = re.compile(r"(?<![\w'’-])(?:n['’])?(?:a|ont|est|sont|avait|avaient|était|étaient|sera|seront|va|vont|doit|doivent|peut|veut|entend|reste|s['’]est|se\s+sont|se\s+dit|se\s+disent|ne)(?![\w-])")
+SELON_RELATIVE = re.compile(r"\A(?:lequel|laquelle|lesquels|lesquelles|qui)\b", re.I)
+# Titles that a woman holds or that are said with a feminine article.
+FEMININE_BEFORE = re.compile(rf"\bMme\s+|\b(?:la|une|cette)\s+(?:(?:haute|nouvelle|première)\s+)?(?:{_alternation(TITLES)})\b", re.I)
+MASCULINE_BEFORE = re.compile(rf"\bM\.\s+|\b(?:le|un|ce)\s+(?:(?:haut|nouveau|premier)\s+)?(?:{_alternation(TITLES)})\b", re.I)
+COMPLEMENT = re.compile(rf"(?:\bdu|\bdes|\bde|\bd['’])\s+(?:(?:la|le|l['’])\s*)?(?:M\.\s*|Mme\s+)?(?:(?:{_alternation(TITLES)})\s+)?(?:[^\W\d_]+\s+)?\Z", re.I)
+# "le chef de la diplomatie Laurent Fabius": the complement belongs to the title.
+OFFICE_COMPLEMENT = re.compile(r"\b(?:diplomatie|défense|affaires|etat|état|armées)\s+(?:[^\W\d_]+\s+)?\Z", re.I)
+TITLE_WORD = re.compile(rf"(?<![\w-])(?:{_alternation(fold(title) for title in TITLES + PERSON_NOUNS)})(?![\w-])")
+IGNORED_IN_TITLES = {"homologue", "nouveau", "nouvelle", "actuel", "actuelle", "meme", "propre", "puissant", "puissante", "chef", "haut", "haute"}
+STOP_WORDS = {"le", "la", "les", "l", "de", "d", "du", "des", "a", "au", "aux", "en", "et", "un", "une", "son", "sa", "ses", "leur", "ce", "cet", "cette"}
+_TIME = "|".join(re.escape(time).replace("'", "['’]") for time in sorted(TIMES, key=len, reverse=True))
+TIME_PHRASE = re.compile(rf"\A[\s,]*(?:(?:ce|cette)\s+)?(?:{_TIME})(?![\w-])", re.I)
 
 
-def paragraphs(body):
-    for match in re.finditer(r"[^\n]+", body):
-        yield match.start(), match.group()
+@dataclass
+class _Span:
+    """A quotation between its marks: `open` and `close` bound the marks, `start` and `end` the words."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+
+
+@dataclass
+class _Unit:
+    """One quotation: a span, or a piece of it between incises."""
+
+    start: int
+    end: int
+    lead_end: int  # where the text before it ends (its opening mark, or the incise before it)
+    tail_start: int  # where the text after it starts (after its closing mark, or at the incise after it)
+    split: bool  # cut by an incise
+
+
+@dataclass
+class _Source:
+    speaker: Optional[str]
+    attribution: Optional[str]
+    gender: Optional[str] = None  # 'm' | 'f' | None when unknown
+    plural: bool = False
+
+
+@dataclass
+class _Pronoun:
+    gender: Optional[str]
+    plural: bool
+    impersonal: bool = False  # "on": nobody the article names
+
+
+# ---- quotation marks
 
 
 def quote_spans(body):
-    """(start, end) of every quotation's inside, by pairing marks within each paragraph."""
+    """Every quotation's span, by pairing marks within each paragraph."""
     spans = []
-    for offset, text in paragraphs(body):
-        marks = [i for i, char in enumerate(text) if char in _ALL_MARKS]
-        index = 0
-        while index < len(marks):
-            opener = marks[index]
-            if text[opener] not in OPENERS:
-                index += 1
-                continue
-            closers = OPENERS[text[opener]]
-            close_index = next((j for j in range(index + 1, len(marks)) if text[marks[j]] in closers or text[marks[j]] == "«" == text[opener]), None)
-            if close_index is not None and text[marks[close_index]] == "«":
-                close_index = None  # a new opening before any closing: the first mark is never closed
-            if close_index is None:
-                if _reads_like_quote(text[opener + 1:opener + 400]):
-                    spans.append((offset + opener + 1, offset + len(text)))
-                    break
-                index += 1
-                continue
-            spans.append((offset + opener + 1, offset + marks[close_index]))
-            index = close_index + 1
-    return spans
+    for paragraph in re.finditer(r"[^\n]+", body):
+        spans += _paragraph_spans(body, paragraph.start(), paragraph.end())
+    return sorted(spans, key=lambda span: span.open)
 
 
-def _reads_like_quote(text):
-    """An unclosed mark opens a real quotation when a sentence follows, not a name ("« Etat islamique (EI), …")."""
-    words = re.findall(r"\w+", text)
-    name = re.match(r"\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*[,(]", text)
-    return len(words) >= 8 and not name
+def _paragraph_spans(body, start, end):
+    stack = []  # [mark, position, spans closed inside it]
+    top = []
+    for match in MARK.finditer(body, start, end):
+        mark = match.group()
+        if stack and mark in CLOSERS[stack[-1][0]]:
+            opener, position, inner = stack.pop()
+            (stack[-1][2] if stack else top).append(_Span(position, position + len(opener), match.start(), match.end()))
+        elif mark in CLOSERS:
+            if mark in GUILLEMETS and any(entry[0] in GUILLEMETS for entry in stack):
+                # A guillemet opened again before the first one closed: the first one never closes.
+                while stack:
+                    _settle(body, stack.pop(), start, match.start(), stack[-1][2] if stack else top)
+            stack.append([mark, match.start(), []])
+    while stack:
+        _settle(body, stack.pop(), start, end, stack[-1][2] if stack else top)
+    return top
+
+
+def _settle(body, entry, paragraph_start, end, parent):
+    """An unclosed mark: a quotation up to `end` when one can start there, else the spans inside it stand alone."""
+    mark, position, inner = entry
+    if _opens_quotation(body, paragraph_start, position, position + len(mark), end):
+        parent.append(_Span(position, position + len(mark), end, end))
+    else:
+        parent.extend(inner)
+
+
+def _opens_quotation(body, paragraph_start, mark_start, start, end):
+    before = body[paragraph_start:mark_start].rstrip(SPACES)
+    text = body[start:end]
+    where = not before or before.endswith(":") or re.search(r"\bqu(?:e|['’])\Z", before)
+    return bool(where) and len(re.findall(r"\w+", text)) >= 6 and not NAME_OPENING.match(text)
+
+
+def _units(body, spans):
+    units = []
+    for span in spans:
+        start, lead_end = span.start, span.open
+        for incise in INCISE.finditer(body, span.start, span.end):
+            units.append(_Unit(*_trimmed(body, start, incise.start()), lead_end, incise.start(), True))
+            start, lead_end = incise.end(), incise.end()
+        units.append(_Unit(*_trimmed(body, start, span.end), lead_end, span.close, start != span.start))
+    return [unit for unit in units if unit.end > unit.start]
 
 
 def _trimmed(body, start, end):
-    while start < end and body[start] in " \u00a0\u202f":
+    while start < end and body[start] in SPACES:
         start += 1
-    while end > start and body[end - 1] in " \u00a0\u202f.,;:":
+    while end > start and body[end - 1] in SPACES + ".,;:":
         end -= 1
     return start, end
 
 
-def _pieces(body, start, end):
-    """Split a quotation at an incise: [(start, end, incise match or None)]."""
-    pieces = []
-    for incise in INCISE.finditer(body, start, end):
-        pieces.append((start, incise.start(), incise))
-        start = incise.end()
-    pieces.append((start, end, None))
-    return pieces
+def _hidden(body, spans, units):
+    """The body with every quotation's words hidden, so that their verbs and full stops are not read.
+    A final full stop inside the marks is kept: it may end the sentence."""
+    chars = list(body)
+    for match in MARK.finditer(body):
+        chars[match.start():match.end()] = " " * len(match.group())
+    for span in spans:
+        chars[span.open:span.start] = body[span.open:span.start]
+        if span.close > span.end:
+            chars[span.end:span.close] = body[span.end:span.close]
+    for unit in units:
+        chars[unit.start:unit.end] = HIDDEN * (unit.end - unit.start)
+        stop = unit.end
+        while stop < len(body) and body[stop] in SPACES + ".!?…":
+            chars[stop] = body[stop]
+            stop += 1
+    return "".join(chars)
 
 
-def _word_count(text):
-    return len(re.findall(r"\w+", text))
+def _sentences(hidden):
+    """(start, end) of each sentence."""
+    bounds, start = [], 0
+    for match in SENTENCE_END.finditer(hidden):
+        bounds.append((start, match.end()))
+        start = match.end()
+    bounds.append((start, len(hidden)))
+    return [(s, e) for s, e in bounds if e > s]
 
 
-def _name_forms(people):
-    """(form, person name) pairs, longest form first: full names, aliases, and unambiguous surnames."""
-    forms = []
-    surnames = {}
-    for person in people:
-        for form in [person.name, *person.aliases]:
-            forms.append((form, person.name))
-        surname = person.name.split()[-1] if " " in person.name else None
-        if surname:
-            surnames.setdefault(surname, set()).add(person.name)
-    forms += [(surname, next(iter(names))) for surname, names in surnames.items() if len(names) == 1]
-    return sorted(forms, key=lambda pair: -len(pair[0]))
+# ---- people of the article
 
 
-def _find_person(text, forms):
-    """The person named first in `text`, with the match's start, or (None, None)."""
-    best = (None, None)
-    for form, name in forms:
-        match = re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)
-        if match and (best[1] is None or match.start() < best[1]):
-            best = (name, match.start())
-    return best
+class _Cast:
+    """The article's people as the quotes see them: name forms, mentions, offices, gender."""
 
+    def __init__(self, body, people):
+        self.body = body
+        self.forms = []  # (form, name), longest first
+        counts = {}
+        for person in people:
+            for form in [person.name, *person.aliases]:
+                self.forms.append((form, person.name))
+            words = person.name.split()
+            for short in {" ".join(words[1:]), words[-1]} if len(words) > 1 else ():
+                counts.setdefault(short, set()).add(person.name)
+        self.forms += [(form, next(iter(names))) for form, names in counts.items() if len(names) == 1 and len(form) > 2]
+        self.forms.sort(key=lambda pair: -len(pair[0]))
+        self.pattern = (
+            re.compile("|".join(rf"(?<![\w-]){re.escape(form)}(?![\w-])" for form, _ in self.forms)) if self.forms else None
+        )
+        self.name_of = dict(self.forms)
+        self.mentions = {person.name: [] for person in people}
+        for match in self.finditer(body):
+            self.mentions[self.name_of[match.group()]].append(match.start())
+        self.people = {person.name: person for person in people}
+        self.context = {person.name: self._context(person) for person in people}
 
-CIRCUMSTANCE = re.compile(r"\A\s*(?:en marge d[eu]\s+(?:la\s+|l['’])?\w+|au cours d[eu]\s+(?:la\s+|l['’])?\w+|lors d['’]une?\s+\w+|à l['’]issue d[eu]\s+(?:la\s+|l['’])?\w+)\s+", re.I)
+    def finditer(self, text, start=0, end=None):
+        if self.pattern is None:
+            return iter(())
+        return self.pattern.finditer(text, start, len(text) if end is None else end)
 
+    def _context(self, person):
+        """Folded words of the person's role and of the titles the article puts around the name."""
+        parts = [person.role or ""]
+        for start in self.mentions[person.name]:
+            before = re.split(r"[.;:«»“”\"\n(]", self.body[max(0, start - 120):start])[-1]
+            chunks = before.split(",")
+            parts.append(chunks[-1])
+            if len(chunks) > 1 and len(chunks[-1].split()) <= 3:
+                parts.append(chunks[-2])
+            end = start + len(next(form for form, _ in self.forms if self.body.startswith(form, start)))
+            after = re.match(r",\s*((?:un|une|le|la|l['’])?\s*[^,.;:«»“”\"\n(]{0,90})", self.body[end:end + 120])
+            if after and TITLE_WORD.match(fold(re.sub(r"\A(?:un|une|le|la|l['’])\s*", "", after.group(1)))):
+                parts.append(after.group(1))
+        return _plain(" ".join(parts))
 
-def _source_phrase(text):
-    """The noun phrase that opens `text`, cut where a circumstance begins."""
-    text = TIME_WORDS.sub("", text).strip()
-    text = CIRCUMSTANCE.sub("", text)
-    start = SOURCE_START.match(text)
-    if not start:
+    def gender(self, name):
+        """'f' or 'm' when the article says "Mme X", "M. X", "la ministre X" or "le ministre X"."""
+        for start in self.mentions[name]:
+            clause = re.split(r"[.;:«»“”\"\n(]", self.body[max(0, start - 60):start])[-1]
+            titles = [(m.end(), "f") for m in FEMININE_BEFORE.finditer(clause)] + [(m.end(), "m") for m in MASCULINE_BEFORE.finditer(clause)]
+            if titles:
+                return max(titles)[1]
         return None
-    stop = SOURCE_STOP.search(text, start.end() + 1)
-    phrase = text[: stop.start() if stop else len(text)].strip(" ,")
-    return phrase if 1 <= _word_count(phrase) <= 14 else None
+
+    def person_in(self, text):
+        """The person a noun phrase names as its head ("Laurent Fabius", "le chef de la diplomatie
+        française Laurent Fabius"), not one it names as a complement ("le porte-parole de M. Kerry",
+        "l'administration Donald Trump")."""
+        for match in self.finditer(text):
+            before = text[:match.start()]
+            if COMPLEMENT.search(before) and not OFFICE_COMPLEMENT.search(before):
+                continue
+            previous = before.split()[-1] if before.split() else ""
+            # "le secrétaire d'Etat John Kerry", "l'Américain John Kerry", "le ministre français X", "Rex Tillerson"
+            # name a person; "l'administration Donald Trump" names something of theirs.
+            if previous and not (TITLE_WORD.search(fold(before)) or previous[:1].isupper() or fold(previous) in NATIONALITIES or previous in {"M.", "Mme", "MM."}):
+                continue
+            return self.name_of[match.group()]
+        return None
+
+    def starts_at(self, text, position):
+        return self.pattern is not None and self.pattern.match(text, position) is not None
+
+    def by_title(self, phrase, before):
+        """The person an office names ("le chef de la diplomatie saoudienne"): one the article gave
+        that office, the last one named before offset `before`."""
+        text = _plain(phrase)
+        words = text.split()
+        if not words or words[0] in INDEFINITE or any(_plain(head) in words for head in ANONYMOUS_HEADS if " " not in head):
+            return None
+        nationality = re.fullmatch(r"(?:[Ll]'|[Ll]e |[Ll]a )?([A-ZÀ-Ý][\w-]+)", phrase.replace("’", "'").strip())
+        if nationality and fold(nationality.group(1)) in NATIONALITIES:
+            text = "homologue " + text  # "l'Américain": a person of that country, whatever the office
+        country = next((NATIONALITIES[w] for w in text.split() if w in NATIONALITIES), None)
+        offices, text = _offices(text)
+        if not offices and not TITLE_WORD.search(text):
+            return None
+        rest = {w for w in text.split() if w not in STOP_WORDS and w not in NATIONALITIES and w not in IGNORED_IN_TITLES}
+        if not offices and not rest and not country:
+            return None
+        known = [name for name, starts in self.mentions.items() if starts and min(starts) < before]
+        strict, loose = [], []
+        for name in known:
+            context = self.context[name]
+            own_offices, _ = _offices(context)
+            own_country = self.people[name].country or next((NATIONALITIES[w] for w in context.split() if w in NATIONALITIES), None)
+            if country and own_country and own_country != country:
+                continue
+            if offices <= own_offices and rest <= set(context.split()) and (not country or own_country == country):
+                strict.append(name)
+            elif country and own_country == country and (not own_offices or not offices or offices & own_offices):
+                loose.append(name)
+        last = lambda names: max(names, key=lambda n: max(s for s in self.mentions[n] if s < before))
+        if strict:
+            return last(strict)
+        return loose[0] if len(loose) == 1 else None
 
 
-def _sentence_bounds(body, start, end):
-    """The start of the sentence holding body[start] and the end of the one holding body[end]."""
-    # Bounded windows: what names a source stands within a few sentences of the quotation.
-    paragraph_start = max(body.rfind("\n", 0, start) + 1, start - WINDOW)
-    paragraph_end = body.find("\n", end, end + WINDOW)
-    paragraph_end = min(len(body), end + WINDOW) if paragraph_end == -1 else paragraph_end
-    before = body[paragraph_start:start]
-    ends = [m.end() for m in SENTENCE_END.finditer(_blank_quotes(before))]
-    sentence_start = paragraph_start + (ends[-1] if ends else 0)
-    after = _blank_quotes(body[end:paragraph_end])
-    stop = SENTENCE_END.search(after)
-    sentence_end = end + (stop.start() if stop else len(after))
-    return paragraph_start, sentence_start, sentence_end
+def _offices(text):
+    """The office keys a folded phrase names, and the phrase without them. Nationality adjectives
+    do not split an office ("ministre irakien des affaires etrangeres")."""
+    text = " ".join(word for word in text.split() if word not in NATIONALITIES)
+    found = set()
+    for phrase, office in OFFICES:
+        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text):
+            found.add(office)
+            text = re.sub(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", " ", text)
+    return found, text
 
 
-def _blank_quotes(text):
-    """Hide what stands between quotation marks, so their full stops do not end the sentence."""
-    return re.sub(r"[«“\"][^«»“”\"]*[»”\"]", lambda m: " " * len(m.group()), text)
+# ---- noun phrases
 
 
-class _Source:
-    def __init__(self, speaker=None, attribution=None):
-        self.speaker, self.attribution = speaker, attribution
+def _tokens(text, offset=0):
+    return [(m.group(), offset + m.start(), offset + m.end()) for m in TOKEN.finditer(text)]
 
 
-def _attribute(body, start, end, forms, people, previous, incise):
-    """The source of the quotation body[start:end]: a _Source, or None when the text does not say."""
-    paragraph_start, sentence_start, sentence_end = _sentence_bounds(body, start, end)
-    after = body[end:sentence_end]
-    after_text = after.lstrip(_ALL_MARKS + " ,\u00a0")
-    if after_text[:1].isupper():
-        after_text = ""  # the quotation closed its sentence: what follows is another one
-    if incise is not None:
-        after_text = incise.group().strip(" ,")
-    verb = VERB_AFTER.search(after_text[:200])
-    if verb and not re.search(r"[«“\"]", after_text[: verb.start()]):
-        if verb.group("pronoun") or verb.group("pronoun2"):
-            return _previous_sentence_person(body, paragraph_start, sentence_start, start, forms) or previous
-        clauses = CLAUSE_END.split(after_text[verb.end():], maxsplit=2)
-        # "a affirmé le Premier ministre irakien, Haïder al-Abadi, venu …": the name in apposition.
-        if len(clauses) > 1 and _find_person(clauses[0], forms)[0] is None:
-            name, position = _find_person(clauses[1], forms)
-            if name and not clauses[1][:position].strip():
-                return _Source(name, _source_phrase(clauses[0]) or name)
-        return _source_of(clauses[0], forms, people, start) or previous
-    before = body[sentence_start:start]
-    selon = None
-    for selon in SELON.finditer(before):
-        pass
-    if selon is None:
-        selon = SELON.search(after_text[:160])
-    if selon is not None:
-        source = selon.group("source")
-        name, _ = _find_person(before[selon.start():] if selon.string is before else source, forms)
-        return _Source(name, _source_phrase(source) or source.strip())
-    subject = re.sub(r"[«“\"].*", "", before)
-    verbs = list(VERB_AFTER.finditer(subject))
-    if verbs:
-        tail = subject[verbs[-1].end():]
-        inverted = CLAUSE_END.split(tail, maxsplit=1)[0]
-        # ", a annoncé vendredi le Pentagone, qui …": a subject after its verb, not an object before a colon.
-        after_comma = re.search(r",\s*\Z", subject[: verbs[-1].start()])
-        closes = tail[len(inverted):len(inverted) + 1]
-        if after_comma and closes not in (":", "") and _word_count(inverted) and not re.match(r"\s*(?:que|qu['’]|:)", inverted):
-            source = _source_of(inverted, forms, people, start)
-            if source:
-                return source
-        clause = subject[: verbs[-1].start()]
-        return _source_of(clause, forms, people, start) or _Source(None, _source_phrase(clause))
-    if _word_count(before) >= 3:
-        name, _ = _find_person(before, forms)
-        return _Source(name, _source_phrase(before) or name)
-    return _previous_sentence_person(body, paragraph_start, sentence_start, start, forms)
+def _skip_times(text, position):
+    while True:
+        match = TIME_PHRASE.match(text[position:])
+        if not match:
+            return position
+        position += match.end()
 
 
-def _source_of(text, forms, people, before):
-    """The source a phrase names: a person by name or by the role the article gave them, or who it describes."""
-    name, _ = _find_person(text, forms)
-    phrase = _source_phrase(text)
-    if name is None and phrase:
-        name = _person_by_role(phrase, people, before)
-    if name or phrase:
-        return _Source(name, phrase or name)
+def _inverted_subject(hidden, start, end, cast):
+    """The subject after a speech verb ("a déclaré jeudi à la presse le ministre X, …"): (start, end) or None."""
+    position = start
+    while True:
+        position = _skip_times(hidden[:end], position)
+        rest = hidden[position:end]
+        tokens = _tokens(rest, position)
+        if not tokens:
+            return None
+        word = tokens[0][0]
+        if word == ",":
+            position = tokens[0][2]
+            continue
+        if word.lower() in CIRCUMSTANCE_WORDS and not _ministry_follows(tokens, 0):
+            position = _after_circumstance(tokens, cast, hidden)
+            if position is None:
+                return None
+            continue
+        break
+    lower = fold(word)
+    if not (lower in DETERMINERS or word[:1].isupper() or TITLE_WORD.match(lower) or lower in PRONOUNS):
+        return None  # "a indiqué que …", "a appelé à …": no subject follows
+    stop = tokens[-1][2]
+    for index, (word, token_start, _) in enumerate(tokens[1:], 1):
+        lower = word.lower()
+        if word in {",", ".", ";", ":", "(", "!", "?"} or word.startswith(HIDDEN):
+            stop = token_start
+            break
+        if (lower in CIRCUMSTANCE_WORDS and not _ministry_follows(tokens, index)) or TIME_PHRASE.match(hidden[token_start:end]):
+            stop = token_start
+            break
+    return position, stop
+
+
+def _ministry_follows(tokens, index):
+    """"à la Défense", "aux Affaires étrangères": an office, not a circumstance."""
+    if tokens[index][0].lower() not in {"à", "au", "aux"}:
+        return False
+    following = [word for word, _, _ in tokens[index + 1:index + 3] if word.lower() not in {"la", "l'", "l’", "le"}]
+    return bool(following) and following[0] in MINISTRY_WORDS
+
+
+def _after_circumstance(tokens, cast, hidden):
+    """Where a circumstance ("à l'issue de la réunion", "lors d'une conférence de presse") ends: at a
+    comma, or where a new noun phrase opens without a preposition before it."""
+    previous = tokens[0][0].lower()
+    for word, start, _ in tokens[1:]:
+        lower = word.lower()
+        if word == ",":
+            return start
+        if word in {".", ";", ":", "!", "?"} or word.startswith(HIDDEN):
+            return None
+        if previous not in LINKERS and previous not in CIRCUMSTANCE_WORDS and (lower in DETERMINERS or cast.starts_at(hidden, start)):
+            return start
+        previous = lower
     return None
 
 
-DETERMINERS = {"le", "la", "les", "l", "un", "une", "ce", "cette", "son", "sa", "ses"}
-
-
-def _person_by_role(phrase, people, before):
-    """The person named last before offset `before` whose role holds every word of `phrase`,
-    when the phrase is a title ("le porte-parole" -> the spokesman introduced earlier)."""
-    words = [w for w in re.findall(r"\w+", phrase.lower()) if w not in DETERMINERS]
-    if not words or not TITLE_HEAD.match(" ".join(words)):
+def _apposition(hidden, end, limit, cast):
+    """", le colonel John Dorrian," or ", Laurent Fabius," right after a noun phrase: the person it names."""
+    match = re.match(rf"\s*,\s*({_CLAUSE}{{2,80}})", hidden[end:limit])
+    if not match:
         return None
-    holders = [p for p in people if p.role and p.start < before and set(words) <= set(re.findall(r"\w+", p.role.lower()))]
-    if holders:
-        return max(holders, key=lambda p: p.start).name
-    # "le ministre français de la Défense": the one person of that country the article named.
-    if words[0] in ANONYMOUS_HEADS:
-        return None
-    country = country_of(phrase)
-    compatriots = [p for p in people if country and p.country == country]
-    if len(compatriots) > 1:
-        compatriots = [p for p in compatriots if p.role]  # a title points to someone the article gave an office
-    return compatriots[0].name if len(compatriots) == 1 else None
+    return cast.person_in(match.group(1).strip())
 
 
-def _previous_sentence_person(body, paragraph_start, sentence_start, start, forms):
-    """When a quotation opens its sentence, the person the paragraph's previous sentence is about."""
-    if body[sentence_start:start].strip(" «“\"\u00a0") or sentence_start <= paragraph_start:
+def _phrase_source(hidden, start, end, cast, before, limit=None):
+    """The source a noun phrase names: a pronoun, a person (by name or office) or an institution."""
+    text = hidden[start:end].strip(" ,\u00a0")
+    if not text:
         return None
-    previous_text = _blank_quotes(body[paragraph_start:sentence_start])
-    ends = [m.end() for m in SENTENCE_END.finditer(previous_text[:-1])]
-    name, _ = _find_person(previous_text[ends[-1] if ends else 0:], forms)
-    return _Source(name, name) if name else None
+    words = fold(text).split()
+    if len(words) == 1 and words[0] in PRONOUNS:
+        return _Pronoun(*PRONOUNS[words[0]], impersonal=words[0] == "on")
+    text = RELATIVE.sub("", " " + text).strip()
+    if not text or len(text.split()) > 16:
+        return None
+    name = cast.person_in(text)
+    gender, plural = _phrase_gender(text)
+    if name is None and limit is not None:
+        name = _apposition(hidden, end, limit, cast)
+    if name is None:
+        name = cast.by_title(text, before)
+    if name:
+        return _Source(name, text, cast.gender(name) or gender, False)
+    return _Source(None, text, gender, plural)
+
+
+def _phrase_gender(text):
+    first = fold(text).split()[0] if text.split() else ""
+    if first in {"le", "un", "ce", "cet", "m.", "du"}:
+        return "m", False
+    if first in {"la", "une", "cette", "mme"}:
+        return "f", False
+    if first in {"les", "des", "ces", "leurs", "plusieurs"}:
+        return None, True
+    return None, False
+
+
+def _clause_subject(hidden, start, end, cast):
+    """The subject before a verb, in direct order ("Le porte-parole du Pentagone, Peter Cook, a …",
+    "Interrogé par la radio, X a …", "Dans un communiqué, l'Elysée a …"): (start, end) or None."""
+    opener = None
+    for opener in CLAUSE_OPENER.finditer(hidden, start, end):
+        pass
+    if opener is not None:
+        start = opener.end()
+    c_est = C_EST_QUI.match(hidden, _skip_spaces(hidden, start), end)
+    if c_est:
+        return c_est.start(1), c_est.end(1)
+    chunks, position = [], start
+    for piece in hidden[start:end].split(","):
+        chunks.append((position, position + len(piece)))
+        position += len(piece) + 1
+    candidate = None
+    for chunk_start, chunk_end in reversed(chunks):
+        chunk_start = _skip_spaces(hidden, _skip_times(hidden[:chunk_end], chunk_start))
+        first = TOKEN.search(hidden, chunk_start, chunk_end)
+        if first is None:
+            continue
+        first, lower = first.group(), fold(first.group())
+        if lower in RELATIVE_WORDS or (first[0].islower() and lower not in DETERMINERS and lower not in PRONOUNS):
+            continue  # ", qui s'exprimait …,", ", interrogé par X,", ", hôte de la rencontre,": an aside
+        if lower in FRONTED:
+            break  # a circumstance before the subject
+        if cast.person_in(hidden[chunk_start:chunk_end]):
+            return chunk_start, chunk_end
+        if candidate is not None:
+            break  # "Mark Toner, le porte-parole, a …" was the only case where the name comes first
+        candidate = (chunk_start, chunk_end)
+    return candidate
+
+
+def _skip_spaces(text, position):
+    while position < len(text) and text[position] in SPACES + ",":
+        position += 1
+    return position
+
+
+def _document(hidden, start, end):
+    """"Dans leur communiqué final, …": the text that carries the words, as "le communiqué final"."""
+    nouns = "|".join(re.escape(noun) for noun in sorted(DOCUMENTS, key=len, reverse=True))
+    match = re.search(rf"\b[Dd]ans\s+(?:leur|son|sa|un|une|le|la|l['’]|ce|cette)\s*({nouns})\b((?:\s+(?:finale|final|commune|commun|conjointe|conjoint|officielle|officiel))?)", hidden[start:end])
+    if not match:
+        return None
+    return DOCUMENTS[match.group(1)] + match.group(2)
+
+
+# ---- sources
+
+
+class _Reader:
+    """Reads the sources of an article's quotations in order, remembering who spoke last."""
+
+    def __init__(self, hidden, cast):
+        self.hidden, self.cast = hidden, cast
+        self.events = []  # (position, _Source): who the text last presented as speaking or acting
+
+    def antecedent(self, position, pronoun=None):
+        for event_position, source in reversed(self.events):
+            if event_position >= position:
+                continue
+            if pronoun is not None:
+                if pronoun.plural != source.plural:
+                    continue
+                if pronoun.gender and source.gender and pronoun.gender != source.gender:
+                    continue
+            return source
+        return None
+
+    def resolve(self, found, position):
+        """A source from a phrase: pronouns point back."""
+        if isinstance(found, _Pronoun):
+            if found.impersonal:
+                return None
+            return self.antecedent(position, found)
+        return found
+
+    def sentence_subject(self, start, end):
+        """Record the subject of a sentence that presents a person or someone speaking; else the one
+        person the sentence names ("L'état-major était représenté par le général X")."""
+        hidden = self.hidden
+        stop = hidden.find(HIDDEN, start, end)
+        stop = end if stop == -1 else stop
+        verb = VERB.search(hidden, start, stop)
+        finite = FINITE.search(hidden, start, stop)
+        first = min((m for m in (verb, finite) if m), key=lambda m: m.start(), default=None)
+        if first is None or (verb is first and _pronoun_of(verb)) or re.match(r"(?:Il|Elle)\b", hidden[_skip_spaces(hidden, start):stop]):
+            return  # a pronoun goes on with the same person
+        bounds = _clause_subject(hidden, start, first.start(), self.cast)
+        found = _phrase_source(hidden, *bounds, self.cast, first.start()) if bounds else None
+        if isinstance(found, _Source) and not found.plural and (found.speaker or first is verb):
+            self.events.append((bounds[0], found))
+            return
+        named = {self.cast.name_of[m.group()]: m.start() for m in self.cast.finditer(hidden, start, stop)}
+        if len(named) == 1:
+            name, position = next(iter(named.items()))
+            self.events.append((position, _Source(name, name, self.cast.gender(name))))
+
+    def tail(self, unit, end):
+        """The source a speech verb after the quotation names ("», a déclaré X", "», selon X")."""
+        hidden = self.hidden
+        start = unit.tail_start
+        text = hidden[start:end]
+        candidates = [len(text) - len(text.lstrip(" ,)\u00a0"))]
+        candidates += [m.end() for m in re.finditer(r",\s*", text[:150])]
+        for offset in candidates:
+            position = start + offset
+            selon = SOURCE_PREPOSITION.match(hidden, position, end)
+            if selon:
+                return self._after_preposition(selon.end(), end, unit.start)
+            verb = VERB.match(hidden, position, end) or (ANY_PARTICIPLE.match(hidden, position, end) if offset == candidates[0] else None)
+            if verb:
+                pronoun = _pronoun_of(verb)
+                if pronoun:
+                    if pronoun == "on":  # "a-t-on indiqué de source diplomatique"
+                        rest = hidden[verb.end():end].split(",")[0].strip(" .")
+                        return _Source(None, rest or None)
+                    return self.resolve(_Pronoun(*PRONOUNS[pronoun]), unit.start)
+                bounds = _inverted_subject(hidden, verb.end(), end, self.cast)
+                if bounds:
+                    return self.resolve(_phrase_source(hidden, *bounds, self.cast, unit.start, end), unit.start)
+        return None
+
+    def _after_preposition(self, start, end, before):
+        """"selon X, …": X up to the comma; "selon lequel": the phrase before."""
+        hidden = self.hidden
+        if SELON_RELATIVE.match(hidden[start:end].lstrip()):
+            return self._relative_antecedent(max(hidden.rfind("\n", 0, start), start - 300, 0), start)
+        bounds = _inverted_subject(hidden, start, end, self.cast)
+        if bounds is None:
+            return None
+        return self.resolve(_phrase_source(hidden, *bounds, self.cast, before, end), before)
+
+    def _relative_antecedent(self, start, end):
+        """"par le renseignement américain selon lequel", "a souligné M. Kerry, selon qui": the phrase before."""
+        text = self.hidden[start:end]
+        text = re.sub(r"[\s,]*(?:selon|d['’]après)\s*\Z", "", text, flags=re.I)
+        names = list(self.cast.finditer(text))
+        if names:
+            return _Source(self.cast.name_of[names[-1].group()], names[-1].group())
+        phrases = list(re.finditer(r"\b(?:le|la|les|l['’]|un|une)\s*[^,;:§]*\Z", text))
+        return _Source(None, phrases[0].group().strip()) if phrases else None
+
+    def lead(self, unit, start, previous):
+        """The source named before the quotation in its sentence; `previous` is the source of an
+        earlier quotation of the same sentence."""
+        hidden, cast = self.hidden, self.cast
+        end = unit.lead_end
+        text = hidden[start:end]
+        selon = None
+        for match in SOURCE_PREPOSITION.finditer(hidden, start, end):
+            selon = match
+        verbs = list(VERB.finditer(hidden, start, end))
+        verb = verbs[-1] if verbs else None
+        if verb is not None and (selon is None or verb.start() > selon.start()):
+            pronoun = _pronoun_of(verb)
+            before_verb = hidden[start:verb.start()]
+            inverted = pronoun or not before_verb.strip(" ,") or re.search(r"(?:comme|ainsi\s+que|ce\s+qu['’])\s*l?['’]?\s*\Z", before_verb, re.I)
+            if not inverted and before_verb.rstrip(SPACES).endswith(","):
+                # ", a annoncé vendredi le Pentagone, qui …" (an incise) or ", Mark Toner, a assuré que" (a subject)
+                bounds = _inverted_subject(hidden, verb.end(), end, cast)
+                named_before = cast.person_in(before_verb.rstrip(SPACES + ",").split(",")[-1].strip())
+                inverted = bounds is not None and not named_before and re.match(r"\s*(?:,|\Z|qui\b)", hidden[bounds[1]:end])
+            if inverted and previous is not None:
+                return previous  # the incise of the previous quotation, then this one: « … », a-t-il dit, « … »
+            if pronoun:
+                return None if pronoun == "on" else self.resolve(_Pronoun(*PRONOUNS[pronoun]), unit.start)
+            if inverted:
+                bounds = _inverted_subject(hidden, verb.end(), end, cast)
+                if bounds:
+                    return self.resolve(_phrase_source(hidden, *bounds, cast, unit.start, end), unit.start)
+            else:
+                bounds = _clause_subject(hidden, start, verb.start(), cast)
+                found = self.resolve(_phrase_source(hidden, *bounds, cast, unit.start), unit.start) if bounds else None
+                # "D'après un diplomate, plusieurs délégations ont jugé que « … »": the source word names
+                # the source unless a person is the verb's subject.
+                if found is not None and (selon is None or found.speaker):
+                    return self._document_for(found, start, end)
+        if selon is not None:
+            if selon.group().lower() != "selon" or not SELON_RELATIVE.match(hidden[selon.end():end].lstrip()):
+                found = self._after_preposition(selon.end(), end, unit.start)
+                if found is not None:
+                    return found
+            else:
+                return self._relative_antecedent(start, selon.end())
+        if previous is not None:
+            return previous
+        pour = re.match(r"\s*Pour\s+((?:le|la|les|l['’]|M\.|Mme)?\s*[^,§]{2,80}?)\s*,", text)
+        if pour:
+            bounds = (start + pour.start(1), start + pour.end(1))
+            return self.resolve(_phrase_source(hidden, *bounds, cast, unit.start), unit.start)
+        stripped = text.strip(SPACES)
+        if stripped.endswith(":") or FINITE.search(text):
+            cut = FINITE.search(text)
+            stop = start + cut.start() if cut else start + len(text.rstrip(": " + SPACES))
+            bounds = _clause_subject(hidden, start, stop, cast)
+            if bounds:
+                found = self.resolve(_phrase_source(hidden, *bounds, cast, unit.start), unit.start)
+                return self._document_for(found, start, end)
+        if not stripped:
+            return self.antecedent(unit.start)  # a quotation standing alone goes on with the last source
+        return self._document_for(None, start, end)
+
+    def _document_for(self, found, start, end):
+        """A group of countries or nobody speaks "dans leur communiqué": the communiqué does."""
+        if found is not None and (found.speaker or not found.plural):
+            return found
+        document = _document(self.hidden, start, end)
+        return _Source(None, document, None, False) if document else found
+
+
+def _pronoun_of(verb):
+    return next((verb.group(group) for group in PRONOUN_GROUPS if group in verb.re.groupindex and verb.group(group)), None)
+
+
+# ---- quotations
+
+
+def _words(text):
+    return re.findall(r"\w+", fold(text))
+
+
+def _is_label(text):
+    """A name or a title in quotation marks ("Etat islamique en Irak et au Levant", "Inherent Resolve"):
+    most of its words capitalised, no full stop."""
+    words = [re.sub(r"\A(?:[ldLD]|qu)['’]", "", w) for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text)]
+    content = [w for w in words[1:] if len(w) > 3 or w[:1].isupper()]  # a capital opens any sentence
+    capitalised = [w for w in content if w[:1].isupper()]
+    return bool(content) and len(capitalised) * 3 >= len(content) * 2 and not re.search(r"[.!?]\s*\Z", text)
 
 
 def extract_quotes(body, people, doc=None):
-    """Return the Quote records of `body`; `speaker` names one of `people`."""
-    forms = _name_forms(people)
-    quotes = []
-    seen = set()
-    previous = None
-    for span_start, span_end in quote_spans(body):
-        pieces = _pieces(body, span_start, span_end)
-        first_start = _trimmed(body, span_start, span_end)[0]
-        # An incise inside the marks names the source of the whole quotation.
-        source = _attribute(body, first_start, span_end, forms, people, previous, pieces[0][2])
-        for start, end, incise in pieces:
-            start, end = _trimmed(body, start, end)
-            text = body[start:end]
-            if _word_count(text) < 3 or text in seen:
+    """Return the Quote records of `body`; `speaker` is the name of one of `people` or None."""
+    spans = quote_spans(body)
+    units = _units(body, spans)
+    hidden = _hidden(body, spans, units)
+    reader = _Reader(hidden, _Cast(body, people))
+    quotes, seen = [], set()
+    index = 0
+    for sentence_start, sentence_end in _sentences(hidden):
+        reader.sentence_subject(sentence_start, sentence_end)
+        inside = []
+        while index < len(units) and units[index].start < sentence_end:
+            inside.append(units[index])
+            index += 1
+        previous = None
+        for position, unit in enumerate(inside):
+            lead_start = inside[position - 1].tail_start if position else sentence_start
+            # The verb may follow a later quotation of the sentence: « A », une « B », a annoncé X.
+            tail_end = min(sentence_end, unit.tail_start + 200)
+            source = reader.tail(unit, tail_end)
+            by_verb = source is not None
+            if source is None:
+                source = reader.lead(unit, lead_start, previous)
+                by_verb = source is not None and bool(hidden[lead_start:unit.lead_end].strip(SPACES))
+            previous = source
+            text = body[unit.start:unit.end]
+            if not _is_quotation(text, unit, by_verb, hidden[lead_start:unit.lead_end]) or _repeated(text, seen):
                 continue
-            if len(pieces) == 1 and _word_count(text) < 6 and (source is None or not text[:1].isupper()):
-                continue  # a scare quote or a quoted label, not a quotation
-            seen.add(text)
+            if source is not None:
+                reader.events.append((unit.start, source))
             quotes.append(
                 Quote(
                     text=text,
-                    start=start,
-                    end=end,
-                    speaker=(source or previous).speaker if (source or previous) else None,
-                    attribution=(source or previous).attribution if (source or previous) else None,
+                    start=unit.start,
+                    end=unit.end,
+                    speaker=source.speaker if source else None,
+                    attribution=(source.attribution or source.speaker) if source else None,
                 )
             )
-        previous = source or previous
     return quotes
+
+
+def _is_quotation(text, unit, by_verb, lead):
+    """Not a single word, a name or label, or a short fragment; a short sentence with a speech verb is one."""
+    count = len(_words(text))
+    if count < 2 or (not unit.split and _is_label(text)):
+        return False
+    if unit.split:
+        return count >= 3
+    if count <= 5:
+        standalone = not lead.strip(SPACES) or lead.rstrip(SPACES).endswith(":")
+        return text[:1].isupper() and standalone and by_verb
+    return True
+
+
+def _repeated(text, seen):
+    """The same words again, or a teaser cut short ("…") of a quotation already read; `seen` holds
+    the word tuples read so far."""
+    words = tuple(_words(text))
+    if words in seen:
+        return True
+    if re.search(r"(?:\.\.\.|…)\s*\Z", text):
+        return any(earlier[:len(words)] == words for earlier in seen)
+    seen.add(words)
+    return False
