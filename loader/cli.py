@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .corpus import CorpusError
-from .pipeline import build as build_database
+from .pipeline import build as build_database, no_progress
 
 DEFAULT_CORPUS = "seeds"
 DEFAULT_DB = "coalition.db"
@@ -19,6 +19,13 @@ DEFAULT_METADATA = "metadata.yml"
 def _echo_problems(problems):
     for problem in problems:
         click.echo(f"{problem.severity}: {problem.path}: {problem.message}", err=True)
+
+
+def _progress(total):
+    # A bar on a terminal only: logs and pipes get the summary line alone.
+    if not sys.stderr.isatty():
+        return no_progress(total)
+    return click.progressbar(length=total, label=f"extracting {total:,} articles", file=sys.stderr)
 
 
 def _terminate(signum, frame):
@@ -36,11 +43,13 @@ def cli():
 @click.argument("corpus_dir", default=DEFAULT_CORPUS, type=click.Path(file_okay=False))
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="Database to write")
 @click.option("--strict", is_flag=True, help="Exit with an error if any input had a problem")
-def build(corpus_dir, db_path, strict):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes extracting articles in parallel  [default: all cores]")
+@click.option("--full", is_flag=True, help="Rebuild from scratch, ignoring what the previous database holds")
+def build(corpus_dir, db_path, strict, jobs, full):
     "Build the database from the *.txt articles of CORPUS_DIR (default: seeds/)."
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        summary = build_database(corpus_dir, db_path)
+        summary = build_database(corpus_dir, db_path, jobs=jobs, full=full, progress=_progress)
     except CorpusError as error:
         _echo_problems(error.problems)
         raise click.ClickException(str(error))
@@ -90,8 +99,11 @@ def serve(db_path, corpus_dir, metadata, host, port, open_browser):
             click.echo(f"{db_path}: {build_database(corpus_dir, db_path)}", err=True)
         except CorpusError as error:
             raise click.ClickException(str(error))
-    command = [sys.executable, "-m", "datasette", "serve", "--immutable", db_path, "--host", host, "--port", str(port)]
+    # Immutable: SQLite opens the file read-only, so no write of any kind can come from the web.
+    command = [sys.executable, "-m", "datasette", "serve", "--immutable", db_path, "--host", host, "--port", str(port), "--cors"]
     command += ["--setting", "suggest_facets", "off", "--setting", "sql_time_limit_ms", "3000"]
+    # Table pages show the start of long bodies; each row's own page shows all of it.
+    command += ["--setting", "truncate_cells_html", "400"]
     if Path(metadata).exists():
         command += ["--metadata", metadata]
     if open_browser:

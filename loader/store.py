@@ -107,6 +107,12 @@ SCHEMA = {
    [severity] TEXT NOT NULL CHECK ([severity] IN ('warning', 'error')),
    [message] TEXT NOT NULL
 )""",
+    # What the next build reuses (see loader/pipeline.py): each article's Extraction as JSON
+    # under the hash of its inputs, and under "fingerprint" the hash of this build's inputs.
+    "_build_cache": """CREATE TABLE [_build_cache] (
+   [key] TEXT PRIMARY KEY,
+   [value] TEXT NOT NULL
+)""",
 }
 
 # Every foreign key and every faceted or filtered column, so facets and joins stay fast.
@@ -121,6 +127,48 @@ INDEXES = {
     "quotes": [["article_id"], ["person_id"], ["meeting_id"]],
     "figures": [["article_id"], ["meeting_id"], ["unit", "value"]],
     "load_issues": [["path"]],
+}
+
+# Name search folds case, accents, hyphens and curly apostrophes: each character of
+# ACCENTED becomes the one at the same place in FOLDED (the canned query `person_quotes`
+# folds its parameter with these same two strings), then œ/æ become two letters.
+ACCENTED = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝ-’"
+FOLDED = "aaaaaaceeeeiiiinooooouuuuyyaaaaaaceeeeiiiinooooouuuuy '"
+
+
+def _folding(forms):
+    """`forms` (a query giving person_id and name) with `folded` added. Names in plain ASCII
+    only need lower case and hyphens; the others go through every replacement, nested a
+    dozen at a time since SQLite's parser refuses deeper nesting."""
+    pairs = [(accented, folded.replace("'", "''")) for accented, folded in zip(ACCENTED, FOLDED)]
+    pairs += [("œ", "oe"), ("Œ", "oe"), ("æ", "ae"), ("Æ", "ae")]
+    query, expression = f"select * from ({forms}) where name glob '*[^ -~]*'", "name"
+    for first in range(0, len(pairs), 12):
+        for accented, folded in pairs[first:first + 12]:
+            expression = f"replace({expression}, '{accented}', '{folded}')"
+        query, expression = f"select person_id, name, {expression} as folded from ({query})", "folded"
+    return f"""select person_id, name, lower(replace(name, '-', ' ')) as folded from ({forms}) where name not glob '*[^ -~]*'
+union all
+select person_id, name, lower(folded) as folded from ({query})"""
+
+
+# Aggregates the canned queries, charts and dashboard share, so each is written once.
+VIEWS = {
+    "person_names": _folding("select id as person_id, name from people union all select person_id, alias as name from person_aliases"),
+    "size_over_time": """select m.date as date, m.participants as size, 'ministerial meeting' as source, m.label as detail
+from meetings m
+where m.kind = 'ministerial' and m.participants is not null and m.date is not null
+union all
+select coalesce(m.date, a.published) as date, cast(f.value as integer) as size, 'membership' as source, f.text as detail
+from figures f join articles a on a.id = f.article_id left join meetings m on m.id = f.meeting_id
+where ((f.unit >= 'membre' and f.unit < 'membrf') or (f.unit >= 'pays membre' and f.unit < 'pays membrf'))
+  and coalesce(m.date, a.published) is not null""",
+    "meetings_by_year": """select year, kind, count(*) as meetings
+from meetings where year is not null
+group by year, kind""",
+    "quotes_by_speaker": """select p.id as person_id, p.name as speaker, p.country, count(*) as quotes
+from quotes q join people p on p.id = q.person_id
+group by p.id""",
 }
 
 FTS = {
@@ -173,21 +221,24 @@ def write(db, articles, resolved, problems):
 
 
 def ensure_db_shape(db):
-    """Indexes, full-text search with diacritics folded, and analyze: all idempotent."""
+    """Indexes, full-text search with diacritics folded, views, and analyze: all idempotent."""
     for table, indexes in INDEXES.items():
         for columns in indexes:
             db[table].create_index(columns, if_not_exists=True)
     for table, columns in FTS.items():
         db[table].enable_fts(columns, tokenize=FTS_TOKENIZE, replace=True)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
     db.analyze()
 
 
-def save(path, articles, resolved, problems):
-    """Write a complete database at `path` (a new, empty file)."""
+def save(path, articles, resolved, problems, cache=None):
+    """Write a complete database at `path` (a new, empty file); `cache` maps keys to values for `_build_cache`."""
     db = sqlite_utils.Database(path)
     with db.conn:
         create_schema(db)
         write(db, articles, resolved, problems)
+        db["_build_cache"].insert_all({"key": key, "value": value} for key, value in sorted((cache or {}).items()))
     ensure_db_shape(db)
     db.vacuum()
     db.close()
