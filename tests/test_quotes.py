@@ -1,81 +1,264 @@
-from loader.extract.quotes import extract_quotes
-from loader.records import PersonMention
+import pytest
 
-MINISTER = PersonMention("Paul Durand", aliases=["Durand"], role="ministre français de la Défense", country="France", start=0, end=11)
+from loader.extract.quotes import extract_quotes, quote_spans
+from loader.records import PersonMention, Quote
+
+DURAND = PersonMention("Paul Durand", aliases=["Durand", "M. Durand"], role="ministre français de la Défense", country="France")
+MARTIN = PersonMention("Claire Martin", aliases=["Mme Martin"], role="ministre des Affaires étrangères", country="Belgique")
+SMITH = PersonMention("John Smith", aliases=["Smith"], role="secrétaire d'Etat américain", country="Etats-Unis")
 
 
-def quotes(text, people=()):
-    return [(q.text, q.speaker, q.attribution) for q in extract_quotes(text, list(people))]
+def quote(body, text, speaker=None, attribution=None, occurrence=1):
+    """The Quote record of `text`, at its `occurrence`-th place in `body`."""
+    start = -1
+    for _ in range(occurrence):
+        start = body.index(text, start + 1)
+    return Quote(text=text, start=start, end=start + len(text), speaker=speaker, attribution=attribution)
 
 
-def test_speaker_after_the_quote_with_a_title():
-    text = "« Nous resterons aux côtés de nos alliés jusqu'au bout », a déclaré le ministre français de la Défense Paul Durand."
-    assert quotes(text, [MINISTER]) == [
-        ("Nous resterons aux côtés de nos alliés jusqu'au bout", "Paul Durand", "le ministre français de la Défense Paul Durand")
+def test_speaker_after_the_quote_with_a_title_and_circumstances():
+    body = "« Nous resterons aux côtés de nos alliés jusqu'au bout », a déclaré jeudi à la presse le ministre français de la Défense Paul Durand."
+    assert extract_quotes(body, [DURAND]) == [
+        quote(body, "Nous resterons aux côtés de nos alliés jusqu'au bout", "Paul Durand", "le ministre français de la Défense Paul Durand")
     ]
 
 
-def test_pronoun_points_to_the_previous_source_even_an_institution():
-    text = (
-        "Le sommet aura lieu en mars, « pour faire le point sur la campagne contre les jihadistes », a annoncé le ministère. "
-        "Sous la présidence de Paul Durand, « les délégations examineront la suite des opérations militaires », a-t-il ajouté."
+def test_speaker_named_in_apposition_after_the_title():
+    body = "« La menace reste élevée dans toute la région », a averti le chef de la diplomatie belge, Claire Martin, lors d'un point de presse."
+    assert extract_quotes(body, [MARTIN]) == [
+        quote(body, "La menace reste élevée dans toute la région", "Claire Martin", "le chef de la diplomatie belge")
+    ]
+
+
+def test_speaker_before_the_quote_without_the_final_full_stop():
+    body = "Interrogé par la radio publique, Paul Durand a affirmé : « Les jihadistes reculent partout, mais la menace demeure. »"
+    assert extract_quotes(body, [DURAND]) == [
+        quote(body, "Les jihadistes reculent partout, mais la menace demeure", "Paul Durand", "Paul Durand")
+    ]
+
+
+def test_fragment_after_a_speech_verb_and_que():
+    body = "John Smith a estimé que la coalition devait « rester mobilisée aussi longtemps que nécessaire »."
+    assert extract_quotes(body, [SMITH]) == [quote(body, "rester mobilisée aussi longtemps que nécessaire", "John Smith", "John Smith")]
+
+
+def test_pronoun_points_to_the_previous_speaker():
+    body = (
+        "« Nous avons tenu tous nos engagements envers nos partenaires », a déclaré Mme Martin.\n\n"
+        "« Nous tiendrons aussi les suivants », a-t-elle ajouté."
     )
-    assert quotes(text, [MINISTER]) == [
-        ("pour faire le point sur la campagne contre les jihadistes", None, "le ministère"),
-        ("les délégations examineront la suite des opérations militaires", None, "le ministère"),
+    assert extract_quotes(body, [MARTIN]) == [
+        quote(body, "Nous avons tenu tous nos engagements envers nos partenaires", "Claire Martin", "Mme Martin"),
+        quote(body, "Nous tiendrons aussi les suivants", "Claire Martin", "Mme Martin"),
     ]
 
 
 def test_pronoun_after_a_sentence_about_a_person():
-    text = "Paul Durand a défendu son bilan. « Nous avons tenu tous nos engagements envers nos partenaires », a-t-il affirmé."
-    assert quotes(text, [MINISTER]) == [("Nous avons tenu tous nos engagements envers nos partenaires", "Paul Durand", "Paul Durand")]
-
-
-def test_anonymous_source():
-    text = "« La décision sera prise dans les prochains jours par la Maison Blanche », a dit le responsable, sous couvert d'anonymat."
-    assert quotes(text, [MINISTER]) == [("La décision sera prise dans les prochains jours par la Maison Blanche", None, "le responsable")]
-
-
-def test_selon_and_d_apres():
-    text = (
-        "Selon le ministre, Paul Durand, \"la coalition n'a jamais été aussi unie face à la menace\". "
-        "D'après un diplomate, « rien ne sera décidé avant la fin de l'été prochain »."
-    )
-    assert quotes(text, [MINISTER]) == [
-        ("la coalition n'a jamais été aussi unie face à la menace", "Paul Durand", "le ministre"),
-        ("rien ne sera décidé avant la fin de l'été prochain", None, "un diplomate"),
+    body = "Paul Durand a défendu son bilan. « Nous avons tenu tous nos engagements envers nos partenaires », a-t-il affirmé."
+    assert extract_quotes(body, [DURAND]) == [
+        quote(body, "Nous avons tenu tous nos engagements envers nos partenaires", "Paul Durand", "Paul Durand")
     ]
 
 
-def test_incise_splits_a_quotation_in_two():
-    text = "« Cette réunion n'est pas une réunion de routine, a-t-il dit, nous devons adapter notre stratégie. » Durand a conclu."
-    people = [MINISTER]
-    found = extract_quotes("Paul Durand a parlé longtemps. " + text, people)
-    assert [q.text for q in found] == ["Cette réunion n'est pas une réunion de routine", "nous devons adapter notre stratégie"]
-    assert {q.speaker for q in found} == {"Paul Durand"}
+def test_pronoun_points_to_an_institution_not_to_a_person_named_on_the_way():
+    body = (
+        "Les délégations se retrouveront à Paris « pour faire le point sur la campagne contre les jihadistes », a annoncé mardi le ministère belge.\n\n"
+        "Sous la présidence de Claire Martin, « les délégations examineront la suite des opérations militaires », a-t-il ajouté."
+    )
+    assert extract_quotes(body, [MARTIN]) == [
+        quote(body, "pour faire le point sur la campagne contre les jihadistes", None, "le ministère belge"),
+        quote(body, "les délégations examineront la suite des opérations militaires", None, "le ministère belge"),
+    ]
+
+
+def test_the_pronoun_s_gender_skips_a_speaker():
+    body = (
+        "« Le calendrier sera tenu malgré les difficultés », a assuré Mme Martin. "
+        "« Nous verrons bien ce qu'il en sera », a répondu M. Durand. "
+        "« Rien ne nous fera reculer sur ce point », a-t-elle insisté."
+    )
+    found = extract_quotes(body, [MARTIN, DURAND])
+    assert [q.speaker for q in found] == ["Claire Martin", "Paul Durand", "Claire Martin"]
+
+
+def test_anonymous_source_is_nobody():
+    body = "« La décision sera prise dans les prochains jours », a dit à des journalistes un responsable américain, sous couvert d'anonymat."
+    assert extract_quotes(body, [SMITH]) == [
+        quote(body, "La décision sera prise dans les prochains jours", None, "un responsable américain")
+    ]
+
+
+def test_pronoun_after_an_anonymous_source():
+    body = (
+        "« Les discussions ont été franches et directes », a confié un diplomate européen. "
+        "« Mais personne ne veut envoyer de troupes », a-t-il ajouté."
+    )
+    assert extract_quotes(body, [DURAND]) == [
+        quote(body, "Les discussions ont été franches et directes", None, "un diplomate européen"),
+        quote(body, "Mais personne ne veut envoyer de troupes", None, "un diplomate européen"),
+    ]
+
+
+def test_a_title_points_to_the_person_holding_the_office():
+    body = (
+        "Le secrétaire d'Etat américain John Smith était présent. "
+        "« Cette guerre sera longue et difficile », a prévenu le chef de la diplomatie américaine."
+    )
+    assert extract_quotes(body, [SMITH, DURAND]) == [
+        quote(body, "Cette guerre sera longue et difficile", "John Smith", "le chef de la diplomatie américaine")
+    ]
+
+
+def test_a_title_of_another_office_is_not_the_compatriot():
+    body = "John Smith était absent. « Nous attendons des décisions concrètes », a déclaré le secrétaire américain à la Défense."
+    assert extract_quotes(body, [SMITH]) == [
+        quote(body, "Nous attendons des décisions concrètes", None, "le secrétaire américain à la Défense")
+    ]
+
+
+def test_a_nationality_noun_points_to_the_compatriot():
+    body = (
+        "« Daech a perdu son territoire », a déclaré John Smith. "
+        "L'Américain a appelé ses partenaires à rapatrier leurs ressortissants. "
+        "« C'est la seule façon d'éviter de nouveaux attentats », a-t-il insisté."
+    )
+    assert [q.speaker for q in extract_quotes(body, [SMITH, DURAND])] == ["John Smith", "John Smith"]
+
+
+@pytest.mark.parametrize("word", ["Selon", "D'après"])
+def test_selon_and_d_apres_name_the_source(word):
+    body = f"{word} le ministre de la Défense, Paul Durand, « la coalition n'a jamais été aussi unie face à la menace »."
+    assert extract_quotes(body, [DURAND]) == [
+        quote(body, "la coalition n'a jamais été aussi unie face à la menace", "Paul Durand", "le ministre de la Défense")
+    ]
+
+
+def test_selon_before_a_clause_with_another_subject():
+    body = "D'après un diplomate, plusieurs délégations ont jugé qu'« aucune solution durable ne sera possible sans accord politique »."
+    assert extract_quotes(body, []) == [
+        quote(body, "aucune solution durable ne sera possible sans accord politique", None, "un diplomate")
+    ]
+
+
+def test_selon_after_the_quote_and_selon_lequel():
+    body = (
+        "« Au moins 4.000 combattants se trouveraient encore dans la ville », selon l'armée belge.\n\n"
+        "Un démenti est venu du renseignement belge selon lequel l'organisation « contrôle encore des milliers de combattants »."
+    )
+    assert extract_quotes(body, []) == [
+        quote(body, "Au moins 4.000 combattants se trouveraient encore dans la ville", None, "l'armée belge"),
+        quote(body, "contrôle encore des milliers de combattants", None, "le renseignement belge"),
+    ]
+
+
+def test_incise_inside_the_marks_splits_the_quote():
+    body = "« Cette réunion n'est pas une réunion de routine, a dit Paul Durand, nous devons adapter notre stratégie. »"
+    assert extract_quotes(body, [DURAND]) == [
+        quote(body, "Cette réunion n'est pas une réunion de routine", "Paul Durand", "Paul Durand"),
+        quote(body, "nous devons adapter notre stratégie", "Paul Durand", "Paul Durand"),
+    ]
+
+
+def test_incise_between_a_closed_and_a_reopened_quote():
+    body = "John Smith a salué l'effort des alliés. « Il ne s'agit pas d'une guerre de l'Occident », a-t-il dit, « mais d'un combat commun contre une menace ». Le texte final a été adopté."
+    assert extract_quotes(body, [SMITH]) == [
+        quote(body, "Il ne s'agit pas d'une guerre de l'Occident", "John Smith", "John Smith"),
+        quote(body, "mais d'un combat commun contre une menace", "John Smith", "John Smith"),
+    ]
+
+
+def test_unclosed_quote_ends_with_its_paragraph():
+    body = "Le ministre a averti : « La fin des combats ne signifie pas que nous avons vaincu les jihadistes.\n\nAutre paragraphe sans citation."
+    assert extract_quotes(body, []) == [
+        quote(body, "La fin des combats ne signifie pas que nous avons vaincu les jihadistes", None, "Le ministre")
+    ]
 
 
 def test_unclosed_mark_around_a_name_swallows_nothing():
-    text = "Les jihadistes de l'organisation « Etat islamique, qui contrôle toujours de vastes territoires, reculent à Mossoul selon les militaires sur place."
-    assert quotes(text) == []
+    body = (
+        "Les jihadistes de l'organisation « Etat islamique, qui contrôle toujours de vastes territoires, reculent à Mossoul. "
+        "« Nous les chasserons de la ville avant l'été », a déclaré Paul Durand."
+    )
+    assert extract_quotes(body, [DURAND]) == [
+        quote(body, "Nous les chasserons de la ville avant l'été", "Paul Durand", "Paul Durand")
+    ]
 
 
-def test_unclosed_real_quote_ends_with_its_paragraph():
-    text = "Le ministre a averti : « La fin des combats ne signifie pas que nous avons vaincu les jihadistes durablement.\n\nAutre paragraphe."
-    assert [q[0] for q in quotes(text)] == ["La fin des combats ne signifie pas que nous avons vaincu les jihadistes durablement"]
+def test_scare_quotes_names_and_short_fragments_are_not_quotes():
+    body = (
+        "Il a jugé la situation « intenable » et parlé d'un \"moment-clé\" pour la stratégie « militaire » du groupe « Etat islamique en Irak et au Levant ». "
+        "Paul Durand a promis « une aide rapide » à la coalition « Inherent Resolve »."
+    )
+    assert extract_quotes(body, [DURAND]) == []
 
 
-def test_scare_quotes_and_labels_are_not_quotations():
-    text = "Il a jugé la situation « intenable » et parlé d'un \"moment-clé\" pour la stratégie « militaire » de la coalition."
-    assert quotes(text) == []
+def test_a_short_sentence_with_a_speech_verb_is_a_quote():
+    body = "« Ce sont des forces temporaires », a indiqué le colonel Paul Durand."
+    assert extract_quotes(body, [DURAND]) == [quote(body, "Ce sont des forces temporaires", "Paul Durand", "le colonel Paul Durand")]
 
 
 def test_a_repeated_teaser_gives_no_duplicate():
-    text = "« Nous ne partirons pas avant la victoire finale », a dit Paul Durand.\n\n« Nous ne partirons pas avant la victoire finale », a dit Paul Durand."
-    assert len(quotes(text, [MINISTER])) == 1
+    body = (
+        "« Nous ne partirons pas avant la victoire finale », a dit Paul Durand.\n\n"
+        "Autre paragraphe.\n\n"
+        "« Nous ne partirons pas avant la victoire finale », a dit Paul Durand."
+    )
+    assert extract_quotes(body, [DURAND]) == [quote(body, "Nous ne partirons pas avant la victoire finale", "Paul Durand", "Paul Durand")]
+
+
+def test_a_teaser_cut_short_gives_no_duplicate():
+    body = "« Nous ne partirons pas avant la victoire finale contre les jihadistes », a dit Paul Durand.\n\nPaul Durand a prévenu : « Nous ne partirons pas avant la victoire..."
+    assert len(extract_quotes(body, [DURAND])) == 1
+
+
+def test_mismatched_and_nested_marks():
+    body = "« Nous parlons d'un “moment décisif” pour la coalition ”, a dit John Smith."
+    assert extract_quotes(body, [SMITH]) == [quote(body, "Nous parlons d'un “moment décisif” pour la coalition", "John Smith", "John Smith")]
+
+
+def test_reflexive_speech_verb_and_impersonal_source():
+    body = (
+        "« C'est une étape importante pour toute la coalition », s'est félicité jeudi John Smith. "
+        "« Le calendrier reste très incertain », a-t-on indiqué de source diplomatique."
+    )
+    assert extract_quotes(body, [SMITH]) == [
+        quote(body, "C'est une étape importante pour toute la coalition", "John Smith", "John Smith"),
+        quote(body, "Le calendrier reste très incertain", None, "de source diplomatique"),
+    ]
+
+
+def test_a_communique_speaks_for_a_group():
+    body = "Dans leur communiqué final, les pays arabes promettent « de participer à tous les aspects d'une campagne militaire coordonnée »."
+    assert extract_quotes(body, []) == [
+        quote(body, "de participer à tous les aspects d'une campagne militaire coordonnée", None, "le communiqué final")
+    ]
+
+
+def test_a_lone_quote_goes_on_with_the_last_speaker():
+    body = "Paul Durand a pris la parole en premier.\n\n« La route est longue. Mais nous avancerons ensemble. »"
+    assert extract_quotes(body, [DURAND]) == [quote(body, "La route est longue. Mais nous avancerons ensemble", "Paul Durand", "Paul Durand")]
+
+
+def test_a_complement_is_not_the_speaker():
+    body = "« Aucune date n'a été fixée pour le retrait », a précisé le porte-parole de M. Durand."
+    assert extract_quotes(body, [DURAND]) == [
+        quote(body, "Aucune date n'a été fixée pour le retrait", None, "le porte-parole de M. Durand")
+    ]
+
+
+def test_quote_spans_pair_marks_within_a_paragraph():
+    body = 'Il a dit "oui" puis « non.\n\nEnsuite « fin ».'
+    assert [(span.start, span.end) for span in quote_spans(body)] == [(10, 13), (37, 42)]
 
 
 def test_spans_index_the_body():
-    text = "Il a prévenu : “Les prochaines semaines seront décisives pour la coalition tout entière”, selon son entourage."
-    for quote in extract_quotes(text, []):
-        assert text[quote.start:quote.end] == quote.text
+    body = "Il a prévenu : “Les prochaines semaines seront décisives pour la coalition tout entière”, selon son entourage."
+    for found in extract_quotes(body, []):
+        assert body[found.start:found.end] == found.text
+
+
+def test_guillemets_nested_in_guillemets():
+    body = "« Certains parlent de « guerre » mais il s'agit d'une opération de police », a dit John Smith."
+    assert extract_quotes(body, [SMITH]) == [
+        quote(body, "Certains parlent de « guerre » mais il s'agit d'une opération de police", "John Smith", "John Smith")
+    ]

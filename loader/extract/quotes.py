@@ -70,14 +70,16 @@ def _alternation(forms):
 _V = _alternation(SPEECH_VERBS)
 _R = _alternation(REFLEXIVE_VERBS)
 _PRONOUN = r"(?:il|elle|ils|elles|on)"
-_AUX = r"(?:a|ont|avait|avaient|aurait|auraient|aura)"
+# An object pronoun may stand before the auxiliary: "lui a répondu X", "m'a confié X".
+_CLITIC = r"(?:(?:lui|leur|nous|vous|me|m['’]|t['’]|l['’]|y|en)\s*)?"
+_AUX = rf"{_CLITIC}(?:a|ont|avait|avaient|aurait|auraient|aura)"
 # Adverbs between the auxiliary and the participle: "a pour sa part réaffirmé", "a-t-il encore dit".
 _GAP = r"(?:\s+(?!(?:que|qu)\b)[^\W\d_]+(?:['’-][^\W\d_]+)*){0,3}?"
 # A bare present form is no verb right after an article ("l'annonce", "la note").
 _BARE = rf"(?<!\bl['’])(?<!\bd['’])(?<!\bla\s)(?<!\ble\s)(?<!\bune\s)(?<!\bun\s)(?<!\bsa\s)(?<!\bson\s)(?<!\bcette\s)(?:{_V})"
 _REFLEXIVE_PARTICIPLE = rf"(?:{_R})(?:e|s|es)?"
 PRONOUN_VERB = (
-    rf"(?:(?:a-t|aura-t|avait|aurait|ont|avaient|auraient)-(?P<p1>{_PRONOUN}){_GAP}\s+(?:{_V})"
+    rf"(?:{_CLITIC}(?:a-t|aura-t|avait|aurait|ont|avaient|auraient)-(?P<p1>{_PRONOUN}){_GAP}\s+(?:{_V})"
     rf"|(?:{_V})(?:-t)?-(?P<p2>{_PRONOUN})"
     rf"|s['’](?:est|était)-(?:t-)?(?P<p3>{_PRONOUN}){_GAP}\s+{_REFLEXIVE_PARTICIPLE}"
     rf"|(?:s['’]|se\s+)(?:{_R})(?:nt)?(?:-t)?-(?P<p4>{_PRONOUN}))"
@@ -92,7 +94,7 @@ VERB = re.compile(rf"(?<![\w-])(?:{PRONOUN_VERB}|{NOUN_VERB})(?![\w-])")
 # Right after a closing mark any past participle is a speech verb ("», a tonné le ministre"),
 # even one the lexicon lacks.
 ANY_PARTICIPLE = re.compile(
-    rf"(?:a|avait)(?:-t-(?P<p1>{_PRONOUN}))?{_GAP}\s+(?!été\b)[^\W\d_]+(?:é|i|u|is|it)(?![\w-])"
+    rf"(?:{_CLITIC}(?:a|avait)(?:-t-(?P<p1>{_PRONOUN}))?|s['’](?:est|était)(?:-(?P<p2>{_PRONOUN}))?){_GAP}\s+(?!été\b)[^\W\d_]+(?:é|i|u|is|it)(?:e|s|es)?(?![\w-])"
 )
 SOURCE_PREPOSITION = re.compile(rf"(?<![\w-])(?:{_alternation(SOURCE_PREPOSITIONS)})(?![\w-])", re.I)
 PRONOUN_GROUPS = ("p1", "p2", "p3", "p4")
@@ -112,7 +114,7 @@ SPACES = " \u00a0\u202f\u2009\t"
 HIDDEN = "§"
 
 # A full stop after "M", "MM", "Mme" or an initial abbreviates a name; it ends no sentence.
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMM)(?<!\bMme)[.!?…]+(?:\s*[»”\"])?(?=[ \u00a0]+[A-ZÀ-Ý«“\"„<])|\n+")
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMM)(?<!\bMme)[.!?…]+(?:\s*[»”\"])?(?=[ \u00a0]+[A-ZÀ-Ý0-9\"<]|[ \u00a0]*[«“„])|\n+")
 TOKEN = re.compile(
     r"aujourd['’]hui|(?:[lLdDjJnNsScC]|[qQ]u|[lL]orsqu|[pP]uisqu)['’]|MM?\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,\u00a0 ]\d+)*|§+|[^\w\s]"
 )
@@ -124,6 +126,11 @@ PRONOUNS = {"il": ("m", False), "elle": ("f", False), "ils": ("m", True), "elles
 CLAUSE_OPENER = re.compile(r"[;:]|\b(?:tandis|alors|lorsqu|lorsque|quand|puisque|parce)\s*qu['’e]?|\b(?:mais|car|puis|et\s+que|si\s+bien\s+que)\b", re.I)
 RELATIVE = re.compile(r"\s(?:qui|que|qu['’]|dont|où|lequel|laquelle)\b.*", re.S)
 C_EST_QUI = re.compile(r"C['’]est\s+(.+?)\s+qui\b", re.S)
+CONJUNCTION = re.compile(r"(?:Et|et|Mais|mais|Or|or|Puis|puis|Donc|donc|Ainsi|ainsi)\s+")
+# "Et de conclure : « … »", "Avant d'ajouter : « … »": the narrator's infinitive goes on with the last speaker.
+NARRATIVE = re.compile(r"\s*(?:(?:Et|Puis|Avant|Mais)\s+(?:aussi\s+)?)d(?:e\s+|['’])[^\W\d_]+\s*:?\s*\Z")
+# "Disant « … », le ministre a …": a participle opening the sentence has the main clause's subject.
+PARTICIPLE_OPENING = re.compile(r"\s*(?:En\s+)?[A-ZÀ-Ý][^\W\d_]*ant\b")
 RELATIVE_WORDS = {"qui", "que", "qu'", "dont", "ou", "lequel", "laquelle"}
 # Words that open a circumstance placed before the subject ("Dans un communiqué, …", "Selon X, …").
 FRONTED = {"selon", "d'apres", "pour", "comme", "apres", "avant", "malgre", "outre", "sous", "dans", "lors", "au", "aux", "en", "a", "depuis", "pendant", "par", "sur", "avec", "devant", "face", "contrairement", "interroge", "interrogee"}
@@ -132,7 +139,7 @@ SELON_RELATIVE = re.compile(r"\A(?:lequel|laquelle|lesquels|lesquelles|qui)\b", 
 # Titles that a woman holds or that are said with a feminine article.
 FEMININE_BEFORE = re.compile(rf"\bMme\s+|\b(?:la|une|cette)\s+(?:(?:haute|nouvelle|première)\s+)?(?:{_alternation(TITLES)})\b", re.I)
 MASCULINE_BEFORE = re.compile(rf"\bM\.\s+|\b(?:le|un|ce)\s+(?:(?:haut|nouveau|premier)\s+)?(?:{_alternation(TITLES)})\b", re.I)
-COMPLEMENT = re.compile(rf"(?:\bdu|\bdes|\bde|\bd['’])\s+(?:(?:la|le|l['’])\s*)?(?:M\.\s*|Mme\s+)?(?:(?:{_alternation(TITLES)})\s+)?(?:[^\W\d_]+\s+)?\Z", re.I)
+COMPLEMENT = re.compile(rf"(?:\bdu\s|\bdes\s|\bde\s|\bd['’])\s*(?:(?:la|le|l['’])\s*)?(?:M\.\s*|Mme\s+)?(?:(?:{_alternation(TITLES)})\s+)?(?:[^\W\d_]+\s+)?\Z", re.I)
 # "le chef de la diplomatie Laurent Fabius": the complement belongs to the title.
 OFFICE_COMPLEMENT = re.compile(r"\b(?:diplomatie|défense|affaires|etat|état|armées)\s+(?:[^\W\d_]+\s+)?\Z", re.I)
 TITLE_WORD = re.compile(rf"(?<![\w-])(?:{_alternation(fold(title) for title in TITLES + PERSON_NOUNS)})(?![\w-])")
@@ -198,7 +205,7 @@ def _paragraph_spans(body, start, end):
             opener, position, inner = stack.pop()
             (stack[-1][2] if stack else top).append(_Span(position, position + len(opener), match.start(), match.end()))
         elif mark in CLOSERS:
-            if mark in GUILLEMETS and any(entry[0] in GUILLEMETS for entry in stack):
+            if mark in GUILLEMETS and any(entry[0] in GUILLEMETS for entry in stack) and not _nested(body, match.start(), end, stack):
                 # A guillemet opened again before the first one closed: the first one never closes.
                 while stack:
                     _settle(body, stack.pop(), start, match.start(), stack[-1][2] if stack else top)
@@ -206,6 +213,14 @@ def _paragraph_spans(body, start, end):
     while stack:
         _settle(body, stack.pop(), start, end, stack[-1][2] if stack else top)
     return top
+
+
+def _nested(body, position, end, stack):
+    """« … « … » … »: a guillemet opened inside another one, when enough closing ones follow."""
+    rest = body[position:end]
+    opened = rest.count("«") + rest.count("<<")
+    closed = rest.count("»") + rest.count(">>")
+    return closed >= opened + sum(entry[0] in GUILLEMETS for entry in stack)
 
 
 def _settle(body, entry, paragraph_start, end, parent):
@@ -255,6 +270,8 @@ def _hidden(body, spans, units):
             chars[span.end:span.close] = body[span.end:span.close]
     for unit in units:
         chars[unit.start:unit.end] = HIDDEN * (unit.end - unit.start)
+        if body[unit.end - 1] in "!?…":
+            chars[unit.end - 1] = body[unit.end - 1]
         stop = unit.end
         while stop < len(body) and body[stop] in SPACES + ".!?…":
             chars[stop] = body[stop]
@@ -527,6 +544,9 @@ def _clause_subject(hidden, start, end, cast):
     candidate = None
     for chunk_start, chunk_end in reversed(chunks):
         chunk_start = _skip_spaces(hidden, _skip_times(hidden[:chunk_end], chunk_start))
+        conjunction = CONJUNCTION.match(hidden, chunk_start, chunk_end)
+        if conjunction:
+            chunk_start = conjunction.end()
         first = TOKEN.search(hidden, chunk_start, chunk_end)
         if first is None:
             continue
@@ -535,11 +555,18 @@ def _clause_subject(hidden, start, end, cast):
             continue  # ", qui s'exprimait …,", ", interrogé par X,", ", hôte de la rencontre,": an aside
         if lower in FRONTED:
             break  # a circumstance before the subject
-        if cast.person_in(hidden[chunk_start:chunk_end]):
-            return chunk_start, chunk_end
-        if candidate is not None:
-            break  # "Mark Toner, le porte-parole, a …" was the only case where the name comes first
-        candidate = (chunk_start, chunk_end)
+        name = cast.person_in(hidden[chunk_start:chunk_end])
+        if candidate is None:
+            if name:
+                return chunk_start, chunk_end
+            candidate = (chunk_start, chunk_end)
+            if lower not in DETERMINERS or not TITLE_WORD.search(_plain(hidden[chunk_start:chunk_end])):
+                break
+        else:
+            # "Mark Toner, le porte-parole, a …": the name the title stands beside.
+            if name and cast.starts_at(hidden, chunk_start):
+                return chunk_start, chunk_end
+            break
     return candidate
 
 
@@ -601,6 +628,8 @@ class _Reader:
             return  # a pronoun goes on with the same person
         bounds = _clause_subject(hidden, start, first.start(), self.cast)
         found = _phrase_source(hidden, *bounds, self.cast, first.start()) if bounds else None
+        if isinstance(found, _Pronoun):
+            return  # a pronoun goes on with the same person
         if isinstance(found, _Source) and not found.plural and (found.speaker or first is verb):
             self.events.append((bounds[0], found))
             return
@@ -651,8 +680,11 @@ class _Reader:
         names = list(self.cast.finditer(text))
         if names:
             return _Source(self.cast.name_of[names[-1].group()], names[-1].group())
-        phrases = list(re.finditer(r"\b(?:le|la|les|l['’]|un|une)\s*[^,;:§]*\Z", text))
-        return _Source(None, phrases[0].group().strip()) if phrases else None
+        phrases = list(re.finditer(r"\b(le|la|les|l['’]|un|une|du|des)\b\s*(?=[^,;:§]*\Z)", text))
+        if not phrases:
+            return None
+        article = {"du": "le ", "des": "les "}.get(phrases[-1].group(1).lower(), phrases[-1].group())
+        return _Source(None, article + text[phrases[-1].end():].strip())
 
     def lead(self, unit, start, previous):
         """The source named before the quotation in its sentence; `previous` is the source of an
@@ -660,6 +692,8 @@ class _Reader:
         hidden, cast = self.hidden, self.cast
         end = unit.lead_end
         text = hidden[start:end]
+        if NARRATIVE.match(text):
+            return previous or self.antecedent(unit.start)
         selon = None
         for match in SOURCE_PREPOSITION.finditer(hidden, start, end):
             selon = match
@@ -714,6 +748,19 @@ class _Reader:
             return self.antecedent(unit.start)  # a quotation standing alone goes on with the last source
         return self._document_for(None, start, end)
 
+    def main_subject(self, sentence_start, sentence_end, after):
+        """"Disant « … », le ministre a affirmé …": the subject of the main clause after the quotation,
+        when a participle opens the sentence."""
+        hidden = self.hidden
+        if not PARTICIPLE_OPENING.match(hidden, sentence_start, sentence_end):
+            return None
+        comma = hidden.find(",", after, sentence_end)
+        verb = FINITE.search(hidden, comma, sentence_end) if comma != -1 else None
+        if verb is None or HIDDEN in hidden[comma:verb.start()]:
+            return None
+        bounds = _clause_subject(hidden, comma + 1, verb.start(), self.cast)
+        return self.resolve(_phrase_source(hidden, *bounds, self.cast, after), after) if bounds else None
+
     def _document_for(self, found, start, end):
         """A group of countries or nobody speaks "dans leur communiqué": the communiqué does."""
         if found is not None and (found.speaker or not found.plural):
@@ -735,11 +782,11 @@ def _words(text):
 
 def _is_label(text):
     """A name or a title in quotation marks ("Etat islamique en Irak et au Levant", "Inherent Resolve"):
-    most of its words capitalised, no full stop."""
+    most of its words capitalised, no punctuation."""
     words = [re.sub(r"\A(?:[ldLD]|qu)['’]", "", w) for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text)]
     content = [w for w in words[1:] if len(w) > 3 or w[:1].isupper()]  # a capital opens any sentence
     capitalised = [w for w in content if w[:1].isupper()]
-    return bool(content) and len(capitalised) * 3 >= len(content) * 2 and not re.search(r"[.!?]\s*\Z", text)
+    return bool(content) and len(capitalised) * 3 >= len(content) * 2 and not re.search(r"[.!?,;:]", text)
 
 
 def extract_quotes(body, people, doc=None):
@@ -764,11 +811,12 @@ def extract_quotes(body, people, doc=None):
             source = reader.tail(unit, tail_end)
             by_verb = source is not None
             if source is None:
-                source = reader.lead(unit, lead_start, previous)
+                source = reader.lead(unit, lead_start, previous) or reader.main_subject(sentence_start, sentence_end, unit.tail_start)
                 by_verb = source is not None and bool(hidden[lead_start:unit.lead_end].strip(SPACES))
             previous = source
             text = body[unit.start:unit.end]
-            if not _is_quotation(text, unit, by_verb, hidden[lead_start:unit.lead_end]) or _repeated(text, seen):
+            truncated = re.match(r"\s*(?:\.\.\.|…)", body[unit.end:unit.end + 4])
+            if not _is_quotation(text, unit, by_verb, hidden[lead_start:unit.lead_end]) or _repeated(text, seen, truncated):
                 continue
             if source is not None:
                 reader.events.append((unit.start, source))
@@ -797,13 +845,13 @@ def _is_quotation(text, unit, by_verb, lead):
     return True
 
 
-def _repeated(text, seen):
+def _repeated(text, seen, truncated):
     """The same words again, or a teaser cut short ("…") of a quotation already read; `seen` holds
     the word tuples read so far."""
     words = tuple(_words(text))
     if words in seen:
         return True
-    if re.search(r"(?:\.\.\.|…)\s*\Z", text):
-        return any(earlier[:len(words)] == words for earlier in seen)
+    if truncated and any(earlier[:len(words)] == words for earlier in seen):
+        return True
     seen.add(words)
     return False
