@@ -372,8 +372,7 @@ class _Cast:
         words = text.split()
         if not words or words[0] in INDEFINITE or any(_plain(head) in words for head in ANONYMOUS_HEADS if " " not in head):
             return None
-        nationality = re.fullmatch(r"(?:[Ll]'|[Ll]e |[Ll]a )?([A-ZÀ-Ý][\w-]+)", phrase.replace("’", "'").strip())
-        if nationality and fold(nationality.group(1)) in NATIONALITIES:
+        if _nationality_noun(phrase):
             text = "homologue " + text  # "l'Américain": a person of that country, whatever the office
         country = next((NATIONALITIES[w] for w in text.split() if w in NATIONALITIES), None)
         offices, text = _offices(text)
@@ -608,11 +607,18 @@ class _Reader:
         return None
 
     def resolve(self, found, position):
-        """A source from a phrase: pronouns point back."""
+        """A source from a phrase: pronouns point back, and so does a nationality noun ("le Français")
+        the article's people do not explain, to the last person of no other country."""
         if isinstance(found, _Pronoun):
             if found.impersonal:
                 return None
             return self.antecedent(position, found)
+        country = _nationality_noun(found.attribution) if found is not None and found.speaker is None else None
+        if country:
+            for event_position, source in reversed(self.events):
+                if event_position < position and source.speaker:
+                    own = self.cast.people[source.speaker].country
+                    return _Source(source.speaker, found.attribution, source.gender) if own in (None, country) else found
         return found
 
     def sentence_subject(self, start, end):
@@ -630,6 +636,7 @@ class _Reader:
         found = _phrase_source(hidden, *bounds, self.cast, first.start()) if bounds else None
         if isinstance(found, _Pronoun):
             return  # a pronoun goes on with the same person
+        found = self.resolve(found, bounds[0]) if bounds else None
         if isinstance(found, _Source) and not found.plural and (found.speaker or first is verb):
             self.events.append((bounds[0], found))
             return
@@ -745,8 +752,26 @@ class _Reader:
                 found = self.resolve(_phrase_source(hidden, *bounds, cast, unit.start), unit.start)
                 return self._document_for(found, start, end)
         if not stripped:
-            return self.antecedent(unit.start)  # a quotation standing alone goes on with the last source
+            # A quotation standing alone goes on with the last source, unless it opens its paragraph
+            # and the next sentence says who spoke: "« … » Michel Barnier a averti Londres …".
+            paragraph_start = hidden.rfind("\n", 0, end) + 1
+            following = self._next_speaker(unit) if not hidden[paragraph_start:end].strip(SPACES) else None
+            return following or self.antecedent(unit.start)
         return self._document_for(None, start, end)
+
+    def _next_speaker(self, unit):
+        """The person the sentence right after a quotation makes the subject of a speech verb."""
+        hidden = self.hidden
+        start = _skip_spaces(hidden, unit.tail_start)
+        stop = SENTENCE_END.search(hidden, start)
+        end = stop.start() if stop else len(hidden)
+        verb = VERB.search(hidden, start, end)
+        finite = FINITE.search(hidden, start, end)
+        if verb is None or (finite and finite.start() < verb.start()) or _pronoun_of(verb) or hidden[start:verb.start()].count(HIDDEN):
+            return None
+        bounds = _clause_subject(hidden, start, verb.start(), self.cast)
+        found = _phrase_source(hidden, *bounds, self.cast, verb.start()) if bounds else None
+        return found if isinstance(found, _Source) and found.speaker else None
 
     def main_subject(self, sentence_start, sentence_end, after):
         """"Disant « … », le ministre a affirmé …": the subject of the main clause after the quotation,
@@ -767,6 +792,12 @@ class _Reader:
             return found
         document = _document(self.hidden, start, end)
         return _Source(None, document, None, False) if document else found
+
+
+def _nationality_noun(phrase):
+    """"le Français", "l'Américaine": the country of a person named by nationality, else None."""
+    match = re.fullmatch(r"(?:[Ll]['’]|[Ll]e |[Ll]a )?([A-ZÀ-Ý][\w-]+)", (phrase or "").strip())
+    return NATIONALITIES.get(fold(match.group(1))) if match else None
 
 
 def _pronoun_of(verb):
