@@ -1,269 +1,502 @@
 """People: every named real person of the story, with role and country.
 
-Candidates are runs of capitalised words (with name particles: "al-", "Le",
-"von der"). A run is a person when spaCy tags it PER, when it opens with a
-known given name, or when a title stands right before it ("le colonel John
-Dorrian"). Surnames alone and "M./Mme X" are aliases of a full name given in
-the article. The role is the title phrase before the name and the apposition
-after it; the country comes from the nationality adjective or institution the
-role names.
+Candidates are runs of capitalised words and name particles ("Abou Bakr
+al-Baghdadi", "Ursula von der Leyen"). A run that names a place, an
+organisation or a photo credit is dropped; a run is a person when the text
+says so: a known given name, a title before or after it ("le colonel John
+Dorrian", "Mark Toner, porte-parole du ..."), a courtesy title ("M. Toner"), a
+speech verb ("a déclaré X"), or the lexicon of well-known people. spaCy's NER
+is not used (see loader/nlp.py): these cues find every name it finds here, and
+it would cost most of the build's time.
+
+Shorter forms ("Tillerson", "M. Toner", "Al Baghdadi") are aliases of the full
+name. The role is the title phrase before the name and the apposition after
+it, or failing both, a definite description that takes the person up again
+("Le secrétaire d'Etat a assuré ..."); "son homologue italien" takes the
+office of its counterpart. The country comes from the role (nationality
+adjective, institution or country named), else from the known-people lexicon.
 """
+import functools
 import re
 import unicodedata
 
+from spacy.lang.fr.stop_words import STOP_WORDS
+
+from .. import places
 from ..lexicon import lines, rows
 from ..records import PersonMention
 
+
+@functools.lru_cache(maxsize=65536)
+def fold(text):
+    """Lower case, no accents, one apostrophe, hyphens as spaces: how two spellings of a word are compared."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.replace("-", " ").split())
+
+
 TITLES = sorted(lines("titles.txt"), key=len, reverse=True)
-NOT_PEOPLE = set(lines("not_people.txt"))
+TITLE_WORDS = {fold(title) for title in TITLES if " " not in title}
+ROLE_MODIFIERS = lines("people_role_modifiers.txt")
+ROLE_WORDS = {fold(word) for word in lines("people_role_words.txt")}
+NOT_PEOPLE = {fold(word) for word in lines("not_people.txt")}
 PARTICLES = set(lines("people_particles.txt"))
-FIRST_NAMES = set(lines("people_first_names.txt"))
-KNOWN_COUNTRIES = {row["name"]: row["country"] for row in rows("people_known.csv")}
+FIRST_NAMES = {fold(name) for name in lines("people_first_names.txt")}
+CREDIT_CUES = lines("people_credit_cues.txt")
+SPEECH_VERBS = lines("speech_verbs.txt")
+KNOWN = {fold(row["name"]): row["country"] or None for row in rows("people_known.csv")}
+KNOWN_SURNAMES = {}  # last word of a known name -> the names ending with it
+for _name in KNOWN:
+    KNOWN_SURNAMES.setdefault(_name.split()[-1], []).append(_name)
 INSTITUTIONS = [(row["word"], row["country"] or None) for row in rows("people_institutions.csv")]
+OFFICES = {fold(row["office"]): row["generic"] for row in rows("people_offices.csv")}
+DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "son", "sa", "ses", "leur", "du", "de", "des", "d'", "d’"}
 
 
-def _inflections(adjective):
-    """Masculine singular -> the four forms (américain: américaine, américains, américaines)."""
+def _feminine(adjective):
     if adjective.endswith("e"):
-        return {adjective, adjective + "s"}
+        return adjective
     if adjective.endswith(("ien", "éen")):
-        feminine = adjective + "ne"
-    elif adjective.endswith("c"):
-        feminine = adjective + "que"  # turc -> turque
-    else:
-        feminine = adjective + "e"
-    plural = adjective if adjective.endswith(("s", "x")) else adjective + "s"
-    return {adjective, feminine, plural, feminine + "s"}
+        return adjective + "ne"  # irakien -> irakienne
+    if adjective.endswith("c"):
+        return adjective + "que"  # turc -> turque
+    return adjective + "e"
 
 
-NATIONALITIES = {}
+def _plural(adjective):
+    return adjective if adjective.endswith(("s", "x")) else adjective + "s"
+
+
+NATIONALITIES = {}  # any form -> country (None: a body of several countries, e.g. "européen")
+MASCULINE = {}  # any form -> masculine singular
+FEMININE = {}  # masculine singular -> feminine singular
 for _row in rows("nationalities.csv"):
-    for _form in _inflections(_row["adjective"]):
+    _masculine, _female = _row["adjective"], _feminine(_row["adjective"])
+    FEMININE[_masculine] = _female
+    for _form in (_masculine, _female, _plural(_masculine), _plural(_female)):
         NATIONALITIES[_form] = _row["country"] or None
+        MASCULINE[_form] = _masculine
 
-_WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
+_LETTER = r"[^\W\d_]"
+_WORD = rf"{_LETTER}+(?:[-'’]{_LETTER}+)*"
 # An elided article or preposition ("L'", "d’") is not part of the word it sticks to.
-TOKEN = re.compile(r"(?:\b(?:[LlDdJjNnSsMmCc]|[Qq]u)['’])?(" + _WORD + ")")
-_TITLE = "|".join(re.escape(title) for title in TITLES)
-TITLE_START = re.compile(rf"(?<![\w-])(?:{_TITLE})(?![\w-])", re.I)
-ROLE_SPAN = re.compile(r"[^.;:!?«»\"“”\n]{0,130}")
-# Two capitalised words in a row inside a role phrase are another person's name.
-NAME_INSIDE = re.compile(r"\b[A-ZÀ-Ý][^\W\d_]+ [A-ZÀ-Ý][^\W\d_]+")
-ROLE_AFTER = re.compile(rf"\A\s*,\s*(?:(?:un|une|le|la|l['’]|son|sa)\s*)?(?P<role>(?:{_TITLE})\b[^,.;:!?«»\"“”()\n]{{0,110}})", re.I)
-COURTESY = re.compile(r"\b(?:M\.|Mme|Mlle|MM\.)\s+(?P<name>(?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")\s+)?[A-ZÀ-Ý][^\W\d_]+(?:[-'’][^\W\d_]+)*)")
-SENTENCE_START = re.compile(r"(?:\A|[.!?»]\s+|\n\s*|[«\"“]\s*)\Z")
-# A clause boundary that a role phrase does not cross.
-VERB_HINT = re.compile(r"\b(?:a|ont|est|sont|avait|avaient|sera|était|qui|que|dont|lors|avec|après|avant)\b")
-
-
-def _is_name_token(token):
-    text = token.group(1)
-    if text[0].isupper():
-        return True
-    head, _, rest = text.partition("-")
-    return head.lower() in ("al", "el") and rest[:1].isupper()  # "al-Baghdadi"
-
-
-def _runs(body):
-    """Runs of adjacent capitalised words and particles: (start, end, [tokens])."""
-    tokens = list(TOKEN.finditer(body))
-    index = 0
-    while index < len(tokens):
-        if not _is_name_token(tokens[index]) or tokens[index].group(1) in PARTICLES and tokens[index].group(1)[0].islower():
-            index += 1
-            continue
-        run = [tokens[index]]
-        next_index = index + 1
-        while next_index < len(tokens):
-            gap = body[run[-1].end():tokens[next_index].start(1)]
-            if gap not in (" ", "\u00a0"):
-                break
-            token = tokens[next_index]
-            if token.start(1) == token.start() and (_is_name_token(token) or token.group(1) in PARTICLES):
-                run.append(token)
-                next_index += 1
-            else:
-                break
-        while run and run[-1].group(1) in PARTICLES and len(run) > 1:
-            run.pop()
-        yield run
-        index = next_index if next_index > index + 1 else index + 1
-
-
-def _trim(run, body):
-    """Drop leading words that are not part of a name (sentence-initial articles, titles, places)."""
-    while run and (run[0].group(1) in NOT_PEOPLE or run[0].group(1).lower() in _LEADING or run[0].group(1) in PARTICLES and len(run) > 2 and run[0].group(1) not in FIRST_NAMES):
-        run = run[1:]
-    return run
-
-
-_LEADING = {w.lower() for w in ("Le", "La", "Les", "L", "Un", "Une", "Des", "Ce", "Cette", "Ces", "Dans", "Pour", "Selon", "Mais", "Et", "Depuis", "Après", "Avant", "Sous", "Sur", "Avec", "Pendant", "Lors", "Quant", "Si", "Il", "Elle", "Ils", "Elles", "En", "Au", "Aux", "Du", "De", "A", "À", "Son", "Sa", "Ses", "Leur", "Leurs", "Tous", "Toutes", "D'après", "Jeudi", "Lundi", "Mardi", "Mercredi", "Vendredi", "Samedi", "Dimanche", "Madame", "Monsieur", "M", "Mme", "MM", "Mlle")}
-
-
-def _per_spans(doc):
-    if doc is None:
-        return []
-    return [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PER"]
+TOKEN = re.compile(rf"(?:(?<![\w'’-])(?:[LlDdJjNnSsMmCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’])?({_WORD})")
+_TITLE = "|".join(re.escape(title).replace("'", "['’]") for title in TITLES)
+_MODIFIER = "|".join(re.escape(word) for word in sorted(ROLE_MODIFIERS, key=len, reverse=True))
+# A title, with the words that qualify it first ("nouveau chef", "vice-président", "ex-ministre").
+TITLE_START = re.compile(rf"(?<![\w-])(?:(?:{_MODIFIER})(?:\s+|-))*(?:{_TITLE})(?![\w'’-])", re.I)
+_STOP = r"[.;:!?«»\"“”()\[\]\n]"
+# Words that open a clause: a role phrase does not run over them.
+VERB_HINT = re.compile(
+    r"(?<![\w'’-])(?:a|ont|avait|avaient|aurait|est|sont|était|étaient|sera|seront|serait|va|vont|doit|doivent|devrait|"
+    r"peut|pourrait|fait|se|s['’]|ne|n['’]|y|qui|que|qu['’]|dont|où|lors|avec|après|avant|pendant|depuis|quand|lorsque|"
+    r"il|elle|ils|elles|on|selon|mais|car|donc|ou)(?![\w'’-])",
+    re.I,
+)
+COURTESY = re.compile(
+    r"(?<![\w-])(?:M\.|Mme|Mlle|MM\.)\s*(?P<name>(?:(?:"
+    + "|".join(sorted(PARTICLES, key=len, reverse=True))
+    + rf")\s+)?[A-ZÀ-Ý]{_LETTER}+(?:[-'’]{_LETTER}+)*)"
+)
+_VERBS = "|".join(re.escape(verb) for verb in sorted(SPEECH_VERBS, key=len, reverse=True))
+# "a déclaré mardi X", "selon X", "d'après X": a speech verb or source marker right before the name.
+SPEECH_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{_VERBS})(?:-t-(?:il|elle))?(?:\s+\w+)?|(?<![\w-])(?:[Ss]elon|[Dd]['’]après))\s*\Z")
+# "X a déclaré", "X avait écrit", "X, qui a ajouté".
+SPEECH_AFTER = re.compile(rf"\A\s+(?:a|avait|aurait|ont)\s+(?:\w+\s+)?(?:{_VERBS})(?![\w-])")
+# "(Crédit photo: X", "Photo AFP / X", "© X": a credit ends right before the name.
+CREDIT_BEFORE = re.compile(r"(?:(?<![\w-])(?:" + "|".join(re.escape(cue) for cue in CREDIT_CUES) + r")(?:\s+photos?)?\s*:?|/)\s*\Z", re.I)
+# A quotation: its sentences are not the article's (masked before looking for the next sentence).
+QUOTED = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|\"[^\"\n]*\"")
+DEFINITE = re.compile(r"(?:Le|La|L['’])\s*")
+# "…, a ajouté le secrétaire d'Etat": a source named by its title after the speech verb.
+SPEECH_THEN_ARTICLE = re.compile(rf"(?<![\w-])(?:{_VERBS})(?:-t-(?:il|elle))?\s+(?:le|la|l['’])\s*")
+SENTENCE_END = re.compile(r"[.!?»\"”]\s+|\n")
+HOMOLOGUE = re.compile(r"\bhomologues?(?:\s+(?P<adjective>[^\W\d_]+))?", re.I)
+# "Didier Reynders pour la Belgique", "Philippe Goffin (Belgique)".
+SERVES = re.compile(rf"\A(?:\s+pour\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?|\s*\(\s*)(?P<country>[A-ZÉ]{_LETTER}*(?:[- ][A-Za-zé]{_LETTER}*)?)")
 
 
 def extract_people(body, doc=None):
-    """Return the PersonMention records of `body`, one per person, in order of first mention."""
-    per = _per_spans(doc)
-    people = []  # PersonMention, fullest form first seen
-    singles = []  # (start, end, text): one-word names to attach as aliases
-    for run in _runs(body):
-        run = _trim(run, body)
-        if not run:
-            continue
-        start, end = run[0].start(1), run[-1].end()
-        text = body[start:end]
-        words = [token.group(1) for token in run]
-        if any(word in NOT_PEOPLE for word in words) or text in NOT_PEOPLE:
-            continue
-        if len(words) == 1 or all(word in PARTICLES for word in words[:-1]):
-            singles.append((start, end, text, any(s < end and start < e for s, e in per)))
-            continue
-        tagged = any(s < end and start < e for s, e in per)
-        titled = _role_before(body, start) is not None
-        if not (tagged or words[0] in FIRST_NAMES or titled):
-            continue
-        _add(people, body, text, start, end)
+    """The PersonMention records of `body`, one per person, in order of first mention.
+
+    `doc` (the spaCy Doc of `body`) is not needed by these rules.
+    """
+    people = []
+    mentions = []  # (start, end, person): every place a person is named
+    singles = []  # one-word names, attached once every full name is known
+    for start, end, words in _candidates(body):
+        if len(_core(words)) == 1:
+            singles.append((start, end, words, False))
+        elif _is_person(body, start, end, words):
+            mentions.append((start, end, _add(people, body[start:end], start, end)))
     for match in COURTESY.finditer(body):
-        singles.append((match.start("name"), match.end("name"), match.group("name"), True))
-    for start, end, text, tagged in singles:
+        singles.append((match.start("name"), match.end("name"), match.group("name").split(), True))
+    for start, end, words, courteous in sorted(singles, key=lambda single: single[0]):
+        text = body[start:end]
         owner = _owner(people, text)
+        if owner is None and (courteous or _single_is_person(body, start, end, text)):
+            owner = _add(people, text, start, end)
         if owner is not None:
-            if text not in owner.aliases and text != owner.name:
+            if text != owner.name and text not in owner.aliases:
                 owner.aliases.append(text)
-        elif tagged:
-            # A surname alone ("Baghdadi"): resolution across the corpus may know the full name.
-            _add(people, body, text, start, end)
-    for person in people:
-        if person.country is None and not _international(person.role):
-            person.country = _known_country(person)
+            mentions.append((start, end, owner))
+    mentions.sort(key=lambda mention: mention[0])
+    _assign_roles(body, people, mentions)
     return people
 
 
-def _known_country(person):
-    folded = {_fold(form) for form in [person.name, *person.aliases]}
-    return next((country for name, country in KNOWN_COUNTRIES.items() if _fold(name) in folded), None)
+# --- candidates --------------------------------------------------------------
+
+def _is_name_token(text):
+    if text[0].isupper():
+        return True
+    head, _, rest = text.partition("-")
+    return head in PARTICLES and rest[:1].isupper()  # "al-Baghdadi"
 
 
-def _fold(name):
-    return " ".join(unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode().replace("-", " ").split())
+def _candidates(body):
+    """Runs of adjacent capitalised words and particles, trimmed to what may be a name: (start, end, words)."""
+    tokens = list(TOKEN.finditer(body))
+    index = 0
+    while index < len(tokens):
+        if not _is_name_token(tokens[index].group(1)):
+            index += 1
+            continue
+        run = [tokens[index]]
+        index += 1
+        while index < len(tokens):
+            token = tokens[index]
+            gap = body[run[-1].end():token.start()]
+            initial = len(run[-1].group(1)) == 1 and run[-1].group(1).isupper() and gap == ". "  # "Antony J. Blinken"
+            if not (gap in (" ", "\u00a0") or initial) or token.start(1) != token.start():
+                break
+            if not (_is_name_token(token.group(1)) or token.group(1) in PARTICLES):
+                break
+            run.append(token)
+            index += 1
+        run = _trim(run)
+        if run:
+            yield run[0].start(1), run[-1].end(), [token.group(1) for token in run]
 
 
-def _international(role):
-    """A role in an international body: the person serves no country."""
-    return bool(role) and any(country is None and re.search(rf"\b{re.escape(word)}\b", role) for word, country in INSTITUTIONS)
+def _trim(run):
+    """Drop the words around a name that are not part of it: a sentence's first word, a title, a place."""
+    while run and _leading(run[0].group(1)):
+        run = run[1:]
+    # "Hier Donald Trump": a sentence's first word before a given name.
+    if len(run) > 2 and fold(run[1].group(1)) in FIRST_NAMES and fold(run[0].group(1)) not in FIRST_NAMES and run[0].group(1) not in PARTICLES:
+        run = run[1:]
+    while run and (run[-1].group(1) in PARTICLES or len(run[-1].group(1)) == 1):
+        run = run[:-1]
+    # "d'Abou Dhabi Mohammed ben Zayed", "Washington Mike Pompeo": a place named first (not "Florence Parly").
+    for count in range(len(run) - 1, 0, -1):
+        if (count > 1 or fold(run[0].group(1)) not in FIRST_NAMES) and _is_place(" ".join(token.group(1) for token in run[:count])):
+            return run[count:]
+    return run
 
 
-def _owner(people, surname):
-    """The one person whose name ends with `surname`, or None when none or several do."""
-    key = surname.lower()
-    owners = [p for p in people if p.name.lower().endswith(" " + key) or p.name.lower().endswith("-" + key)]
+def _leading(word):
+    folded = fold(word)
+    return folded in STOP_WORDS or folded in NOT_PEOPLE or folded in TITLE_WORDS or folded in _COURTESY_WORDS or folded in _WEEKDAYS
+
+
+_COURTESY_WORDS = {"m", "mme", "mlle", "mm", "madame", "monsieur", "sa majeste", "majeste", "sm"}
+_WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+
+
+def _is_place(text):
+    return places.country_code(text) is not None or places.lookup(text) is not None
+
+
+def _core(words):
+    """The words of a name that are not particles or initials."""
+    return [word for word in words if word not in PARTICLES and len(word) > 1]
+
+
+def _is_person(body, start, end, words):
+    """A run of two or more words: a person unless it is a place, an organisation or a credit, if something says so."""
+    text = body[start:end]
+    if any(fold(word) in NOT_PEOPLE for word in words) or _is_place(text) or _is_credit(body, start, end, words):
+        return False
+    return (
+        fold(words[0]) in FIRST_NAMES
+        or fold(text) in KNOWN
+        or _role_before(body, start) is not None
+        or _role_after(body, end) is not None
+        or _spoken(body, start, end)
+        or re.search(rf"(?<![\w-])(?:M\.|Mme)\s*{re.escape(words[-1])}(?![\w-])", body) is not None
+    )
+
+
+def _single_is_person(body, start, end, text):
+    """A name of one word ("Baghdadi", "le roi Salman") with no full name in the article."""
+    if fold(text) in NOT_PEOPLE or fold(text) in ROLE_WORDS or fold(text) in STOP_WORDS or _is_place(text) or _is_credit(body, start, end, [text]):
+        return False
+    if len(text) < 3 or text.isupper():
+        return False
+    return fold(text).split()[-1] in KNOWN_SURNAMES or _role_before(body, start) is not None or _spoken(body, start, end)
+
+
+def _spoken(body, start, end):
+    return SPEECH_BEFORE.search(body[max(0, start - 60):start]) is not None or SPEECH_AFTER.match(body[end:end + 60]) is not None
+
+
+def _is_credit(body, start, end, words):
+    """A photo credit or a byline: "KARIM SAHIB / AFP", "(Crédit photo: X / Pool / AFP)", "Par Hélène MARCHAL"."""
+    if any(len(word) > 1 and word.isupper() for word in words):
+        return True
+    if re.match(r"\s*/", body[end:end + 5]):
+        return True
+    line_start = body.rfind("\n", 0, start) + 1
+    before = body[line_start:start]
+    return before.strip() in ("Par", "par") or CREDIT_BEFORE.search(before) is not None
+
+
+# --- one person, several forms -------------------------------------------------
+
+def _key(name):
+    """Compare forms of a name: folded, with particles and initials dropped."""
+    return [word for word in fold(name).split() if word not in _FOLDED_PARTICLES and len(word) > 1]
+
+
+_FOLDED_PARTICLES = {fold(particle) for particle in PARTICLES}
+
+
+def _owner(people, form):
+    """The one person of the article whose name ends with this shorter form, or None when none or several do."""
+    words = _key(form)
+    if not words:
+        return None
+    owners = [p for p in people if any(_key(name)[-len(words):] == words for name in [p.name, *p.aliases])]
     return owners[0] if len(owners) == 1 else None
 
 
-def _add(people, body, text, start, end):
+def _add(people, text, start, end):
+    """The person this form names, added if new; a fuller form given later becomes the name."""
+    words = _key(text)
     for person in people:
-        if person.name == text or text in person.aliases:
-            _complete_role(person, body, start, end, people)
-            return
-        if person.name.endswith(" " + text) or person.name.lower().endswith(" " + text.lower()):
-            if text not in person.aliases:
-                person.aliases.append(text)  # "Al Baghdadi" after "Abou Bakr Al Baghdadi"
-            return
-        if text.endswith(" " + person.name.split(" ", 1)[-1]) and len(text) > len(person.name) and text.split()[-1] == person.name.split()[-1]:
+        theirs = _key(person.name)
+        if text == person.name or text in person.aliases:
+            return person
+        if words == theirs or theirs[-len(words):] == words and len(words) < len(theirs):
+            person.aliases.append(text)  # "Al Baghdadi" after "Abou Bakr Al Baghdadi"
+            return person
+        if words[-len(theirs):] == theirs:
             person.aliases.append(person.name)  # the fuller form comes later
             person.name = text
-            return
+            return person
     person = PersonMention(name=text, start=start, end=end)
-    _complete_role(person, body, start, end, people)
     people.append(person)
+    return person
 
 
-def _complete_role(person, body, start, end, people):
-    if person.role:
-        return
-    role = role_near(body, start, end)
-    if role:
-        person.country = country_of(role)
-        person.role = _homologue_role(role, people, body[max(0, start - 3000):start]) or role
+# --- roles and countries ------------------------------------------------------------
 
-
-HOMOLOGUE = re.compile(r"\bhomologue\s+(?P<adjective>[^\W\d_]+)", re.I)
-
-
-def _homologue_role(role, people, before):
-    """"son homologue italien" holds the office of the person it is the counterpart of, for another country:
-    the person with an office named last before it."""
-    match = HOMOLOGUE.search(role)
-    if not match or match.group("adjective").lower() not in NATIONALITIES:
-        return None
-    named = [
-        (max(before.rfind(form) for form in [p.name, p.name.split()[-1], *p.aliases]), p.role)
-        for p in people
-        if p.role and not HOMOLOGUE.search(p.role)
-    ]
-    named = [pair for pair in named if pair[0] >= 0]
-    if not named:
-        return None
-    anchor = max(named)[1]
-    adjective = match.group("adjective")
-    words = anchor.split()
-    for index, word in enumerate(words):
-        if word.lower() in NATIONALITIES:
-            words[index] = adjective
-            return " ".join(words)
-    # No nationality in the anchor's office: say it after the title ("président" -> "président irakien").
-    title = TITLE_START.match(anchor)
-    if title:
-        return f"{anchor[:title.end()]} {adjective}{anchor[title.end():]}"
-    return None
+def _assign_roles(body, people, mentions):
+    """Each person's role at the first mention that states one, then the country it implies."""
+    for start, end, person in mentions:
+        if person.role is None:
+            role = role_near(body, start, end)
+            if role:
+                person.role = _homologue_role(role, body, start, mentions) or role
+    masked = QUOTED.sub(lambda match: match.group()[0] + "x" * (len(match.group()) - 2) + match.group()[-1], body)
+    for person in people:
+        if person.role is None or fold(person.role) in TITLE_WORDS:
+            # "le prince Saoud al-Fayçal. Le chef de la diplomatie saoudienne a plaidé ...": the description completes a bare title.
+            description = _description(masked, person, mentions)
+            if description:
+                person.role = f"{person.role}, {description}" if person.role else description
+    for person in people:
+        person.country = _country(body, person, mentions)
 
 
 def role_near(body, start, end):
     """The role stated around the name at body[start:end]: title before, apposition after, or both."""
-    parts = []
-    before = _role_before(body, start)
-    if before:
-        parts.append(before)
-    after = ROLE_AFTER.match(body[end:end + 140])
-    if after and not VERB_HINT.search(after.group("role")):
-        parts.append(_tidy(after.group("role")))
-    return ", ".join(part for part in parts if part) or None
+    parts = [part for part in (_role_before(body, start), _role_after(body, end)) if part]
+    return ", ".join(parts) or None
 
 
 def _role_before(body, start):
-    """The role phrase that ends right before a name: the earliest title whose span to the name is one clause."""
-    window = body[max(0, start - 130):start]
+    """The title phrase that ends right before a name ("le secrétaire d'Etat américain ", "Le ministre ..., le prince ")."""
+    window = body[max(0, start - 160):start].rstrip("«“\" \u00a0")  # "La ministre des Armées «Florence Parly ..."
     for title in TITLE_START.finditer(window):
         span = window[title.start():]
-        if ROLE_SPAN.fullmatch(span) and not VERB_HINT.search(span) and not _has_name(span):
+        if _one_phrase(span):
             # "l'envoyé spécial du président X": X's role is the title after the genitive.
-            genitive = [t for t in TITLE_START.finditer(span) if re.search(r"\b(?:du|de la|de l['’])\s*\Z", span[:t.start()])]
+            genitive = [t for t in TITLE_START.finditer(span) if t.start() > 0 and re.search(r"\b(?:du|de la|de l['’])\s*\Z", span[:t.start()])]
             if genitive:
                 span = span[genitive[-1].start():]
             return _tidy(span) or None
     return None
 
 
+def _one_phrase(span):
+    """A title phrase that leads up to a name: no clause, no other name, commas only before another title."""
+    if re.search(_STOP, span) or VERB_HINT.search(span) or _has_name(span) or GENITIVE_END.search(span):
+        return False
+    for segment in span.split(",")[1:]:
+        segment = segment.strip()
+        if segment and not TITLE_START.match(re.sub(r"^(?:le|la|l['’]|son|sa)\s*", "", segment)):
+            return False
+    return True
+
+
+# "le ministre des Affaires étrangères et de la Coopération": what follows a preposition is the office's, not a name.
+GENITIVE_END = re.compile(r"(?<![\w-])(?:de|du|des|d['’]|la|l['’]|les|à|au|aux|en|pour|et)\s*\Z", re.I)
+
+
+def _role_after(body, end):
+    """The apposition after a name that opens with a title: ", porte-parole du Pentagone," ", un porte-parole militaire américain"."""
+    match = re.match(r"\s*(?:,|\()\s*(?:(?:un|une|le|la|l['’]|son|sa|leur)\s*)?", body[end:end + 12])
+    if not match:
+        return None
+    rest = body[end + match.end():end + match.end() + 150]
+    title = TITLE_START.match(rest)
+    if not title:
+        return None
+    stop = re.search(_STOP + "|,", rest)
+    phrase = rest[:stop.start()] if stop else None
+    if not phrase or VERB_HINT.search(phrase):
+        return None
+    return _tidy(phrase)
+
+
 def _has_name(span):
-    return any(m.group().split()[0] not in NOT_PEOPLE and m.group().split()[1] not in NOT_PEOPLE for m in NAME_INSIDE.finditer(span))
+    """Whether a role phrase names someone: a given name, or two capitalised words none of which is an institution's."""
+    for run in re.finditer(rf"[A-ZÀ-Ý]{_LETTER}+(?:[ \u00a0][A-ZÀ-Ý]{_LETTER}+)+", span):
+        words = run.group().split()
+        if fold(words[0]) in FIRST_NAMES or not any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
+            return True
+    return False
 
 
 def _tidy(role):
-    return " ".join(role.strip(" ,").split())
+    """One spacing, no dangling punctuation or article, no article after a comma ("..., le prince" -> "..., prince")."""
+    role = " ".join(role.split()).strip(" ,")
+    role = re.sub(r",\s*(?:le|la|l['’]|son|sa)\s*", ", ", role)
+    role = re.sub(r"^(?:(?:le|la|les|un|une|son|sa)\s+|l['’]\s*)", "", role, flags=re.I)
+    words = role.split()
+    while words and words[-1].lower() in DETERMINERS | {"et"}:
+        words.pop()
+    return " ".join(words).strip(" ,")
+
+
+def _homologue_role(role, body, start, mentions):
+    """ "son homologue italien" holds the office of the person named last before it, for another country."""
+    match = HOMOLOGUE.search(role)
+    if not match:
+        return None
+    adjective = (match.group("adjective") or "").lower()
+    if adjective and adjective not in NATIONALITIES:
+        adjective = ""
+    anchors = [p for s, _, p in mentions if s < start and p.role and not HOMOLOGUE.search(p.role)]
+    if not anchors:
+        return None
+    return _office_for(anchors[-1].role, adjective)
+
+
+def _office_for(role, adjective):
+    """The same office, of the country `adjective` names ("ministre britannique des Affaires étrangères", "italien")."""
+    office = " ".join(word for word in role.split(", ")[-1].split() if word.lower() not in NATIONALITIES)
+    office = OFFICES.get(fold(office), office)
+    if not adjective:
+        return office
+    if re.match(r"chef de (?:la|l['’])", office, re.I):  # "chef de la diplomatie française"
+        return f"{office} {FEMININE[MASCULINE[adjective]]}"
+    title = TITLE_START.match(office)
+    if title:
+        return f"{office[:title.end()]} {adjective}{office[title.end():]}"
+    return f"{office} {adjective}"
+
+
+def _description(body, person, mentions):
+    """A definite description naming this person again right after a mention, before any other person is named:
+    "Le secrétaire d'Etat a assuré ...", "…, a ajouté le secrétaire d'Etat américain devant …"."""
+    for index, (start, end, owner) in enumerate(mentions):
+        if owner is not person:
+            continue
+        limit = next((s for s, _, other in mentions[index + 1:] if other is not person), len(body))
+        ends = [m.end() for m in SENTENCE_END.finditer(body, end, limit)][:2]
+        openings = []
+        if ends:
+            found = DEFINITE.match(body, ends[0])  # the next sentence's subject
+            if found:
+                openings.append(found.end())
+        speech = SPEECH_THEN_ARTICLE.search(body, end, ends[1] if len(ends) > 1 else limit)
+        if speech:
+            openings.append(speech.end())
+        for opening in openings:
+            role = _description_at(body[opening:opening + 160]) if opening < limit else None
+            if role:
+                return role
+    return None
+
+
+def _description_at(text):
+    """The title phrase at the start of `text` when it stands alone (no name after it): "secrétaire d'Etat"."""
+    title = TITLE_START.match(text)
+    if not title:
+        return None
+    words = list(re.finditer(r"[^\s,]+", text[title.end():title.end() + 120]))
+    end = title.end()
+    for word in words:
+        raw = word.group()
+        bare = re.sub(r"^(?:d|l)['’]", "", raw)
+        folded = fold(bare)
+        if folded in {"de", "du", "des", "la", "le", "l'", "d'", "a", "au", "aux", "pour", "en"} or raw.lower() in ("d'", "l'", "d’", "l’"):
+            continue
+        if bare[:1].isupper() or bare.lower() in NATIONALITIES or folded in ROLE_WORDS:
+            if bare[:1].isupper() and (fold(bare) in FIRST_NAMES or not (fold(bare) in NOT_PEOPLE or fold(bare) in ROLE_WORDS or _is_place(bare))):
+                return None  # a name follows: this title belongs to someone else
+            end = title.end() + word.end()
+            continue
+        break
+    return _tidy(text[:end]) or None
+
+
+def _country(body, person, mentions):
+    """The country the person serves, as the article states it, else as the known-people lexicon has it."""
+    if person.role:
+        country = country_of(person.role)
+        if country or _international(person.role):
+            return country
+    for start, end, owner in mentions:
+        if owner is person:
+            match = SERVES.match(body[end:end + 40])
+            if match and places.country_code(match.group("country")):
+                return places.country_name(places.country_code(match.group("country")))
+    for form in [person.name, *person.aliases]:
+        if fold(form) in KNOWN:
+            return KNOWN[fold(form)]
+    known = KNOWN_SURNAMES.get(fold(person.name).split()[-1], [])
+    if " " not in person.name and len(known) == 1:  # "Mme Wilmès"
+        return KNOWN[known[0]]
+    return None
+
+
+def _international(role):
+    """A role in an international body: the person serves no country."""
+    return any(country is None and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", role.replace("’", "'")) for word, country in INSTITUTIONS)
+
+
+# A country named in a role, as the one served ("président des Etats-Unis", "chef de la diplomatie du Koweït"),
+# not as a post ("ambassadeur aux Etats-Unis").
+_SERVED_COUNTRY = re.compile(rf"(?<![\w-])(?:de|du|des|d['’]|de la|de l['’]|pour la|pour le|pour l['’])\s*(?P<name>[A-ZÉ]{_LETTER}*(?:[- ](?:[A-Z]{_LETTER}*|saoudite|arabes unis|unis))*)")
 
 
 def country_of(role):
-    """The country a role names through a nationality adjective or an institution; None for international bodies."""
+    """The country a role names through a nationality adjective, a country or an institution; None for international bodies."""
     for word in re.findall(_WORD, role):
-        if word.lower() in NATIONALITIES:
+        if word.lower() in NATIONALITIES and NATIONALITIES[word.lower()]:
             return NATIONALITIES[word.lower()]
+    if _international(role):
+        return None
+    for match in _SERVED_COUNTRY.finditer(role):
+        code = places.country_code(match.group("name"))
+        if code:
+            return places.country_name(code)
     role = role.replace("’", "'")
     for word, country in INSTITUTIONS:
-        if re.search(rf"\b{re.escape(word)}\b", role):
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", role, re.I):
             return country
     return None
