@@ -8,7 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .lexicon import rows
+from .lexicon import lines, rows
 
 
 @dataclass
@@ -34,48 +34,88 @@ def fold(text):
 NICKNAMES = {row["nickname"].lower(): row["given_name"].lower() for row in rows("nicknames.csv")}
 
 
+PARTICLES = {fold(particle) for particle in lines("people_particles.txt") if particle[0].islower() or len(particle) <= 3}
+
+
 def person_key(name):
-    """Names that differ only by case, accents, hyphens or a nickname ("Jim" for "James") share a key."""
-    words = fold(name).split()
+    """Names that differ only by case, accents, hyphens, initials or a nickname ("Jim" for "James") share a key."""
+    words = [word for word in fold(name).split() if len(word) > 1]
     if len(words) > 1:
         words[0] = NICKNAMES.get(words[0], words[0])
     return " ".join(words)
 
 
-def _preferred(name, other):
-    """The fuller of two forms of a name (the first seen on a tie); a nickname form loses to the given name."""
-    def rank(form):
-        words = fold(form).split()
-        return (len(words), words[0] not in NICKNAMES)
-    return name if rank(name) >= rank(other) else other
-
-
 def resolve_people(articles, extractions):
     """Map every (article index, mention name) to a person id; return (people rows, mapping).
 
-    A one-word name ("Baghdadi") joins the one person of the corpus whose
-    name ends with it; when none or several do, it names nobody we can tell.
+    Full names join on their key, or failing that on their consonants when only one
+    person has them ("Haïdar al Abadi" = "Haider al-Abadi"). A surname alone
+    ("Baghdadi", "al-Baghdadi") joins the one person of the corpus with that
+    surname; when none or several have it, it is a person of its own. Roles are
+    not part of identity: a minister who changes office stays one person.
     """
-    people = {}  # key -> row
-    mapping = {}
-    singles = []
+
+    def surname(key):
+        core = [word for word in key.split() if word not in PARTICLES]
+        return core[-1] if len(core) == 1 else None
+
+    def skeleton(key):
+        """A spelling-blind form for transliterated names: no vowels or h after the first letter, no doubled letters."""
+        out = []
+        for word in key.replace("ou", "u").replace("h", "").split():
+            bare = word[0] + re.sub(r"[aeiouy]", "", word[1:])
+            out.append(re.sub(r"(.)\1+", r"\1", bare))
+        return " ".join(out)
+
+    def rank(form):
+        """The fuller form wins; on a tie, the given name over a nickname."""
+        words = person_key(form).split()
+        return (len(words), fold(form).split()[0] not in NICKNAMES)
+
+    rows, keys, skeletons, mapping, singles = [], {}, {}, {}, []  # every full key -> row; skeleton -> {id: row}
+
+    def row_for(key):
+        if key in keys:
+            return keys[key]
+        similar = skeletons.get(skeleton(key), {})
+        return next(iter(similar.values())) if len(similar) == 1 else None
+
     for index, extraction in enumerate(extractions):
         for mention in extraction.people:
-            if " " not in mention.name.strip():
+            forms = [mention.name, *mention.aliases]
+            full = [person_key(form) for form in forms if person_key(form) and surname(person_key(form)) is None]
+            if not full:
                 singles.append((index, mention.name))
                 continue
-            key = person_key(mention.name)
-            row = people.get(key)
+            row = next((found for found in map(row_for, full) if found), None)
             if row is None:
-                row = people[key] = {"id": len(people) + 1, "name": mention.name}
-            else:
-                row["name"] = _preferred(row["name"], mention.name)
+                row = {"id": len(rows) + 1, "name": mention.name}
+                rows.append(row)
+            elif rank(mention.name) > rank(row["name"]):
+                row["name"] = mention.name
+            for key in full:
+                keys.setdefault(key, row)
+                skeletons.setdefault(skeleton(key), {})[row["id"]] = row
             mapping[(index, mention.name)] = row["id"]
+    by_surname = {}  # surname -> the rows of full names ending with it
+    for key, row in keys.items():
+        core = [word for word in key.split() if word not in PARTICLES]
+        by_surname.setdefault(skeleton(core[-1]), {})[row["id"]] = row
+    alone = {}  # surname -> row of a person the corpus names only by it
     for index, name in singles:
-        owners = {row["id"] for key, row in people.items() if key.endswith(" " + person_key(name))}
+        key = surname(person_key(name))
+        if key is None:
+            continue
+        owners = by_surname.get(skeleton(key), {})
         if len(owners) == 1:
-            mapping[(index, name)] = owners.pop()
-    return list(people.values()), mapping
+            mapping[(index, name)] = next(iter(owners))
+            continue
+        row = alone.get(key)
+        if row is None:
+            row = alone[key] = {"id": len(rows) + 1, "name": name}
+            rows.append(row)
+        mapping[(index, name)] = row["id"]
+    return rows, mapping
 
 
 def meeting_key(meeting):

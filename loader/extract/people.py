@@ -108,9 +108,12 @@ CREDIT_BEFORE = re.compile(r"(?:(?<![\w-])(?:" + "|".join(re.escape(cue) for cue
 # A quotation: its sentences are not the article's (masked before looking for the next sentence).
 QUOTED = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|\"[^\"\n]*\"")
 DEFINITE = re.compile(r"(?:Le|La|L['’])\s*")
+# ", le Premier ministre italien a martelé": a subject after a clause put first.
+CLAUSE_SUBJECT = re.compile(r"[,:]\s+(?:le|la|l['’])\s*")
 # "…, a ajouté le secrétaire d'Etat": a source named by its title after the speech verb.
 SPEECH_THEN_ARTICLE = re.compile(rf"(?<![\w-])(?:{_VERBS})(?:-t-(?:il|elle))?\s+(?:le|la|l['’])\s*")
-SENTENCE_END = re.compile(r"[.!?»\"”]\s+|\n")
+# The end of a sentence: a stop (or a colon, or a closing quotation mark) before a capital, or a line break.
+SENTENCE_END = re.compile(r"[.!?:»\"”]\s+(?=[«\"“A-ZÀ-Ý])|\n")
 HOMOLOGUE = re.compile(r"\bhomologues?(?:\s+(?P<adjective>[^\W\d_]+))?", re.I)
 # "Didier Reynders pour la Belgique", "Philippe Goffin (Belgique)".
 SERVES = re.compile(rf"\A(?:\s+pour\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?|\s*\(\s*)(?P<country>[A-ZÉ]{_LETTER}*(?:[- ][A-Za-zé]{_LETTER}*)?)")
@@ -312,8 +315,32 @@ def _assign_roles(body, people, mentions):
 
 def role_near(body, start, end):
     """The role stated around the name at body[start:end]: title before, apposition after, or both."""
-    parts = [part for part in (_role_before(body, start), _role_after(body, end)) if part]
+    before = _role_before(body, start)
+    if before and fold(before) in TITLE_WORDS:
+        before = _possessed(body, start, before)
+        # "le roi Abdallah d'Arabie saoudite": the country follows the name.
+        country = COUNTRY_AFTER.match(body, end)
+        if country and places.country_code(country.group("name")):
+            before = f"{before} {country.group().strip()}"
+    parts = [part for part in (before, _role_after(body, end)) if part]
     return ", ".join(parts) or None
+
+
+def _possessed(body, start, title):
+    """ "L'EI a perdu ..., et son chef, X": the title of the body the possessive points to ("chef de l'EI")."""
+    possessive = re.search(rf"(?<![\w-])(?:son|sa)\s+{re.escape(title)}[\s,]*\Z", body[max(0, start - 60):start], re.I)
+    if not possessive:
+        return title
+    # The body it points to is named in the same sentence, or else in the one before.
+    sentences = [0, 0, *(m.end() for m in SENTENCE_END.finditer(body, 0, start))]
+    owners = list(INSTITUTION.finditer(body, sentences[-1], start - len(possessive.group()))) or list(
+        INSTITUTION.finditer(body, sentences[-2], sentences[-1])
+    )
+    if not owners:
+        return title
+    article = (owners[-1].group("article") or "").lower()
+    genitive = {"le ": "du ", "les ": "des "}.get(article, "de " + article)
+    return f"{title} {genitive}{owners[-1].group('name')}"
 
 
 def _role_before(body, start):
@@ -410,48 +437,49 @@ def _office_for(role, adjective):
 
 
 def _description(body, person, mentions):
-    """A definite description naming this person again right after a mention, before any other person is named:
-    "Le secrétaire d'Etat a assuré ...", "…, a ajouté le secrétaire d'Etat américain devant …"."""
+    """A definite description naming this person again after a mention, before any other person is named:
+    "Le secrétaire d'Etat a assuré ...", "Evoquant ..., le Premier ministre italien a martelé ...",
+    "…, a ajouté le secrétaire d'Etat américain devant …"."""
     for index, (start, end, owner) in enumerate(mentions):
         if owner is not person:
             continue
         limit = next((s for s, _, other in mentions[index + 1:] if other is not person), len(body))
         ends = [m.end() for m in SENTENCE_END.finditer(body, end, limit)][:2]
-        openings = []
-        if ends:
-            found = DEFINITE.match(body, ends[0])  # the next sentence's subject
-            if found:
-                openings.append(found.end())
-        speech = SPEECH_THEN_ARTICLE.search(body, end, ends[1] if len(ends) > 1 else limit)
-        if speech:
-            openings.append(speech.end())
-        for opening in openings:
-            role = _description_at(body[opening:opening + 160]) if opening < limit else None
-            if role:
-                return role
+        stop = ends[1] if len(ends) > 1 else limit
+        openings = []  # (where the title starts, whether a verb must follow it)
+        for sentence in ends:  # the subject of one of the next two sentences
+            subject = DEFINITE.match(body, sentence)
+            if subject:
+                openings.append((subject.end(), False))
+        openings += [(m.end(), True) for m in CLAUSE_SUBJECT.finditer(body, end, stop)]
+        openings += [(m.end(), False) for m in SPEECH_THEN_ARTICLE.finditer(body, end, stop)]
+        for opening, verb_after in sorted(openings):
+            found = _description_at(body[opening:opening + 160]) if opening < limit else None
+            if found and (not verb_after or VERB_HINT.match(body, opening + found[1] + 1)):
+                return found[0]
     return None
 
 
 def _description_at(text):
-    """The title phrase at the start of `text` when it stands alone (no name after it): "secrétaire d'Etat"."""
+    """The title phrase at the start of `text` when it stands alone (no name after it): (role, its length)."""
     title = TITLE_START.match(text)
     if not title:
         return None
-    words = list(re.finditer(r"[^\s,]+", text[title.end():title.end() + 120]))
     end = title.end()
-    for word in words:
+    for word in re.finditer(r"[^\s,.;:!?()«»\"“”]+", text[title.end():title.end() + 120]):
         raw = word.group()
         bare = re.sub(r"^(?:d|l)['’]", "", raw)
         folded = fold(bare)
-        if folded in {"de", "du", "des", "la", "le", "l'", "d'", "a", "au", "aux", "pour", "en"} or raw.lower() in ("d'", "l'", "d’", "l’"):
+        if folded in {"de", "du", "des", "la", "le", "a", "au", "aux", "pour", "en"} or raw.lower() in ("d'", "l'", "d’", "l’"):
             continue
         if bare[:1].isupper() or bare.lower() in NATIONALITIES or folded in ROLE_WORDS:
-            if bare[:1].isupper() and (fold(bare) in FIRST_NAMES or not (fold(bare) in NOT_PEOPLE or fold(bare) in ROLE_WORDS or _is_place(bare))):
+            if bare[:1].isupper() and (folded in FIRST_NAMES or not (folded in NOT_PEOPLE or folded in ROLE_WORDS or _is_place(bare))):
                 return None  # a name follows: this title belongs to someone else
             end = title.end() + word.end()
             continue
         break
-    return _tidy(text[:end]) or None
+    role = _tidy(text[:end])
+    return (role, end) if role else None
 
 
 def _country(body, person, mentions):
@@ -477,6 +505,16 @@ def _country(body, person, mentions):
 def _international(role):
     """A role in an international body: the person serves no country."""
     return any(country is None and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", role.replace("’", "'")) for word, country in INSTITUTIONS)
+
+
+INSTITUTION = re.compile(
+    r"(?<![\w-])(?P<article>[Ll]['’]|[Ll]a |[Ll]e |[Ll]es )?(?P<name>"
+    + "|".join(re.escape(word).replace("'", "['’]") for word, _ in sorted(INSTITUTIONS, key=lambda row: -len(row[0])))
+    + r")(?![\w-])"
+)
+
+
+COUNTRY_AFTER = re.compile(rf"\s+(?:d['’]|de |du |des )(?P<name>[A-ZÉ]{_LETTER}*(?:[- ](?:[A-Z]{_LETTER}*|saoudite|arabes unis|unis))*)")
 
 
 # A country named in a role, as the one served ("président des Etats-Unis", "chef de la diplomatie du Koweït"),
