@@ -39,7 +39,7 @@ PARTICLES = {fold(particle) for particle in lines("people_particles.txt") if par
 
 def person_key(name):
     """Names that differ only by case, accents, hyphens, initials or a nickname ("Jim" for "James") share a key."""
-    words = [word for word in fold(name).split() if len(word) > 1]
+    words = [word for word in fold(name).replace(".", " ").split() if len(word) > 1]
     if len(words) > 1:
         words[0] = NICKNAMES.get(words[0], words[0])
     return " ".join(words)
@@ -73,6 +73,7 @@ def resolve_people(articles, extractions):
         return (len(words), fold(form).split()[0] not in NICKNAMES)
 
     rows, keys, skeletons, mapping, singles = [], {}, {}, {}, []  # every full key -> row; skeleton -> {id: row}
+    first_seen = {}  # row id -> (article index, mention position) of its first mention
 
     def row_for(key):
         if key in keys:
@@ -81,11 +82,11 @@ def resolve_people(articles, extractions):
         return next(iter(similar.values())) if len(similar) == 1 else None
 
     for index, extraction in enumerate(extractions):
-        for mention in extraction.people:
+        for position, mention in enumerate(extraction.people):
             forms = [mention.name, *mention.aliases]
             full = [person_key(form) for form in forms if person_key(form) and surname(person_key(form)) is None]
             if not full:
-                singles.append((index, mention.name))
+                singles.append((index, position, mention.name))
                 continue
             row = next((found for found in map(row_for, full) if found), None)
             if row is None:
@@ -96,26 +97,33 @@ def resolve_people(articles, extractions):
             for key in full:
                 keys.setdefault(key, row)
                 skeletons.setdefault(skeleton(key), {})[row["id"]] = row
+            first_seen.setdefault(row["id"], (index, position))
             mapping[(index, mention.name)] = row["id"]
     by_surname = {}  # surname -> the rows of full names ending with it
     for key, row in keys.items():
         core = [word for word in key.split() if word not in PARTICLES]
         by_surname.setdefault(skeleton(core[-1]), {})[row["id"]] = row
     alone = {}  # surname -> row of a person the corpus names only by it
-    for index, name in singles:
+    for index, position, name in singles:
         key = surname(person_key(name))
         if key is None:
             continue
         owners = by_surname.get(skeleton(key), {})
         if len(owners) == 1:
-            mapping[(index, name)] = next(iter(owners))
-            continue
-        row = alone.get(key)
-        if row is None:
-            row = alone[key] = {"id": len(rows) + 1, "name": name}
-            rows.append(row)
+            row = next(iter(owners.values()))
+        else:
+            row = alone.get(key)
+            if row is None:
+                row = alone[key] = {"id": len(rows) + 1, "name": name}
+                rows.append(row)
+        first_seen[row["id"]] = min(first_seen.get(row["id"], (index, position)), (index, position))
         mapping[(index, name)] = row["id"]
-    return rows, mapping
+    # Ids in order of first mention, so the same corpus always gives the same ids.
+    rows.sort(key=lambda row: first_seen[row["id"]])
+    renumber = {row["id"]: number for number, row in enumerate(rows, 1)}
+    for row in rows:
+        row["id"] = renumber[row["id"]]
+    return rows, {mention: renumber[person_id] for mention, person_id in mapping.items()}
 
 
 def meeting_key(meeting):

@@ -43,6 +43,7 @@ NOT_PEOPLE = {fold(word) for word in lines("not_people.txt")}
 PARTICLES = set(lines("people_particles.txt"))
 FIRST_NAMES = {fold(name) for name in lines("people_first_names.txt")}
 CREDIT_CUES = lines("people_credit_cues.txt")
+NAMED_THINGS = lines("people_named_things.txt")
 SPEECH_VERBS = lines("speech_verbs.txt")
 KNOWN = {fold(row["name"]): row["country"] or None for row in rows("people_known.csv")}
 KNOWN_SURNAMES = {}  # last word of a known name -> the names ending with it
@@ -103,6 +104,8 @@ _VERBS = "|".join(re.escape(verb) for verb in sorted(SPEECH_VERBS, key=len, reve
 SPEECH_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{_VERBS})(?:-t-(?:il|elle))?(?:\s+\w+)?|(?<![\w-])(?:[Ss]elon|[Dd]['’]après))\s*\Z")
 # "X a déclaré", "X avait écrit", "X, qui a ajouté".
 SPEECH_AFTER = re.compile(rf"\A\s+(?:a|avait|aurait|ont)\s+(?:\w+\s+)?(?:{_VERBS})(?![\w-])")
+# "le porte-avions Charles de Gaulle": a thing named after a person.
+NAMED_THING = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(noun) for noun in NAMED_THINGS) + r")(?:\s+(?:de|du|d['’]))?\s*\Z", re.I)
 # "(Crédit photo: X", "Photo AFP / X", "© X": a credit ends right before the name.
 CREDIT_BEFORE = re.compile(r"(?:(?<![\w-])(?:" + "|".join(re.escape(cue) for cue in CREDIT_CUES) + r")(?:\s+photos?)?\s*:?|/)\s*\Z", re.I)
 # A quotation: its sentences are not the article's (masked before looking for the next sentence).
@@ -189,6 +192,11 @@ def _trim(run):
     # "Hier Donald Trump": a sentence's first word before a given name.
     if len(run) > 2 and fold(run[1].group(1)) in FIRST_NAMES and fold(run[0].group(1)) not in FIRST_NAMES and run[0].group(1) not in PARTICLES:
         run = run[1:]
+    # "le roi Hamad de Bahreïn": a place after "de" is where the person is from, not part of the name.
+    for index in range(1, len(run) - 1):
+        if run[index].group(1) in ("de", "du", "des") and _is_place(" ".join(token.group(1) for token in run[index + 1:])):
+            run = run[:index]
+            break
     while run and (run[-1].group(1) in PARTICLES or len(run[-1].group(1)) == 1):
         run = run[:-1]
     # "d'Abou Dhabi Mohammed ben Zayed", "Washington Mike Pompeo": a place named first (not "Florence Parly").
@@ -220,6 +228,8 @@ def _is_person(body, start, end, words):
     """A run of two or more words: a person unless it is a place, an organisation or a credit, if something says so."""
     text = body[start:end]
     if any(fold(word) in NOT_PEOPLE for word in words) or _is_place(text) or _is_credit(body, start, end, words):
+        return False
+    if NAMED_THING.search(body, max(0, start - 30), start):
         return False
     return (
         fold(words[0]) in FIRST_NAMES
@@ -392,6 +402,8 @@ def _has_name(span):
     """Whether a role phrase names someone: a given name, or two capitalised words none of which is an institution's."""
     for run in re.finditer(rf"[A-ZÀ-Ý]{_LETTER}+(?:[ \u00a0][A-ZÀ-Ý]{_LETTER}+)+", span):
         words = run.group().split()
+        if _is_place(run.group()):
+            continue
         if fold(words[0]) in FIRST_NAMES or not any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
             return True
     return False

@@ -1,0 +1,81 @@
+from loader.records import Article, Extraction, PersonMention
+from loader.resolve import person_key, resolve, resolve_people
+
+
+def _articles(*published):
+    return [Article(path=f"{index}.txt", sha256=str(index), raw="", body="", published=date) for index, date in enumerate(published, 1)]
+
+
+def _names(*articles):
+    """One Extraction per article, each a list of names (a tuple adds the mention's aliases)."""
+    return [
+        Extraction(people=[PersonMention(*name) if isinstance(name, tuple) else PersonMention(name) for name in names])
+        for names in articles
+    ]
+
+
+def _rows(extractions):
+    rows, mapping = resolve_people(_articles(*[None] * len(extractions)), extractions)
+    return [row["name"] for row in rows], mapping
+
+
+def test_person_key_folds_case_accents_hyphens_initials_and_nicknames():
+    assert person_key("Haïder al-Abadi") == person_key("Haider Al Abadi")
+    assert person_key("Jim Mattis") == person_key("James Mattis")
+    assert person_key("Ash Carter") == person_key("Ashton Carter")
+    assert person_key("Antony J. Blinken") == person_key("Antony Blinken")
+    assert person_key("Jim Mattis") != person_key("Jim Carter")
+
+
+def test_nickname_and_given_name_are_one_person_under_the_given_name():
+    names, mapping = _rows(_names(["Jim Mattis"], ["James Mattis"]))
+    assert names == ["James Mattis"]
+    assert mapping == {(0, "Jim Mattis"): 1, (1, "James Mattis"): 1}
+
+
+def test_spellings_of_a_transliterated_name_are_one_person():
+    names, mapping = _rows(_names(["Haider al-Abadi"], ["Haïdar al Abadi"], ["Abu Bakr al-Baghdadi"], ["Abou Bakr al-Baghdadi"]))
+    assert names == ["Haider al-Abadi", "Abu Bakr al-Baghdadi"]
+    assert sorted(mapping.values()) == [1, 1, 2, 2]
+
+
+def test_surname_forms_join_the_one_person_with_that_surname():
+    extractions = _names(["Abou Bakr al-Baghdadi"], [("Abou Bakr Al Baghdadi", ["Al Baghdadi"])], ["al-Baghdadi"], ["Baghdadi"])
+    names, mapping = _rows(extractions)
+    assert names == ["Abou Bakr al-Baghdadi"]
+    assert set(mapping.values()) == {1}
+    assert len(mapping) == 4
+
+
+def test_a_surname_shared_by_two_people_stays_apart():
+    names, mapping = _rows(_names(["Ashton Carter"], ["Jimmy Carter"], ["Carter"]))
+    assert names == ["Ashton Carter", "Jimmy Carter", "Carter"]
+    assert mapping[(2, "Carter")] == 3
+
+
+def test_a_person_named_only_by_surname_is_kept():
+    names, mapping = _rows(_names(["Wilmès"], ["Wilmès", "Didier Reynders"]))
+    assert names == ["Wilmès", "Didier Reynders"]
+    assert mapping == {(0, "Wilmès"): 1, (1, "Wilmès"): 1, (1, "Didier Reynders"): 2}
+
+
+def test_the_fullest_form_across_the_corpus_names_the_person():
+    names, _ = _rows(_names(["Blinken"], ["Antony Blinken"], ["Antony J. Blinken"]))
+    assert names == ["Antony Blinken"]
+
+
+def test_a_minister_who_changes_office_stays_one_person_with_a_role_history():
+    extractions = [
+        Extraction(people=[PersonMention("Jean-Yves Le Drian", role="ministre de la Défense", country="France")]),
+        Extraction(people=[PersonMention("Jean-Yves Le Drian", role="ministre des Affaires étrangères", country="France"),
+                           PersonMention("Le Drian")]),
+    ]
+    resolved = resolve(_articles("2017-05-09", "2019-02-06"), extractions)
+    assert [(p["id"], p["name"], p["role"]) for p in resolved.people] == [
+        (1, "Jean-Yves Le Drian", "ministre des Affaires étrangères")
+    ]
+    assert [(r["article_id"], r["role"], r["published"]) for r in resolved.person_roles] == [
+        (1, "ministre de la Défense", "2017-05-09"),
+        (2, "ministre des Affaires étrangères", "2019-02-06"),
+    ]
+    assert [(link["article_id"], link["person_id"]) for link in resolved.article_people] == [(1, 1), (2, 1)]
