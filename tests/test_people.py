@@ -118,3 +118,13 @@ def test_a_place_before_the_name_is_not_part_of_it():
 
 def test_a_sentence_without_anyone():
     assert people("La réunion s'est tenue jeudi à Washington, au siège du département d'Etat.") == []
+
+
+def test_a_byline_on_its_own_line_is_not_a_person():
+    text = "Le ministre irakien de la Défense, Khaled Obeidi, a visité le front.\nDaniel Webber, avec AFP\n"
+    assert people(text) == [("Khaled Obeidi", [], "ministre irakien de la Défense", "Irak")]
+
+
+def test_nickname_and_given_name_in_one_article_are_one_person_under_the_given_name():
+    text = "Le secrétaire américain à la Défense Jim Mattis est arrivé. James Mattis a ensuite parlé."
+    assert people(text) == [("James Mattis", ["Jim Mattis"], "secrétaire américain à la Défense", "Etats-Unis")]

@@ -44,12 +44,14 @@ PARTICLES = set(lines("people_particles.txt"))
 FIRST_NAMES = {fold(name) for name in lines("people_first_names.txt")}
 CREDIT_CUES = lines("people_credit_cues.txt")
 NAMED_THINGS = lines("people_named_things.txt")
+BYLINE_WORDS = set(lines("people_byline_words.txt"))
 SPEECH_VERBS = lines("speech_verbs.txt")
 KNOWN = {fold(row["name"]): row["country"] or None for row in rows("people_known.csv")}
 KNOWN_SURNAMES = {}  # last word of a known name -> the names ending with it
 for _name in KNOWN:
     KNOWN_SURNAMES.setdefault(_name.split()[-1], []).append(_name)
 INSTITUTIONS = [(row["word"], row["country"] or None) for row in rows("people_institutions.csv")]
+NICKNAMES = {fold(row["nickname"]): fold(row["given_name"]) for row in rows("nicknames.csv")}
 OFFICES = {fold(row["office"]): row["generic"] for row in rows("people_offices.csv")}
 DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "son", "sa", "ses", "leur", "du", "de", "des", "d'", "d’"}
 
@@ -261,15 +263,25 @@ def _is_credit(body, start, end, words):
     if re.match(r"\s*/", body[end:end + 5]):
         return True
     line_start = body.rfind("\n", 0, start) + 1
-    before = body[line_start:start]
-    return before.strip() in ("Par", "par") or CREDIT_BEFORE.search(before) is not None
+    before = body[max(line_start, start - 40):start]
+    if before.strip() in ("Par", "par") or CREDIT_BEFORE.search(before) is not None:
+        return True
+    # A byline on a line of its own: "Hélène Marchal, à Bagdad", "Jean Dupont avec AFP".
+    line_end = body.find("\n", end)
+    line = body[line_start:len(body) if line_end < 0 else line_end]
+    rest = line.replace(body[start:end], " ", 1)
+    lower = {word for word in re.findall(_WORD, rest) if word.islower()}
+    return len(line) <= 80 and lower <= BYLINE_WORDS and fold(body[start:end]) not in KNOWN and not re.search(r"[«»\"“”]", rest)
 
 
 # --- one person, several forms -------------------------------------------------
 
 def _key(name):
-    """Compare forms of a name: folded, with particles and initials dropped."""
-    return [word for word in fold(name).split() if word not in _FOLDED_PARTICLES and len(word) > 1]
+    """Compare forms of a name: folded, with particles and initials dropped, and a nickname as its given name."""
+    words = [word for word in fold(name).split() if word not in _FOLDED_PARTICLES and len(word) > 1]
+    if len(words) > 1:
+        words[0] = NICKNAMES.get(words[0], words[0])
+    return words
 
 
 _FOLDED_PARTICLES = {fold(particle) for particle in PARTICLES}
@@ -290,6 +302,10 @@ def _add(people, text, start, end):
     for person in people:
         theirs = _key(person.name)
         if text == person.name or text in person.aliases:
+            return person
+        if words == theirs and fold(person.name).split()[0] in NICKNAMES and fold(text).split()[0] not in NICKNAMES:
+            person.aliases.append(person.name)  # "James Mattis" names "Jim Mattis" in full
+            person.name = text
             return person
         if words == theirs or theirs[-len(words):] == words and len(words) < len(theirs):
             person.aliases.append(text)  # "Al Baghdadi" after "Abou Bakr Al Baghdadi"
@@ -393,6 +409,9 @@ def _role_after(body, end):
         return None
     stop = re.search(_STOP + "|,", rest)
     phrase = rest[:stop.start()] if stop else None
+    if phrase:
+        # ", envoyé spécial qui coordonne ...": the relative clause is not part of the role.
+        phrase = re.split(r"(?<![\w-])(?:qui|dont|où)(?![\w-])", phrase)[0]
     if not phrase or VERB_HINT.search(phrase):
         return None
     return _tidy(phrase)
