@@ -262,3 +262,8 @@ def test_guillemets_nested_in_guillemets():
     assert extract_quotes(body, [SMITH]) == [
         quote(body, "Certains parlent de « guerre » mais il s'agit d'une opération de police", "John Smith", "John Smith")
     ]
+
+
+def test_a_short_sentence_standing_alone_is_a_quote():
+    body = "« Le combat continue. » Paul Durand a ainsi résumé la situation devant les soldats."
+    assert extract_quotes(body, [DURAND]) == [quote(body, "Le combat continue", "Paul Durand", "Paul Durand")]

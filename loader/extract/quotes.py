@@ -142,7 +142,7 @@ MASCULINE_BEFORE = re.compile(rf"\bM\.\s+|\b(?:le|un|ce)\s+(?:(?:haut|nouveau|pr
 COMPLEMENT = re.compile(rf"(?:\bdu\s|\bdes\s|\bde\s|\bd['’])\s*(?:(?:la|le|l['’])\s*)?(?:M\.\s*|Mme\s+)?(?:(?:{_alternation(TITLES)})\s+)?(?:[^\W\d_]+\s+)?\Z", re.I)
 # "le chef de la diplomatie Laurent Fabius": the complement belongs to the title.
 OFFICE_COMPLEMENT = re.compile(r"\b(?:diplomatie|défense|affaires|etat|état|armées)\s+(?:[^\W\d_]+\s+)?\Z", re.I)
-TITLE_WORD = re.compile(rf"(?<![\w-])(?:{_alternation(fold(title) for title in TITLES + PERSON_NOUNS)})(?![\w-])")
+TITLE_WORD = re.compile(rf"(?<!\w)(?:{_alternation(fold(title) for title in TITLES + PERSON_NOUNS)})(?![\w-])")
 IGNORED_IN_TITLES = {"homologue", "nouveau", "nouvelle", "actuel", "actuelle", "meme", "propre", "puissant", "puissante", "chef", "haut", "haute"}
 STOP_WORDS = {"le", "la", "les", "l", "de", "d", "du", "des", "a", "au", "aux", "en", "et", "un", "une", "son", "sa", "ses", "leur", "ce", "cet", "cette"}
 _TIME = "|".join(re.escape(time).replace("'", "['’]") for time in sorted(TIMES, key=len, reverse=True))
@@ -847,7 +847,8 @@ def extract_quotes(body, people, doc=None):
             previous = source
             text = body[unit.start:unit.end]
             truncated = re.match(r"\s*(?:\.\.\.|…)", body[unit.end:unit.end + 4])
-            if not _is_quotation(text, unit, by_verb, hidden[lead_start:unit.lead_end]) or _repeated(text, seen, truncated):
+            full = body[unit.start:unit.end + 1].rstrip(SPACES + "»”\"")
+            if not _is_quotation(text, full, unit, by_verb, hidden[lead_start:unit.lead_end]) or _repeated(text, seen, truncated):
                 continue
             if source is not None:
                 reader.events.append((unit.start, source))
@@ -863,8 +864,9 @@ def extract_quotes(body, people, doc=None):
     return quotes
 
 
-def _is_quotation(text, unit, by_verb, lead):
-    """Not a single word, a name or label, or a short fragment; a short sentence with a speech verb is one."""
+def _is_quotation(text, full, unit, by_verb, lead):
+    """Not a single word, a name or label, or a short fragment; a short sentence is one when a speech
+    verb tells it or its full stop ends it (`full` is the quotation with its final punctuation)."""
     count = len(_words(text))
     if count < 2 or (not unit.split and _is_label(text)):
         return False
@@ -872,7 +874,7 @@ def _is_quotation(text, unit, by_verb, lead):
         return count >= 3
     if count <= 5:
         standalone = not lead.strip(SPACES) or lead.rstrip(SPACES).endswith(":")
-        return text[:1].isupper() and standalone and by_verb
+        return text[:1].isupper() and standalone and (by_verb or bool(re.search(r"[.!?…]\Z", full)))
     return True
 
 
