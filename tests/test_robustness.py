@@ -412,7 +412,7 @@ def _small_disk():
 def test_disk_full_keeps_the_old_database(previous):
     target, before = previous
     process = subprocess.run(
-        [sys.executable, "-m", "loader", "build", str(ROOT / "seeds"), "--db", str(target)],
+        [sys.executable, "-m", "loader", "build", str(ROOT / "seeds"), "--db", str(target), "--full"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -3,6 +3,7 @@ import sqlite_utils
 from loader.store import SCHEMA
 
 EXPECTED_TABLES = [
+    "_build_cache",
     "article_meetings",
     "article_people",
     "articles",
