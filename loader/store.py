@@ -235,7 +235,9 @@ def ensure_db_shape(db):
 def save(path, articles, resolved, problems, cache=None):
     """Write a complete database at `path` (a new, empty file); `cache` maps keys to values for `_build_cache`."""
     db = sqlite_utils.Database(path)
-    with db.conn:
+    # One transaction: sqlite-utils' connection autocommits, so each chunk of insert_all
+    # would otherwise be a commit of its own (2,800 of them, 25 s, for 10,000 articles).
+    with db.atomic():
         create_schema(db)
         write(db, articles, resolved, problems)
         db["_build_cache"].insert_all({"key": key, "value": value} for key, value in sorted((cache or {}).items()))
