@@ -146,7 +146,7 @@ TITLE_WORD = re.compile(rf"(?<!\w)(?:{_alternation(fold(title) for title in TITL
 IGNORED_IN_TITLES = {"homologue", "nouveau", "nouvelle", "actuel", "actuelle", "meme", "propre", "puissant", "puissante", "chef", "haut", "haute"}
 STOP_WORDS = {"le", "la", "les", "l", "de", "d", "du", "des", "a", "au", "aux", "en", "et", "un", "une", "son", "sa", "ses", "leur", "ce", "cet", "cette"}
 _TIME = "|".join(re.escape(time).replace("'", "['’]") for time in sorted(TIMES, key=len, reverse=True))
-TIME_PHRASE = re.compile(rf"\A[\s,]*(?:(?:ce|cette)\s+)?(?:{_TIME})(?![\w-])", re.I)
+TIME_PHRASE = re.compile(rf"[\s,]*(?:(?:ce|cette)\s+)?(?:{_TIME})(?![\w-])", re.I)
 
 
 @dataclass
@@ -199,6 +199,7 @@ def quote_spans(body):
 def _paragraph_spans(body, start, end):
     stack = []  # [mark, position, spans closed inside it]
     top = []
+    start += len(body[start:end]) - len(body[start:end].lstrip(SPACES))
     for match in MARK.finditer(body, start, end):
         mark = match.group()
         if stack and mark in CLOSERS[stack[-1][0]]:
@@ -217,7 +218,7 @@ def _paragraph_spans(body, start, end):
 
 def _nested(body, position, end, stack):
     """« … « … » … »: a guillemet opened inside another one, when enough closing ones follow."""
-    rest = body[position:end]
+    rest = body[position:min(end, position + 3000)]
     opened = rest.count("«") + rest.count("<<")
     closed = rest.count("»") + rest.count(">>")
     return closed >= opened + sum(entry[0] in GUILLEMETS for entry in stack)
@@ -233,10 +234,9 @@ def _settle(body, entry, paragraph_start, end, parent):
 
 
 def _opens_quotation(body, paragraph_start, mark_start, start, end):
-    before = body[paragraph_start:mark_start].rstrip(SPACES)
-    text = body[start:end]
-    where = not before or before.endswith(":") or re.search(r"\bqu(?:e|['’])\Z", before)
-    return bool(where) and len(re.findall(r"\w+", text)) >= 6 and not NAME_OPENING.match(text)
+    before = body[max(paragraph_start, mark_start - 20):mark_start].rstrip(SPACES)
+    where = mark_start == paragraph_start or before.endswith(":") or re.search(r"\bqu(?:e|['’])\Z", before)
+    return bool(where) and len(re.findall(r"\w+", body[start:min(end, start + 200)])) >= 6 and not NAME_OPENING.match(body, start, end)
 
 
 def _units(body, spans):
@@ -316,6 +316,7 @@ class _Cast:
             self.mentions[self.name_of[match.group()]].append(match.start())
         self.people = {person.name: person for person in people}
         self.context = {person.name: self._context(person) for person in people}
+        self.genders = {person.name: self._gender(person.name) for person in people}
 
     def finditer(self, text, start=0, end=None):
         if self.pattern is None:
@@ -337,7 +338,7 @@ class _Cast:
                 parts.append(after.group(1))
         return _plain(" ".join(parts))
 
-    def gender(self, name):
+    def _gender(self, name):
         """'f' or 'm' when the article says "Mme X", "M. X", "la ministre X" or "le ministre X"."""
         for start in self.mentions[name]:
             clause = re.split(r"[.;:«»“”\"\n(]", self.body[max(0, start - 60):start])[-1]
@@ -418,19 +419,19 @@ def _tokens(text, offset=0):
     return [(m.group(), offset + m.start(), offset + m.end()) for m in TOKEN.finditer(text)]
 
 
-def _skip_times(text, position):
+def _skip_times(text, position, end):
     while True:
-        match = TIME_PHRASE.match(text[position:])
-        if not match:
+        match = TIME_PHRASE.match(text, position, end)
+        if not match or match.end() == position:
             return position
-        position += match.end()
+        position = match.end()
 
 
 def _inverted_subject(hidden, start, end, cast):
     """The subject after a speech verb ("a déclaré jeudi à la presse le ministre X, …"): (start, end) or None."""
     position = start
     while True:
-        position = _skip_times(hidden[:end], position)
+        position = _skip_times(hidden, position, end)
         rest = hidden[position:end]
         tokens = _tokens(rest, position)
         if not tokens:
@@ -454,7 +455,7 @@ def _inverted_subject(hidden, start, end, cast):
         if word in {",", ".", ";", ":", "(", "!", "?"} or word.startswith(HIDDEN):
             stop = token_start
             break
-        if (lower in CIRCUMSTANCE_WORDS and not _ministry_follows(tokens, index)) or TIME_PHRASE.match(hidden[token_start:end]):
+        if (lower in CIRCUMSTANCE_WORDS and not _ministry_follows(tokens, index)) or TIME_PHRASE.match(hidden, token_start, end):
             stop = token_start
             break
     return position, stop
@@ -510,7 +511,7 @@ def _phrase_source(hidden, start, end, cast, before, limit=None):
     if name is None:
         name = cast.by_title(text, before)
     if name:
-        return _Source(name, text, cast.gender(name) or gender, False)
+        return _Source(name, text, cast.genders[name] or gender, False)
     return _Source(None, text, gender, plural)
 
 
@@ -542,7 +543,7 @@ def _clause_subject(hidden, start, end, cast):
         position += len(piece) + 1
     candidate = None
     for chunk_start, chunk_end in reversed(chunks):
-        chunk_start = _skip_spaces(hidden, _skip_times(hidden[:chunk_end], chunk_start))
+        chunk_start = _skip_spaces(hidden, _skip_times(hidden, chunk_start, chunk_end))
         conjunction = CONJUNCTION.match(hidden, chunk_start, chunk_end)
         if conjunction:
             chunk_start = conjunction.end()
@@ -643,7 +644,7 @@ class _Reader:
         named = {self.cast.name_of[m.group()]: m.start() for m in self.cast.finditer(hidden, start, stop)}
         if len(named) == 1:
             name, position = next(iter(named.items()))
-            self.events.append((position, _Source(name, name, self.cast.gender(name))))
+            self.events.append((position, _Source(name, name, self.cast.genders[name])))
 
     def tail(self, unit, end):
         """The source a speech verb after the quotation names ("», a déclaré X", "», selon X")."""
