@@ -128,3 +128,18 @@ def test_a_byline_on_its_own_line_is_not_a_person():
 def test_nickname_and_given_name_in_one_article_are_one_person_under_the_given_name():
     text = "Le secrétaire américain à la Défense Jim Mattis est arrivé. James Mattis a ensuite parlé."
     assert people(text) == [("James Mattis", ["Jim Mattis"], "secrétaire américain à la Défense", "Etats-Unis")]
+
+
+def test_a_title_phrase_that_names_someone_else_is_not_a_role():
+    assert people("Le président Obama, Jean Dupont et les autres sont venus.") == [
+        ("Obama", [], "président", "Etats-Unis"),
+        ("Jean Dupont", [], None, None),
+    ]
+
+
+def test_an_adjective_of_several_countries_after_the_office_makes_an_international_official():
+    assert people("Le chef de la diplomatie européenne, Josep Borrell, a parlé.") == [
+        ("Josep Borrell", [], "chef de la diplomatie européenne", None)
+    ]
+    assert country_of("secrétaire d'Etat chargé des Affaires européennes") is None
+    assert country_of("secrétaire d'Etat") == "Etats-Unis"

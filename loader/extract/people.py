@@ -150,7 +150,7 @@ def extract_people(body, doc=None):
             mentions.append((start, end, owner))
     mentions.sort(key=lambda mention: mention[0])
     _assign_roles(body, people, mentions)
-    return people
+    return sorted(people, key=lambda person: person.start)
 
 
 # --- candidates --------------------------------------------------------------
@@ -235,6 +235,7 @@ def _is_person(body, start, end, words):
         return False
     return (
         fold(words[0]) in FIRST_NAMES
+        or fold(words[0]).split()[0] in FIRST_NAMES  # "Jean-Baptiste"
         or fold(text) in KNOWN
         or _role_before(body, start) is not None
         or _role_after(body, end) is not None
@@ -385,7 +386,7 @@ def _role_before(body, start):
 
 def _one_phrase(span):
     """A title phrase that leads up to a name: no clause, no other name, commas only before another title."""
-    if re.search(_STOP, span) or VERB_HINT.search(span) or _has_name(span) or GENITIVE_END.search(span):
+    if re.search(_STOP, span) or VERB_HINT.search(span) or _has_name(span) or GENITIVE_END.search(span) or _names_someone(span):
         return False
     for segment in span.split(",")[1:]:
         segment = segment.strip()
@@ -425,6 +426,21 @@ def _has_name(span):
             continue
         if fold(words[0]) in FIRST_NAMES or not any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
             return True
+    return False
+
+
+def _names_someone(span):
+    """ "le président Obama, X": capitalised words in a title phrase that are neither an institution's, a place's,
+    a title's nor the complement of a preposition ("des Affaires étrangères", "d'Abou Dhabi") name someone."""
+    for run in re.finditer(rf"[A-ZÀ-Ý]{_LETTER}*(?:[-'’]{_LETTER}+)*(?:\s+[A-ZÀ-Ý]{_LETTER}*(?:[-'’]{_LETTER}+)*)*", span):
+        if run.start() == 0 or re.search(r"(?:(?<![\w-])(?:de|du|des|la|le|les)\s+|['’])\Z", span[:run.start()], re.I):
+            continue
+        if _is_place(run.group()):
+            continue
+        for word in run.group().split():
+            folded = fold(word)
+            if not (folded in TITLE_WORDS or folded in NOT_PEOPLE or folded in ROLE_WORDS or word.lower() in NATIONALITIES or _is_place(word)):
+                return True
     return False
 
 
@@ -533,8 +549,20 @@ def _country(body, person, mentions):
     return None
 
 
+# "chef de la diplomatie européenne", "commissaire européen": an adjective of several countries right after the office
+# (not "secrétaire d'Etat chargé des Affaires européennes").
+INTERNATIONAL_TITLE = re.compile(
+    rf"(?:diplomatie|{_TITLE})\s+(?:"
+    + "|".join(re.escape(form) for form, country in NATIONALITIES.items() if country is None)
+    + r")(?![\w-])",
+    re.I,
+)
+
+
 def _international(role):
-    """A role in an international body: the person serves no country."""
+    """A role in an international body ("secrétaire général de l'Otan", "chef de la diplomatie européenne"): no country."""
+    if INTERNATIONAL_TITLE.search(role):
+        return True
     return any(country is None and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", role.replace("’", "'")) for word, country in INSTITUTIONS)
 
 
@@ -566,6 +594,7 @@ def country_of(role):
             return places.country_name(code)
     role = role.replace("’", "'")
     for word, country in INSTITUTIONS:
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", role, re.I):
+        # "secrétaire d'Etat chargé des Affaires européennes" is another country's junior minister.
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?!\s+(?:chargée?|auprès)\b)", role, re.I):
             return country
     return None
