@@ -267,3 +267,10 @@ def test_guillemets_nested_in_guillemets():
 def test_a_short_sentence_standing_alone_is_a_quote():
     body = "« Le combat continue. » Paul Durand a ainsi résumé la situation devant les soldats."
     assert extract_quotes(body, [DURAND]) == [quote(body, "Le combat continue", "Paul Durand", "Paul Durand")]
+
+
+def test_a_surname_shared_with_another_person_is_not_theirs():
+    king = PersonMention("Salman")
+    prince = PersonMention("Mohammed ben Salman", aliases=["MBS"])
+    body = "« Le royaume soutiendra la coalition jusqu'au bout », a déclaré Salman."
+    assert [q.speaker for q in extract_quotes(body, [prince, king])] == ["Salman"]

@@ -305,7 +305,9 @@ class _Cast:
             words = person.name.split()
             for short in {" ".join(words[1:]), words[-1]} if len(words) > 1 else ():
                 counts.setdefault(short, set()).add(person.name)
-        self.forms += [(form, next(iter(names))) for form, names in counts.items() if len(names) == 1 and len(form) > 2]
+        given = {form for form, _ in self.forms}
+        # A surname names its person unless it is someone else's too ("Salman" and "Mohammed ben Salman").
+        self.forms += [(form, next(iter(names))) for form, names in counts.items() if len(names) == 1 and len(form) > 2 and form not in given]
         self.forms.sort(key=lambda pair: -len(pair[0]))
         self.pattern = (
             re.compile("|".join(rf"(?<![\w-]){re.escape(form)}(?![\w-])" for form, _ in self.forms)) if self.forms else None
@@ -822,7 +824,8 @@ def _is_label(text):
 
 
 def extract_quotes(body, people, doc=None):
-    """Return the Quote records of `body`; `speaker` is the name of one of `people` or None."""
+    """Return the Quote records of `body`; `speaker` is the name of one of `people` or None.
+    `doc` (the spaCy Doc) is not needed: the rules read the text itself."""
     spans = quote_spans(body)
     units = _units(body, spans)
     hidden = _hidden(body, spans, units)
