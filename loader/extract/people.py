@@ -413,9 +413,21 @@ def _role_after(body, end):
     if phrase:
         # ", envoyé spécial qui coordonne ...": the relative clause is not part of the role.
         phrase = re.split(r"(?<![\w-])(?:qui|dont|où)(?![\w-])", phrase)[0]
-    if not phrase or VERB_HINT.search(phrase):
+    if not phrase or VERB_HINT.search(phrase) or _introduces_someone(phrase):
         return None
     return _tidy(phrase)
+
+
+def _introduces_someone(phrase):
+    """ ", son homologue américain John Kerry": an apposition that names another person, unless as a genitive
+    ("envoyé spécial du président Barack Obama")."""
+    for run in re.finditer(rf"[A-ZÀ-Ý]{_LETTER}+(?:[ \u00a0](?:[A-ZÀ-Ý]|al-|el-){_LETTER}+(?:-{_LETTER}+)*)+", phrase):
+        words = run.group().split()
+        if _is_place(run.group()) or any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
+            continue
+        if not re.search(rf"(?:du|de|d['’]|de la|de l['’])\s*(?:{_TITLE})\s+\Z", phrase[:run.start()], re.I):
+            return True
+    return False
 
 
 def _has_name(span):
@@ -498,13 +510,21 @@ def _description(body, person, mentions):
             subject = DEFINITE.match(body, sentence)
             if subject:
                 openings.append((subject.end(), False))
-        openings += [(m.end(), True) for m in CLAUSE_SUBJECT.finditer(body, end, stop)]
+        # Not ", le ..." right after the name: that is an apposition or the next clause's own subject.
+        openings += [(m.end(), True) for m in CLAUSE_SUBJECT.finditer(body, end, stop) if m.start() > end]
         openings += [(m.end(), False) for m in SPEECH_THEN_ARTICLE.finditer(body, end, stop)]
         for opening, verb_after in sorted(openings):
             found = _description_at(body[opening:opening + 160]) if opening < limit else None
-            if found and (not verb_after or VERB_HINT.match(body, opening + found[1] + 1)):
+            if found and (not verb_after or VERB_HINT.match(body, opening + found[1] + 1)) and _fits(person, found[0]):
                 return found[0]
     return None
+
+
+def _fits(person, role):
+    """A description that names another country than the one a well-known person served is not about them."""
+    known = next((KNOWN[fold(form)] for form in [person.name, *person.aliases] if fold(form) in KNOWN), None)
+    stated = country_of(role)
+    return known is None or stated is None or known == stated
 
 
 def _description_at(text):
@@ -577,8 +597,8 @@ COUNTRY_AFTER = re.compile(rf"\s+(?:d['’]|de |du |des )(?P<name>[A-ZÉ]{_LETTE
 
 
 # A country named in a role, as the one served ("président des Etats-Unis", "chef de la diplomatie du Koweït"),
-# not as a post ("ambassadeur aux Etats-Unis").
-_SERVED_COUNTRY = re.compile(rf"(?<![\w-])(?:de|du|des|d['’]|de la|de l['’]|pour la|pour le|pour l['’])\s*(?P<name>[A-ZÉ]{_LETTER}*(?:[- ](?:[A-Z]{_LETTER}*|saoudite|arabes unis|unis))*)")
+# not as a post or a mission ("ambassadeur aux Etats-Unis", "émissaire pour la Syrie").
+_SERVED_COUNTRY = re.compile(rf"(?<![\w-])(?:de|du|des|d['’]|de la|de l['’])\s*(?P<name>[A-ZÉ]{_LETTER}*(?:[- ](?:[A-Z]{_LETTER}*|saoudite|arabes unis|unis))*)")
 
 
 def country_of(role):
