@@ -99,6 +99,18 @@ def serve(db_path, corpus_dir, metadata, host, port, open_browser):
             click.echo(f"{db_path}: {build_database(corpus_dir, db_path)}", err=True)
         except CorpusError as error:
             raise click.ClickException(str(error))
+    if Path(db_path).stem != "coalition":
+        # Datasette names a database after its file, and metadata.yml configures "coalition":
+        # serve any other file through a link of that name (one per file, reused).
+        import hashlib
+        import tempfile
+
+        target = Path(db_path).resolve()
+        link = Path(tempfile.gettempdir()) / f"coalition-serve-{hashlib.sha256(str(target).encode()).hexdigest()[:12]}" / "coalition.db"
+        link.parent.mkdir(exist_ok=True)
+        link.unlink(missing_ok=True)
+        link.symlink_to(target)
+        db_path = str(link)
     # Immutable: SQLite opens the file read-only, so no write of any kind can come from the web.
     command = [sys.executable, "-m", "datasette", "serve", "--immutable", db_path, "--host", host, "--port", str(port), "--cors"]
     command += ["--setting", "suggest_facets", "off", "--setting", "sql_time_limit_ms", "3000"]

@@ -122,47 +122,29 @@ INDEXES = {
     "article_meetings": [["meeting_id"]],
     "person_aliases": [["alias"]],
     "article_people": [["person_id"]],
-    "person_roles": [["article_id"]],
+    "person_roles": [["article_id"], ["person_id", "role", "published"]],  # covers roles_over_time
     "people": [["country"]],
     "quotes": [["article_id"], ["person_id"], ["meeting_id"]],
     "figures": [["article_id"], ["meeting_id"], ["unit", "value"]],
     "load_issues": [["path"]],
 }
 
-# Name search folds case, accents, hyphens and curly apostrophes: each character of
-# ACCENTED becomes the one at the same place in FOLDED (the canned query `person_quotes`
-# folds its parameter with these same two strings), then œ/æ become two letters.
-ACCENTED = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝ-’"
-FOLDED = "aaaaaaceeeeiiiinooooouuuuyyaaaaaaceeeeiiiinooooouuuuy '"
-
-
-def _folding(forms):
-    """`forms` (a query giving person_id and name) with `folded` added. Names in plain ASCII
-    only need lower case and hyphens; the others go through every replacement, nested a
-    dozen at a time since SQLite's parser refuses deeper nesting."""
-    pairs = [(accented, folded.replace("'", "''")) for accented, folded in zip(ACCENTED, FOLDED)]
-    pairs += [("œ", "oe"), ("Œ", "oe"), ("æ", "ae"), ("Æ", "ae")]
-    query, expression = f"select * from ({forms}) where name glob '*[^ -~]*'", "name"
-    for first in range(0, len(pairs), 12):
-        for accented, folded in pairs[first:first + 12]:
-            expression = f"replace({expression}, '{accented}', '{folded}')"
-        query, expression = f"select person_id, name, {expression} as folded from ({query})", "folded"
-    return f"""select person_id, name, lower(replace(name, '-', ' ')) as folded from ({forms}) where name not glob '*[^ -~]*'
-union all
-select person_id, name, lower(folded) as folded from ({query})"""
-
-
 # Aggregates the canned queries, charts and dashboard share, so each is written once.
 VIEWS = {
-    "person_names": _folding("select id as person_id, name from people union all select person_id, alias as name from person_aliases"),
-    "size_over_time": """select m.date as date, m.participants as size, 'ministerial meeting' as source, m.label as detail
-from meetings m
-where m.kind = 'ministerial' and m.participants is not null and m.date is not null
-union all
-select coalesce(m.date, a.published) as date, cast(f.value as integer) as size, 'membership' as source, f.text as detail
-from figures f join articles a on a.id = f.article_id left join meetings m on m.id = f.meeting_id
-where ((f.unit >= 'membre' and f.unit < 'membrf') or (f.unit >= 'pays membre' and f.unit < 'pays membrf'))
-  and coalesce(m.date, a.published) is not null""",
+    # One point per month and source: the largest size stated, and (SQLite's rule for a bare
+    # column beside max()) the words of the row that stated it.
+    "size_over_time": """select substr(date, 1, 7) as month, source, max(size) as size, detail, count(*) as reports
+from (
+  select m.date as date, m.participants as size, 'ministerial meeting' as source, m.label as detail
+  from meetings m
+  where m.kind = 'ministerial' and m.participants is not null and m.date is not null
+  union all
+  select coalesce(m.date, a.published), cast(f.value as integer), 'membership', f.text
+  from figures f join articles a on a.id = f.article_id left join meetings m on m.id = f.meeting_id
+  where ((f.unit >= 'membre' and f.unit < 'membrf') or (f.unit >= 'pays membre' and f.unit < 'pays membrf'))
+    and coalesce(m.date, a.published) is not null
+)
+group by month, source""",
     "meetings_by_year": """select year, kind, count(*) as meetings
 from meetings where year is not null
 group by year, kind""",

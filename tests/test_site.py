@@ -1,7 +1,16 @@
-"""The published site, through Datasette's own test client."""
+"""The published site, through Datasette's own test client, with the settings `coalition serve` uses."""
+import html
+import re
+import shutil
+from pathlib import Path
+
 import pytest
+import sqlite_utils
 import yaml
+from click.testing import CliRunner
 from datasette.app import Datasette
+
+from loader import cli, store
 
 from .conftest import ROOT
 
@@ -10,20 +19,72 @@ QUERIES = METADATA["databases"]["coalition"]["queries"]
 TABLES = METADATA["databases"]["coalition"]["tables"]
 # A value for each parameter that finds rows on the seeds' database.
 GOOD_PARAMETERS = {"name": "tillerson", "meeting": "3", "unit": "soldats", "q": "etats-unis"}
-INJECTIONS = ["' or 1=1 --", "1; drop table articles", '" or ""="', "1 union select * from people", "%"]
+INJECTIONS = ["' or 1=1 --", "1; drop table articles", '" or ""="', "1 or 1=1", "1 union select * from people", "%", "_", "*", "') or ('1'='1"]
+# The canned queries that can only find rows once an extractor has filled its table.
+NEEDS = {
+    "meetings_timeline": "meetings",
+    "coalition_size": "meetings (participants) or figures (membres)",
+    "person_quotes": "quotes with a person",
+    "meeting_speakers": "quotes and article_meetings",
+    "roles_over_time": "person_roles",
+    "figures_over_time": "figures",
+    "articles_for_meeting": "article_meetings",
+    "search": "articles (quotes too, for quote rows)",
+    "meetings_per_year": "meetings",
+    "quotes_per_speaker": "quotes with a person",
+}
 
 
-@pytest.fixture
-def site(seeds_db):
-    return Datasette(
-        immutables=[str(seeds_db)],
-        metadata=METADATA,
-        settings={"suggest_facets": False, "sql_time_limit_ms": 3000},
-    )
+def description(config):
+    return config.get("description") or config.get("description_html")
 
 
 def parameters_of(sql):
-    return sorted(set(name for name in GOOD_PARAMETERS if f":{name}" in sql))
+    return sorted(name for name in GOOD_PARAMETERS if f":{name}" in sql)
+
+
+@pytest.fixture(scope="module")
+def serve_command(seeds_db):
+    """The Datasette command line `coalition serve` would run."""
+    commands = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cli.os, "execv", lambda program, command: commands.append(command))
+        result = CliRunner().invoke(cli.cli, ["serve", "--db", str(seeds_db), "--metadata", str(ROOT / "metadata.yml")])
+    assert result.exit_code == 0, result.output
+    return commands[0]
+
+
+def site_for(path, serve_command):
+    options = serve_command[serve_command.index("--setting"):]
+    settings = {options[i + 1]: options[i + 2] for i, option in enumerate(options) if option == "--setting"}
+    settings = {key: False if value == "off" else int(value) if value.isdigit() else value for key, value in settings.items()}
+    return Datasette(immutables=[str(path)], metadata=METADATA, settings=settings)
+
+
+@pytest.fixture
+def site(seeds_db, serve_command):
+    return site_for(seeds_db, serve_command)
+
+
+def test_serve_names_any_database_file_coalition(seeds_db, tmp_path):
+    mine = tmp_path / "mine.db"
+    shutil.copy(seeds_db, mine)
+    commands = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cli.os, "execv", lambda program, command: commands.append(command))
+        result = CliRunner().invoke(cli.cli, ["serve", "--db", str(mine)])
+    assert result.exit_code == 0, result.output
+    served = Path(commands[0][commands[0].index("--immutable") + 1])
+    assert served.name == "coalition.db" and served.resolve() == mine.resolve()
+
+
+def test_serve_is_read_only_and_bounded(serve_command, seeds_db):
+    assert serve_command[serve_command.index("--immutable") + 1] == str(seeds_db)
+    assert serve_command.count(str(seeds_db)) == 1  # opened immutable only, never also as a writable file
+    text = " ".join(serve_command)
+    assert "--setting suggest_facets off" in text
+    assert "--setting sql_time_limit_ms 3000" in text
+    assert "--cors" in serve_command  # scripts on other sites may read the JSON API
 
 
 async def test_articles_json(site):
@@ -35,23 +96,24 @@ async def test_articles_json(site):
 def test_at_least_eight_canned_queries_with_titles():
     assert len(QUERIES) >= 8
     for name, query in QUERIES.items():
-        assert query.get("title") and query.get("description"), name
+        assert query.get("title") and description(query), name
+    assert set(NEEDS) == set(QUERIES)
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
 async def test_every_canned_query_returns_rows(site, name):
-    params = "&".join(f"{p}={GOOD_PARAMETERS[p]}" for p in parameters_of(QUERIES[name]["sql"]))
-    response = await site.client.get(f"/coalition/{name}.json?_shape=array&{params}")
+    params = {p: GOOD_PARAMETERS[p] for p in parameters_of(QUERIES[name]["sql"])}
+    response = await site.client.get(f"/coalition/{name}.json", params={**params, "_shape": "array"})
     assert response.status_code == 200, response.text
-    assert response.json(), f"{name} returned no rows"
+    assert response.json(), f"{name} returned no rows: it needs {NEEDS[name]}"
 
 
-@pytest.mark.parametrize("name", sorted(n for n in QUERIES if set(parameters_of(QUERIES[n]["sql"])) - {"unit"}))
-@pytest.mark.parametrize("value", ["", "   "])
-async def test_empty_parameter_returns_nothing(site, name, value):
-    params = "&".join(f"{p}={value}" for p in parameters_of(QUERIES[name]["sql"]))
-    response = await site.client.get(f"/coalition/{name}.json?_shape=array&{params}")
-    assert response.status_code == 200
+@pytest.mark.parametrize("name", sorted(n for n in QUERIES if parameters_of(QUERIES[n]["sql"])))
+@pytest.mark.parametrize("value", ["", "   ", None], ids=["empty", "blank", "missing"])
+async def test_empty_or_missing_parameter_returns_nothing(site, name, value):
+    params = {} if value is None else {p: value for p in parameters_of(QUERIES[name]["sql"])}
+    response = await site.client.get(f"/coalition/{name}.json", params={**params, "_shape": "array"})
+    assert response.status_code == 200, response.text
     assert response.json() == []
 
 
@@ -64,6 +126,8 @@ async def test_parameters_are_bound_not_spliced(site, name, injection):
     response = await site.client.get(f"/coalition/{name}.json", params={**params, "_shape": "array"})
     assert response.status_code == 200, response.text
     assert response.json() == []
+    count = await site.client.get("/coalition.json", params={"sql": "select count(*) as n from articles", "_shape": "array"})
+    assert count.json() == [{"n": 5}]
 
 
 @pytest.mark.parametrize("table", sorted(t for t in TABLES if TABLES[t].get("facets")))
@@ -71,6 +135,13 @@ async def test_configured_facets_appear(site, table):
     response = await site.client.get(f"/coalition/{table}.json")
     assert response.status_code == 200
     assert set(TABLES[table]["facets"]) <= set(response.json()["facet_results"])
+
+
+async def test_meeting_facets_count_meetings(site):
+    facets = (await site.client.get("/coalition/meetings.json")).json()["facet_results"]
+    assert {row["value"]: row["count"] for row in facets["country"]["results"]}["Etats-Unis"] >= 3
+    assert "ministerial" in {row["value"] for row in facets["kind"]["results"]}
+    assert 2017 in {row["value"] for row in facets["year"]["results"]}
 
 
 async def test_foreign_keys_show_labels(site):
@@ -82,22 +153,22 @@ async def test_foreign_keys_show_labels(site):
     assert "(ministerial)" in response.json()[0]["meeting_id"]["label"]
 
 
-async def test_every_table_and_column_is_described(site, seeds_db):
-    import sqlite_utils
-
+def test_every_table_view_and_column_is_described(seeds_db):
     db = sqlite_utils.Database(seeds_db)
-    for table in db.table_names():
-        if "_fts" in table or table.startswith("sqlite_") or table.startswith("_"):
-            continue
-        assert TABLES[table]["description"], table
-        described = TABLES[table].get("columns", {})
-        assert set(db[table].columns_dict) <= set(described), (table, set(db[table].columns_dict) - set(described))
-        assert all(isinstance(text, str) for text in described.values())
+    names = [t for t in db.table_names() if "_fts" not in t and not t.startswith("sqlite_")] + db.view_names()
+    assert set(store.VIEWS) <= set(names)
+    for name in names:
+        assert description(TABLES[name]), name
+        described = TABLES[name].get("columns", {})
+        assert set(db[name].columns_dict) <= set(described), (name, set(db[name].columns_dict) - set(described))
+        assert all(isinstance(text, str) and text for text in described.values()), name
 
 
 async def test_writes_are_refused(site):
-    response = await site.client.get("/coalition.json?sql=delete+from+articles")
-    assert response.status_code == 400
+    for sql in ("delete from articles", "insert into people (name) values ('x')", "drop table quotes",
+                "pragma writable_schema = 1", "attach database ':memory:' as other"):
+        response = await site.client.get("/coalition.json", params={"sql": sql})
+        assert response.status_code == 400, sql
     response = await site.client.post("/coalition/articles", json={"id": 99})
     assert response.status_code != 200
     count = await site.client.get("/coalition.json?sql=select+count(*)+as+n+from+articles&_shape=array")
@@ -107,10 +178,131 @@ async def test_writes_are_refused(site):
 async def test_dashboard_is_configured(site):
     response = await site.client.get("/-/dashboards/overview")
     assert response.status_code == 200
-    assert "Most-quoted people" in response.text
+    for title in ("Coalition size over time", "Meetings per year", "Most-quoted people", "Where the coalition met"):
+        assert title in response.text
+
+
+@pytest.mark.parametrize("chart", sorted(METADATA["plugins"]["datasette-dashboards"]["overview"]["charts"]))
+async def test_every_dashboard_panel_has_rows(site, chart):
+    query = METADATA["plugins"]["datasette-dashboards"]["overview"]["charts"][chart]["query"]
+    response = await site.client.get("/coalition.json", params={"sql": query, "_shape": "array"})
+    assert response.status_code == 200, response.text
+    assert response.json(), chart
 
 
 async def test_search_folds_accents(site):
     response = await site.client.get("/coalition/search.json?_shape=array&q=ETATS-UNIS")
     folded = await site.client.get("/coalition/search.json?_shape=array&q=états-unis")
     assert response.json() and response.json() == folded.json()
+
+
+async def test_chart_links_open_on_columns_their_query_returns(site):
+    for name in ("coalition_size", "meetings_per_year", "quotes_per_speaker"):
+        link = re.search(f'href="/coalition/{name}#([^"]+)"', QUERIES[name]["description_html"])
+        settings = dict(pair.split("=") for pair in html.unescape(link.group(1)).split("&"))
+        assert settings["g.mark"] in ("bar", "line", "circle"), name
+        response = await site.client.get(f"/coalition/{name}.json")
+        columns = {value for key, value in settings.items() if key.endswith("_column")}
+        assert columns <= set(response.json()["columns"]), name
+
+
+async def test_descriptions_with_links_are_rendered_as_links(site):
+    response = await site.client.get("/coalition/coalition_size")
+    assert '<a href="/coalition/coalition_size#g.mark=line&amp;g.x_column=month' in response.text
+    response = await site.client.get("/coalition/meetings")
+    assert '<a href="/coalition/meetings_per_year#' in response.text
+
+
+@pytest.fixture
+def small_site(tmp_path, serve_command):
+    """A hand-made database: accented names and aliases, meetings and figures of every kind that counts."""
+    path = tmp_path / "coalition.db"
+    db = sqlite_utils.Database(path)
+    store.create_schema(db)
+    db["articles"].insert_all([
+        {"id": 1, "path": "a.txt", "sha256": "1", "published": "2018-02-13", "encoding": "utf-8", "body": "…", "raw": "…"},
+        {"id": 2, "path": "b.txt", "sha256": "2", "published": "2015", "encoding": "utf-8", "body": "…", "raw": "…"},
+    ])
+    meetings = [
+        {"id": 1, "date": "2018-02-13", "date_precision": "day", "year": 2018, "city": "Koweït", "kind": "ministerial", "participants": 74},
+        {"id": 2, "date": "2018-03", "date_precision": "month", "year": 2018, "city": "Rome", "kind": "defence", "participants": 14},
+        {"id": 3, "date": None, "date_precision": None, "year": None, "city": None, "kind": "ministerial", "participants": 60},
+    ]
+    db["meetings"].insert_all(dict(row, label=store.meeting_label(row)) for row in meetings)
+    db["people"].insert_all([
+        {"id": 1, "name": "Jean-Yves Le Drian", "country": "France"},
+        {"id": 2, "name": "Ayman Safadi", "country": "Jordanie"},
+        {"id": 3, "name": "Élisabeth Borne", "country": "France"},
+        {"id": 4, "name": "Mevlüt Çavuşoğlu", "country": "Turquie"},
+        {"id": 5, "name": "Valéry Giscard d’Estaing", "country": "France"},
+    ])
+    db["person_aliases"].insert_all([{"person_id": 1, "alias": "Le Drian"}, {"person_id": 2, "alias": "Aymane Safadé"}])
+    db["quotes"].insert_all([
+        {"id": 1, "article_id": 1, "person_id": 1, "text": "Nous resterons mobilisés", "start": 0, "end": 1},
+        {"id": 2, "article_id": 1, "person_id": 2, "text": "La victoire n’est pas la fin", "start": 2, "end": 3},
+        {"id": 3, "article_id": 1, "person_id": 3, "text": "Rien n’est acquis", "start": 4, "end": 5},
+        {"id": 4, "article_id": 1, "person_id": 4, "text": "La Turquie est prête", "start": 6, "end": 7},
+        {"id": 5, "article_id": 2, "person_id": 5, "text": "Au revoir", "start": 0, "end": 1},
+    ])
+    db["figures"].insert_all([
+        {"id": 1, "article_id": 2, "value": 62, "unit": "pays membres", "text": "62 pays membres", "start": 0, "end": 1},
+        {"id": 2, "article_id": 1, "meeting_id": 1, "value": 75, "unit": "membres", "text": "75 membres", "start": 2, "end": 3},
+        {"id": 3, "article_id": 1, "value": 5000, "unit": "soldats", "text": "5.000 soldats", "start": 4, "end": 5},
+        {"id": 4, "article_id": 1, "value": 68, "unit": "membres", "text": "68 membres", "start": 6, "end": 7},
+    ])
+    store.ensure_db_shape(db)
+    db.close()
+    return site_for(path, serve_command)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("le drian", [1]),
+    ("LE DRIAN", [1]),
+    ("Jean Yves", [1]),
+    ("jéan-yvès", [1]),
+    ("Safadé", [2]),  # an alias, folded
+    ("safade", [2]),
+    ("  SAFADI ", [2]),
+    ("ELISABETH", [3]),
+    ("borne", [3]),
+    ("Le Pen", []),
+    ("an", [1, 2]),  # Jean, Ayman
+    ("cavusoglu", [4]),
+    ("MEVLÜT", [4]),
+    ("d'estaing", [5]),  # a straight apostrophe finds a curly one
+    ("giscard-d’estaing", [5]),
+    ("*", []),
+    ("[", []),
+])
+async def test_person_quotes_finds_any_form_of_the_name(small_site, name, expected):
+    response = await small_site.client.get("/coalition/person_quotes.json", params={"name": name, "_shape": "array"})
+    assert [row["id"] for row in response.json()] == expected
+
+
+async def test_coalition_size_counts_ministerial_participants_and_memberships(small_site):
+    response = await small_site.client.get("/coalition/coalition_size.json?_shape=array")
+    assert response.json() == [
+        {"month": "2015", "size": 62, "source": "membership", "detail": "62 pays membres", "reports": 1},
+        {"month": "2018-02", "size": 75, "source": "membership", "detail": "75 membres", "reports": 2},
+        {"month": "2018-02", "size": 74, "source": "ministerial meeting", "detail": "Koweït, 2018-02-13 (ministerial)", "reports": 1},
+    ]
+
+
+async def test_aggregate_views(small_site):
+    per_year = await small_site.client.get("/coalition/meetings_per_year.json?_shape=array")
+    assert per_year.json() == [{"year": 2018, "kind": "defence", "meetings": 1}, {"year": 2018, "kind": "ministerial", "meetings": 1}]
+    speakers = await small_site.client.get("/coalition/quotes_per_speaker.json?_shape=array")
+    assert [row["speaker"] for row in speakers.json()] == [
+        "Ayman Safadi", "Jean-Yves Le Drian", "Mevlüt Çavuşoğlu", "Valéry Giscard d’Estaing", "Élisabeth Borne"]
+
+
+@pytest.mark.parametrize("unit, expected", [
+    ("soldats", ["5.000 soldats"]),
+    ("sol", ["5.000 soldats"]),
+    ("membres", ["75 membres", "68 membres"]),  # same date: in order of id
+    ("pays", ["62 pays membres"]),
+    ("dollars", []),
+])
+async def test_figures_over_time_by_start_of_unit(small_site, unit, expected):
+    response = await small_site.client.get("/coalition/figures_over_time.json", params={"unit": unit, "_shape": "array"})
+    assert [row["text"] for row in response.json()] == expected
