@@ -82,17 +82,24 @@ def _source_digest(excluded):
     return digest.hexdigest()
 
 
+def _installed(name):
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
 @functools.lru_cache(maxsize=None)
 def extraction_version():
     """Changes whenever the extractors could give another answer for the same article."""
-    libraries = [importlib.metadata.version(name) for name in EXTRACTION_LIBRARIES]
+    libraries = [_installed(name) for name in EXTRACTION_LIBRARIES]
     return _digest(_source_digest(NOT_EXTRACTION_CODE), libraries, sys.version)
 
 
 @functools.lru_cache(maxsize=None)
 def build_version():
     """Changes whenever the same corpus could give other database bytes."""
-    return _digest(_source_digest(NOT_BUILD_CODE), extraction_version(), sqlite3.sqlite_version, importlib.metadata.version("sqlite-utils"))
+    return _digest(_source_digest(NOT_BUILD_CODE), extraction_version(), sqlite3.sqlite_version, _installed("sqlite-utils"))
 
 
 def extraction_key(article):
