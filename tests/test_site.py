@@ -2,6 +2,7 @@
 import html
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,7 @@ def test_serve_names_any_database_file_coalition(seeds_db, tmp_path):
     commands = []
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(cli.os, "execv", lambda program, command: commands.append(command))
+        patch.setattr(tempfile, "tempdir", str(tmp_path))  # where serve makes its link
         result = CliRunner().invoke(cli.cli, ["serve", "--db", str(mine)])
     assert result.exit_code == 0, result.output
     served = Path(commands[0][commands[0].index("--immutable") + 1])
