@@ -154,9 +154,12 @@ def _near_group(body, sentence, start, end):
     return any(word.lower() in GROUP_WORDS for word in before + after)
 
 
+_NEXT_WORD = re.compile(r"[ \u00a0]*(\w+)")
+
+
 def _finds_itself(body, end):
     """"se sont retrouvés encerclés": to find oneself somewhere, not to meet."""
-    following = re.match(r"[ \u00a0]*(\w+)", body[end:])
+    following = _NEXT_WORD.match(body, end)
     if not following:
         return False
     word = following.group(1).lower()

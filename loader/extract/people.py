@@ -263,16 +263,20 @@ def _is_credit(body, start, end, words):
         return True
     if re.match(r"\s*/", body[end:end + 5]):
         return True
-    line_start = body.rfind("\n", 0, start) + 1
+    # Lines are only looked at near the name: reading a whole huge line for each name on it is quadratic.
+    window = max(0, start - 81)
+    line_start = body.rfind("\n", window, start) + 1 or window
     before = body[max(line_start, start - 40):start]
     if before.strip() in ("Par", "par") or CREDIT_BEFORE.search(before) is not None:
         return True
     # A byline on a line of its own: "Hélène Marchal, à Bagdad", "Jean Dupont avec AFP".
-    line_end = body.find("\n", end)
+    line_end = body.find("\n", end, line_start + 81)
+    if line_end < 0 and len(body) > line_start + 80:  # a long line is no byline
+        return False
     line = body[line_start:len(body) if line_end < 0 else line_end]
     rest = line.replace(body[start:end], " ", 1)
     lower = {word for word in re.findall(_WORD, rest) if word.islower()}
-    return len(line) <= 80 and lower <= BYLINE_WORDS and fold(body[start:end]) not in KNOWN and not re.search(r"[«»\"“”]", rest)
+    return lower <= BYLINE_WORDS and fold(body[start:end]) not in KNOWN and not re.search(r"[«»\"“”]", rest)
 
 
 # --- one person, several forms -------------------------------------------------
