@@ -55,9 +55,12 @@ def build(corpus_dir, db_path, strict, jobs, full):
         raise click.ClickException(str(error))
     except KeyboardInterrupt:
         raise click.ClickException(f"build interrupted; {db_path} left as it was")
-    except (OSError, sqlite3.Error) as error:  # disk full, no permission: the write failed
-        raise click.ClickException(f"could not write {db_path}: {getattr(error, 'strerror', None) or error}; {db_path} left as it was")
-    except Exception as error:  # a bug, not the input: still one line, and the old database kept
+    except Exception as error:
+        # Disk full, no permission: the write failed. Anything else, rows the schema refuses
+        # included, is a bug, not the input: still one line, and the old database kept.
+        refused = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
+        if isinstance(error, (OSError, sqlite3.Error)) and not isinstance(error, refused):
+            raise click.ClickException(f"could not write {db_path}: {getattr(error, 'strerror', None) or error}; {db_path} left as it was")
         raise click.ClickException(f"build failed ({type(error).__name__}: {error}); {db_path} left as it was; please report this")
     _echo_problems(summary.problems)
     click.echo(f"{db_path}: {summary}", err=True)

@@ -2,20 +2,15 @@
 date expressions of running text ("le 22 mars", "mardi prochain", "à l'automne 2022")
 placed on the calendar against an article's publication date, never against the clock.
 """
-import csv
 import datetime
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Optional
 
-
-def _lexicon(name):
-    text = resources.files("loader").joinpath("lexicons", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+from .lexicon import lines, rows
 
 
-MONTHS = {name: number for number, name in enumerate(_lexicon("months.txt"), start=1)}
+MONTHS = {name: number for number, name in enumerate(lines("months.txt"), start=1)}
 # Accent-less spellings are common in scraped text ("fevrier", "aout", "decembre").
 MONTHS.update({"fevrier": 2, "aout": 8, "decembre": 12})
 
@@ -94,21 +89,17 @@ def published_from_text(raw):
 # --- Date expressions in running text ---------------------------------------------------------
 
 
-def _table(name):
-    return list(csv.DictReader(_lexicon(name)))
-
-
 def _apostrophes(text):
     return text.replace("’", "'")
 
 
-WEEKDAYS = {name: number for number, name in enumerate(_lexicon("dates_weekdays.txt"))}
-SEASONS = {row["season"]: int(row["month"]) for row in _table("dates_seasons.csv")}
-RELATIVE = {row["phrase"]: (row["unit"], int(row["offset"])) for row in _table("dates_relative.csv")}
-DIRECTION_WORDS = {row["word"]: row["direction"] for row in _table("dates_direction.csv")}
-TENSE_WORDS = {row["word"]: row["kind"] for row in _table("dates_tense.csv")}
-MOTION_PARTICIPLES = tuple(_lexicon("dates_motion_verbs.txt"))
-INTENTIONS = set(_lexicon("dates_intention.txt"))
+WEEKDAYS = {name: number for number, name in enumerate(lines("dates_weekdays.txt"))}
+SEASONS = {row["season"]: int(row["month"]) for row in rows("dates_seasons.csv")}
+RELATIVE = {row["phrase"]: (row["unit"], int(row["offset"])) for row in rows("dates_relative.csv")}
+DIRECTION_WORDS = {row["word"]: row["direction"] for row in rows("dates_direction.csv")}
+TENSE_WORDS = {row["word"]: row["kind"] for row in rows("dates_tense.csv")}
+MOTION_PARTICIPLES = tuple(lines("dates_motion_verbs.txt"))
+INTENTIONS = set(lines("dates_intention.txt"))
 
 
 @dataclass(frozen=True)
@@ -403,17 +394,18 @@ def tense_markers(text):
     markers = []
     for index, (word, start, end, lower) in enumerate(words):
         kind = TENSE_WORDS.get(word)
-        following = [w for w, *_ in words[index + 1 : index + 4]]
-        if word in INTENTIONS and following[:1] in (["de"], ["d"]):
+        # The next three words: taken only by the branches that read them, not for every word.
+        following = lambda: [w for w, *_ in words[index + 1 : index + 4]]  # noqa: E731
+        if word in INTENTIONS and index + 1 < len(words) and words[index + 1][0] in ("de", "d"):
             markers.append(TenseMarker(start, end, "future"))
         elif kind in ("future", "past"):
             markers.append(TenseMarker(start, end, kind))
         elif kind == "auxiliary":
-            if any(_is_participle(w) for w in following):
+            if any(_is_participle(w) for w in following()):
                 markers.append(TenseMarker(start, end, "past"))
         elif kind == "reflexive_auxiliary":
             reflexive = index > 0 and words[index - 1][0] in ("s", "se")
-            if any(_is_participle(w) and (reflexive or w.startswith(MOTION_PARTICIPLES)) for w in following):
+            if any(_is_participle(w) and (reflexive or w.startswith(MOTION_PARTICIPLES)) for w in following()):
                 markers.append(TenseMarker(start, end, "past"))
         elif kind is None and lower and len(word) >= 3:
             if _FUTURE_ENDING.search(word):

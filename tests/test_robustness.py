@@ -386,9 +386,13 @@ def previous(tmp_path):
         (sqlite3.OperationalError("database or disk is full"), "could not write {db}: database or disk is full; {db} left as it was"),
         (OSError(28, "No space left on device"), "could not write {db}: No space left on device; {db} left as it was"),
         (RuntimeError("boom"), "build failed (RuntimeError: boom); {db} left as it was; please report this"),
+        (
+            sqlite3.IntegrityError("UNIQUE constraint failed: people.name"),
+            "build failed (IntegrityError: UNIQUE constraint failed: people.name); {db} left as it was; please report this",
+        ),
         (KeyboardInterrupt(), "build interrupted; {db} left as it was"),
     ],
-    ids=["sqlite full", "disk full", "bug", "Ctrl-C"],
+    ids=["sqlite full", "disk full", "bug", "rows refused", "Ctrl-C"],
 )
 def test_a_write_failing_half_way_keeps_the_old_database(corpus, previous, monkeypatch, error, message):
     target, before = previous

@@ -7,15 +7,15 @@ format ("par visioconférence"). Mentions of one meeting within an article are m
 meeting then takes its kind, participants and status from the words of its mentions.
 """
 import bisect
-import csv
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Optional
 
 from ..dates import direction_near, find_dates, resolve_date, sentence_spans, tense_markers
-from ..places import country_code, find_places, fold, lookup, name_at
+from ..places import country_code, find_places, lookup, name_at
+from ..lexicon import lines, rows
 from ..records import MeetingMention
+from ..text import fold
 
 # A locus farther than this from every trigger of its sentence tells of no meeting; a date
 # without a place must be closer still ("accueillir le 6 février", "se sont retrouvés jeudi").
@@ -33,27 +33,22 @@ SUBJECT_WORDS = 10
 MAX_PARTICIPANTS = 1000
 
 
-def _lines(name):
-    text = resources.files("loader").joinpath("lexicons", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def _words_regex(items):
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(items) + r")(?![\w-])", re.I)
 
 
-TRIGGERS = [(re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I), row["kind"]) for row in csv.DictReader(_lines("meetings_triggers.csv"))]
-EXCLUSIONS = _words_regex(re.escape(item).replace("'", "['’]") for item in _lines("meetings_exclusions.txt"))
-OTHER_BODIES = _words_regex(re.escape(item).replace("'", "['’]") for item in _lines("meetings_other_bodies.txt"))
-KIND_CUES = [(re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I), row["cue"]) for row in csv.DictReader(_lines("meetings_kinds.csv"))]
-VIRTUAL = _words_regex(re.escape(item) for item in _lines("meetings_virtual.txt"))
-PARTICIPANT_UNITS = {fold(row["unit"]) for row in csv.DictReader(_lines("meetings_participants.csv"))}
-SIZE_BEFORE = [re.compile(line[1:], re.I) for line in _lines("meetings_size_cues.txt") if line.startswith("<")]
-SIZE_AFTER = [re.compile(line[1:], re.I) for line in _lines("meetings_size_cues.txt") if line.startswith(">")]
-ATTENDANCE = _words_regex(_lines("meetings_attendance.txt"))
-GROUP_WORDS = set(_lines("meetings_group_words.txt"))
-NOT_GATHERING = set(_lines("meetings_not_gathering.txt"))
-HOST_VERBS = _words_regex(_lines("meetings_hosts.txt"))
+TRIGGERS = [(re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I), row["kind"]) for row in rows("meetings_triggers.csv")]
+EXCLUSIONS = _words_regex(re.escape(item).replace("'", "['’]") for item in lines("meetings_exclusions.txt"))
+OTHER_BODIES = _words_regex(re.escape(item).replace("'", "['’]") for item in lines("meetings_other_bodies.txt"))
+KIND_CUES = [(re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I), row["cue"]) for row in rows("meetings_kinds.csv")]
+VIRTUAL = _words_regex(re.escape(item) for item in lines("meetings_virtual.txt"))
+PARTICIPANT_UNITS = {fold(row["unit"]) for row in rows("meetings_participants.csv")}
+SIZE_BEFORE = [re.compile(line[1:], re.I) for line in lines("meetings_size_cues.txt") if line.startswith("<")]
+SIZE_AFTER = [re.compile(line[1:], re.I) for line in lines("meetings_size_cues.txt") if line.startswith(">")]
+ATTENDANCE = _words_regex(lines("meetings_attendance.txt"))
+GROUP_WORDS = set(lines("meetings_group_words.txt"))
+NOT_GATHERING = set(lines("meetings_not_gathering.txt"))
+HOST_VERBS = _words_regex(lines("meetings_hosts.txt"))
 # "la réunion de Bruxelles", "celle de Djeddah": a city named by its meeting.
 MEETING_OF_CITY = re.compile(
     r"(?:réunions?|rencontres?|conférences?|sommets?|celles?|celui)(?:[ \u00a0](?:ministérielles?|internationales?|plénières?))?"
@@ -62,7 +57,7 @@ MEETING_OF_CITY = re.compile(
 )
 HOST_CITY = re.compile(
     r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*)*) (?:(?:va|vont|doit|devrait|a|avait) )?(?:"
-    + "|".join(_lines("meetings_hosts.txt"))
+    + "|".join(lines("meetings_hosts.txt"))
     + r")(?![\w-])"
 )
 # A date right after these words dates something else ("depuis sa formation, en septembre").

@@ -16,24 +16,14 @@ it, or failing both, a definite description that takes the person up again
 office of its counterpart. The country comes from the role (nationality
 adjective, institution or country named), else from the known-people lexicon.
 """
-import functools
 import re
-import unicodedata
 
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from .. import places
 from ..lexicon import lines, rows
 from ..records import PersonMention
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(text):
-    """Lower case, no accents, one apostrophe, hyphens as spaces: how two spellings of a word are compared."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.replace("-", " ").split())
-
+from ..text import fold
 
 TITLES = sorted(lines("titles.txt"), key=len, reverse=True)
 TITLE_WORDS = {fold(title) for title in TITLES if " " not in title}

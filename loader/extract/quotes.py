@@ -18,12 +18,12 @@ article gave that office; an institution or an unnamed official is nobody, and
 `attribution` keeps the article's words for the source either way.
 """
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
 from ..lexicon import lines, rows
 from ..records import Quote
+from ..text import strip_accents as fold
 
 SPEECH_VERBS = lines("speech_verbs.txt")
 REFLEXIVE_VERBS = lines("quotes_reflexive_verbs.txt")
@@ -36,19 +36,17 @@ TITLES = lines("titles.txt")
 PERSON_NOUNS = lines("quotes_person_nouns.txt")
 
 
-def fold(text):
-    """Lower case without accents, one kind of apostrophe."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 def _plain(text):
     """Folded words separated by single spaces, elisions cut ("l'americain" -> "l americain")."""
     return " ".join(re.findall(r"[\w-]+", fold(text)))
 
 
 DOCUMENTS = {line.split(" ", 1)[1]: line for line in lines("quotes_documents.txt")}  # noun -> "le communiqué"
-OFFICES = sorted(((_plain(row["phrase"]), row["office"]) for row in rows("quotes_offices.csv")), key=lambda pair: -len(pair[0]))
+OFFICES = [
+    (re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"), office)
+    for phrase, office in sorted(((_plain(row["phrase"]), row["office"]) for row in rows("quotes_offices.csv")), key=lambda pair: -len(pair[0]))
+]
+ANONYMOUS_HEAD_WORDS = {_plain(head) for head in ANONYMOUS_HEADS if " " not in head}
 
 
 def _inflections(adjective):
@@ -373,7 +371,7 @@ class _Cast:
         that office, the last one named before offset `before`."""
         text = _plain(phrase)
         words = text.split()
-        if not words or words[0] in INDEFINITE or any(_plain(head) in words for head in ANONYMOUS_HEADS if " " not in head):
+        if not words or words[0] in INDEFINITE or not ANONYMOUS_HEAD_WORDS.isdisjoint(words):
             return None
         if _nationality_noun(phrase):
             text = "homologue " + text  # "l'Américain": a person of that country, whatever the office
@@ -407,10 +405,10 @@ def _offices(text):
     do not split an office ("ministre irakien des affaires etrangeres")."""
     text = " ".join(word for word in text.split() if word not in NATIONALITIES)
     found = set()
-    for phrase, office in OFFICES:
-        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text):
+    for pattern, office in OFFICES:
+        if pattern.search(text):
             found.add(office)
-            text = re.sub(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", " ", text)
+            text = pattern.sub(" ", text)
     return found, text
 
 
