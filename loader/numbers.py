@@ -25,8 +25,12 @@ _SEPARATOR = "[.\u00a0\u202f\u2009 ]"
 DIGITS = (
     rf"[0-9]{{1,3}}(?:{_SEPARATOR}[0-9]{{3}})+(?:,[0-9]+)?(?![0-9])"
     rf"|[0-9]+\.[0-9]{{1,2}}(?=\s+(?:{_alternatives(SCALES)})\b)"
+    rf"|[0-9]{{1,3}}(?:,[0-9]{{3}}){{2,}}(?![0-9])"
     r"|[0-9]+(?:,[0-9]+)?"
 )
+# Some wire copy separates thousands with a comma ("12,000 combattants"): a comma before
+# exactly three digits, with no scale word after, is read so; "2,5 millions" stays a decimal.
+COMMA_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 _WORD = _alternatives(NUMBER_WORDS - {"et"})
 # A run of number words: "quatre-vingts", "vingt et un", "deux cent mille".
 SPELLED = rf"(?:{_WORD})(?:(?:-|\s)(?:et(?:-|\s))?(?:{_WORD}))*\b"
@@ -74,6 +78,8 @@ def number_value(match):
         value = Decimal(lookup(APPROXIMATE_NOUNS, match.group("approx").split()[1]))
         if match.group("approx_scale"):
             value *= lookup(SCALES, match.group("approx_scale"))
+    elif match.group("digits") and not match.group("scale") and COMMA_THOUSANDS.fullmatch(match.group("digits")):
+        value = Decimal(match.group("digits").replace(",", ""))
     elif match.group("digits"):
         value = digits_value(match.group("digits"))
     else:

@@ -28,6 +28,14 @@ def test_thousands_separators():
     ]
 
 
+def test_a_comma_before_three_digits_separates_thousands():
+    text = "Les forces kurdes détiennent quelque 12,000 combattants et 2,5 millions de personnes ont fui."
+    assert figures(text) == [
+        ("quelque 12,000 combattants", 12000, "combattants", True, None),
+        ("2,5 millions de personnes", 2500000, "personnes", False, None),
+    ]
+
+
 def test_decimals_with_scale_words_and_money():
     text = "Tokyo a promis 1,2 milliard de dollars, Bruxelles 450 millions d'euros et Londres 3 millions £ ; la ville compte 2,5 millions d'habitants."
     assert figures(text) == [
@@ -171,3 +179,4 @@ def test_no_unit_across_a_line_break():
 def test_absurd_number_does_not_crash():
     assert figures("10 000 000 000 000 000 000 pays") == [("10 000 000 000 000 000 000 pays", 1e19, "pays", False, None)]
     assert figures("9" * 400 + " pays") == []
+

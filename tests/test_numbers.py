@@ -17,6 +17,10 @@ from loader.numbers import NotANumber, parse_number
         ("8,3 millions", 8300000),
         ("1,6 milliard", 1600000000),
         ("2.5 millions", 2500000),
+        # A comma before three digits separates thousands in some wire copy, not before a scale word.
+        ("12,000", 12000),
+        ("1,250,000", 1250000),
+        ("1,500 million", 1500000),
         ("un million et demi", 1500000),
         ("17,8 mlds", 17800000000),
         # Spelled out.
