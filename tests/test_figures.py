@@ -180,3 +180,13 @@ def test_absurd_number_does_not_crash():
     assert figures("10 000 000 000 000 000 000 pays") == [("10 000 000 000 000 000 000 pays", 1e19, "pays", False, None)]
     assert figures("9" * 400 + " pays") == []
 
+
+def test_a_sum_without_unit_takes_the_one_currency_of_its_sentence():
+    text = (
+        "Le budget dépasse les 5 milliards : en dollars, le coût quotidien atteint 12,5 millions. "
+        "La ville compte 2 millions. Il a promis 3 millions, en euros comme en dollars."
+    )
+    assert figures(text) == [
+        ("5 milliards", 5000000000, "dollars", False, None),
+        ("12,5 millions", 12500000, "dollars", False, None),
+    ]

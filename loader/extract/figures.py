@@ -23,6 +23,7 @@ MEASURES = {word.casefold() for word in lines("figures_measures.txt")}
 CURRENCY_SIGNS = {row["symbol"]: row["unit"] for row in rows("figures_currency_symbols.csv")}
 IDENTIFIERS = {word.casefold() for word in lines("figures_identifiers.txt")}
 YEAR_CUES = {word.casefold() for word in lines("figures_year_cues.txt")}
+CURRENCIES = lines("figures_currencies.txt")
 DETERMINERS = {}
 for _row in rows("figures_determiners.csv"):
     DETERMINERS.setdefault(_row["role"], set()).add(_row["word"])
@@ -67,6 +68,9 @@ SENTENCE_ENDS = ".!?:;"
 OPENING_MARKS = "«“\"'(—–-"
 SENTENCE_BREAK = re.compile(r"[.!?\n]")
 MAX_PART_GAP = 120
+CURRENCY_WORD = re.compile(rf"(?<![\w-])(?:{_alternatives(CURRENCIES)})(?![\w-])", re.I)
+# A sentence ends at a stop before a space ("5.000" goes on) or at a line break.
+SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 PREVIOUS_WORD = re.compile(rf"(?P<word>[\w°]+){_APOSTROPHE}?\s*\Z")
 
 
@@ -89,9 +93,14 @@ def _figures(body, match, last):
     counted = _counted(body, match, match.end())
     if counted is None:
         lower = _range(body, match)
-        if lower or not _is_part_of(body, match, value, last):
+        if lower:
             return lower, match.end()
-        counted = last.unit, match.end(), False
+        if _is_part_of(body, match, value, last):
+            counted = last.unit, match.end(), False
+        else:
+            counted = _sentence_currency(body, match)
+            if counted is None:
+                return [], match.end()
     unit, end, hedged = counted
     if value is None:
         return [], match.end()
@@ -141,6 +150,25 @@ def _range(body, match):
             qualifier="au moins",
         )
     ]
+
+
+def _sentence_currency(body, match):
+    """(currency, end, False) for a sum in millions or billions without a unit ("5,6
+    milliards") whose sentence names one currency and one only; else None."""
+    if not match.group("scale") or match.group("approx"):
+        return None
+    ends = list(SENTENCE_END.finditer(body, 0, match.start()))
+    low = ends[-1].end() if ends else 0
+    after = SENTENCE_END.search(body, match.end())
+    high = after.start() if after else len(body)
+    named = {_currency_unit(word.group()) for word in CURRENCY_WORD.finditer(body, low, high)}
+    return (named.pop(), match.end(), False) if len(named) == 1 else None
+
+
+def _currency_unit(word):
+    """The plural a currency is counted in ("dollar" -> "dollars")."""
+    word = word.casefold()
+    return word if word.endswith("s") or " " in word else word + "s"
 
 
 def _is_part_of(body, match, value, last):
