@@ -289,3 +289,14 @@ def test_a_country_with_its_article_as_host_is_no_city():
     # "La" is an abbreviation of Los Angeles in the gazetteer; 20 October 2016 was a Thursday.
     body = "La France accueillera jeudi à Paris une réunion ministérielle sur Mossoul."
     assert meetings(body, "2016-10-18") == [("Paris", "France", "2016-10-20", "day", "ministerial", "announced", None)]
+
+
+def test_participants_from_the_paragraph_after_a_mention_without_locus():
+    # 14 November 2019 was a Thursday.
+    body = (
+        "Les ministres de la coalition se retrouvent jeudi 14 novembre dans la capitale américaine. "
+        "Une réunion convoquée en urgence.\n\nPlus de 70 pays sont attendus au département d'Etat."
+    )
+    assert meetings(body, "2019-11-13", [figure(body, "Plus de 70 pays", 70, "pays")]) == [
+        ("Washington", "Etats-Unis", "2019-11-14", "day", "ministerial", "announced", 70)
+    ]

@@ -653,12 +653,14 @@ def _linked_level(body, sentences, meeting, meetings):
 
 
 def _attendance(body, sentences, meeting, figures):
-    """Participants from the sentence after a mention that tells who came ("Les délégations de 80 pays...")."""
-    for mention in meeting.located:
+    """Participants from the sentence after a mention that tells who came ("Les délégations de
+    80 pays..."), a mention without a locus included ("Une réunion convoquée en urgence."), and
+    across a paragraph break: a lead's count often opens the next paragraph."""
+    for mention in sorted(meeting.mentions, key=lambda m: m.sentence):
         following = mention.sentence + 1
         if following < len(sentences):
             low, high = sentences[following]
-            if ATTENDANCE.search(body, low, high) and body[sentences[mention.sentence][1] : low].count("\n") == 0:
+            if ATTENDANCE.search(body, low, high):
                 count = _participants(body, figures, (low, high), (low, high))
                 if count:
                     return count
