@@ -300,3 +300,16 @@ def test_participants_from_the_paragraph_after_a_mention_without_locus():
     assert meetings(body, "2019-11-13", [figure(body, "Plus de 70 pays", 70, "pays")]) == [
         ("Washington", "Etats-Unis", "2019-11-14", "day", "ministerial", "announced", 70)
     ]
+
+
+def test_a_meeting_named_as_a_point_in_time_takes_no_other_event_locus():
+    # 8 June 2023 was a Thursday.
+    body = (
+        "La capitale saoudienne a accueilli jeudi la réunion ministérielle de la coalition. "
+        "Mercredi, à la veille de la réunion, le ministre s'était entretenu avec le prince héritier à Djeddah. "
+        "Au lendemain de la réunion de Marrakech, en mai 2022, les ministres avaient salué un succès."
+    )
+    assert meetings(body, "2023-06-09") == [
+        ("Ryad", "Arabie saoudite", "2023-06-08", "day", "ministerial", "held", None),
+        ("Marrakech", "Maroc", "2022-05", "month", "ministerial", "held", None),
+    ]

@@ -49,6 +49,11 @@ ATTENDANCE = _words_regex(lines("meetings_attendance.txt"))
 GROUP_WORDS = set(lines("meetings_group_words.txt"))
 NOT_GATHERING = set(lines("meetings_not_gathering.txt"))
 HOST_VERBS = _words_regex(lines("meetings_hosts.txt"))
+# A meeting noun after these words is a point in time: the day and place around it are another event's.
+REFERENCE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:" + "|".join(lines("meetings_reference_phrases.txt")) + r")[ \u00a0]*(?:(?:la|les|le|une|cette|ces|l'|l’)[ \u00a0]*)?$",
+    re.I,
+)
 # "la réunion de Bruxelles", "celle de Djeddah": a city named by its meeting.
 MEETING_OF_CITY = re.compile(
     r"(?:réunions?|rencontres?|conférences?|sommets?|celles?|celui)(?:[ \u00a0](?:ministérielles?|internationales?|plénières?))?"
@@ -162,7 +167,8 @@ def _finds_itself(body, end):
 
 
 def _triggers(body, sentence):
-    """(start, end, kind, excluded) of every trigger of one sentence; kind is noun, verb or pronoun."""
+    """(start, end, kind, excluded) of every trigger of one sentence; kind is noun, verb, pronoun
+    or reference (a meeting noun as a point in time: "à la veille de la réunion")."""
     low, high = sentence
     text = body[low:high]
     found = []
@@ -183,12 +189,14 @@ def _triggers(body, sentence):
                 phrase = re.match(r"[^,.;:()«»\"]{0,60}", body[end:high]).group()
                 phrase = re.split(r"(?<![\w'’-])(?:à|au|dans|qui|que|a|ont|est|sont)(?![\w-])", phrase)[0]
                 excluded = bool(EXCLUSIONS.search(body[start:end] + phrase))
+                if REFERENCE_BEFORE.search(body, max(low, start - 40), start):
+                    kind = "reference"
             found.append((start, end, "verb" if kind == "group_verb" else kind, excluded))
     found.sort()
     # A verb whose subject is a gathering left out is left out too ("une conférence de presse s'est tenue").
     for position, (start, end, kind, excluded) in enumerate(found):
         if kind == "verb" and not excluded:
-            nouns = [t for t in found[:position] if t[2] == "noun" and _word_count(body[t[1] : start]) <= SUBJECT_WORDS]
+            nouns = [t for t in found[:position] if t[2] in ("noun", "reference") and _word_count(body[t[1] : start]) <= SUBJECT_WORDS]
             if nouns and nouns[-1][3]:
                 found[position] = (start, end, kind, True)
     return found
@@ -386,7 +394,13 @@ def _claim(article, triggers, loci):
     body = article.body
     claimed, free = [], []
     for locus in loci:
-        nearest = min(triggers, key=lambda t: _distance(body, (t[0], t[1]), (locus.start, locus.end)))
+        # A meeting named as a point in time ("à la veille de la réunion") has only the locus
+        # of its own complement ("de la réunion de Paris").
+        candidates = [t for t in triggers if t[2] != "reference" or (locus.start >= t[1] and _distance(body, (t[0], t[1]), (locus.start, locus.end)) <= MAX_WORDS_IN_LOCUS)]
+        if not candidates:
+            free.append(locus)
+            continue
+        nearest = min(candidates, key=lambda t: _distance(body, (t[0], t[1]), (locus.start, locus.end)))
         reach = MAX_WORDS_TO_TRIGGER if locus.place or locus.virtual else MAX_WORDS_DATE_TO_TRIGGER
         low, high = sorted([nearest[1], locus.start])
         # "a débuté à Washington, alors que l'armée a bombardé ... à Tabqa": past another city
@@ -415,7 +429,7 @@ def _unlocated_pair(article, index, sentence, triggers, free, floating, first_me
     """The (trigger, locus) of a sentence that tells of a meeting without a locus near its
     trigger: a place farther in the sentence, the lead's place and day for the article's
     first meeting, else none ("cette réunion")."""
-    live = [t for t in triggers if not t[3] and t[2] != "pronoun"]
+    live = [t for t in triggers if not t[3] and t[2] not in ("pronoun", "reference")]
     if not live:
         return []
     trigger = live[0]
