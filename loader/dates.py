@@ -139,7 +139,7 @@ _DAY = r"1er|\d{1,2}"
 DAY_DATE = re.compile(
     rf"(?<![\w.,/-])(?:(?:le|les|ce|du|au){_S})?"
     rf"(?:(?P<weekday>{_WEEKDAY})(?:{_S}(?P<wrel>prochain|dernier))?,?{_S})?"
-    rf"(?P<day>{_DAY})(?:{_S}(?:et|au|à){_S}(?:{_DAY})|-\d{{1,2}})?"
+    rf"(?P<day>{_DAY})(?:{_S}(?:et|au|à){_S}(?:(?:{_WEEKDAY}){_S})?(?:{_DAY})|-\d{{1,2}})?"
     rf"{_S}(?P<month>{_MONTH})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])",
     re.I,
 )
@@ -376,7 +376,14 @@ _IMPERFECT_ENDING = re.compile(r"(?:ait|aient)$")
 
 
 def _is_participle(word):
-    return len(word) >= 2 and word not in _NOT_PARTICIPLES and bool(_PARTICIPLE.search(word))
+    # Weekdays and some nouns end like participles ("qui a lieu jeudi", "ont rendez-vous").
+    return (
+        len(word) >= 2
+        and word not in _NOT_PARTICIPLES
+        and word not in WEEKDAYS
+        and TENSE_WORDS.get(word) != "not_a_participle"
+        and bool(_PARTICIPLE.search(word))
+    )
 
 
 @dataclass(frozen=True)

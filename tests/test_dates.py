@@ -25,6 +25,8 @@ def dates(text, published):
         # 5 February 2016 was a Friday.
         ("Le ministre recevra ses homologues jeudi prochain.", "2016-02-05", ("jeudi prochain", "2016-02-11", "day")),
         ("Les généraux s'étaient réunis les 13 et 14 octobre.", "2014-12", ("les 13 et 14 octobre", "2014-10-13", "day")),
+        # A weekday before each day of the span: dated by its first day.
+        ("Ils se sont réunis mercredi 10 et jeudi 11 février.", "2016-02-12", ("mercredi 10 et jeudi 11 février", "2016-02-10", "day")),
         ("Les ministres doivent se retrouver le 22 janvier à Londres.", "2014-12", ("le 22 janvier", "2015-01-22", "day")),
         ("Ils se sont retrouvés ce lundi 28 juin 2021 à Rome.", None, ("ce lundi 28 juin 2021", "2021-06-28", "day")),
         ("Le Maroc accueillera la réunion l'an prochain.", "2021-06-28", ("l'an prochain", "2022", "year")),
@@ -99,6 +101,8 @@ def test_tense_markers():
     assert [m.direction for m in tense_markers(text)] == ["past", "future", "future", "past", "future"]
     # A passive present and a conditional of hearsay point nowhere.
     assert tense_markers("Quinze pays sont représentés à Rome. L'organisation compterait 5.000 combattants.") == []
+    # A weekday or a noun after "a", "ont" is no participle: no past.
+    assert tense_markers("La réunion a lieu jeudi. Les ministres ont rendez-vous mardi à Rome.") == []
 
 
 def test_sentences_do_not_end_after_an_initial():
