@@ -313,3 +313,12 @@ def test_a_meeting_named_as_a_point_in_time_takes_no_other_event_locus():
         ("Ryad", "Arabie saoudite", "2023-06-08", "day", "ministerial", "held", None),
         ("Marrakech", "Maroc", "2022-05", "month", "ministerial", "held", None),
     ]
+
+
+def test_a_rendez_vous_is_a_meeting():
+    # 8 February 2016 was a Monday.
+    body = "Les ministres de la coalition ont rendez-vous jeudi à Rome. Le prochain rendez-vous est fixé à Paris le 2 mars."
+    assert meetings(body, "2016-02-08") == [
+        ("Rome", "Italie", "2016-02-11", "day", "ministerial", "announced", None),
+        ("Paris", "France", "2016-03-02", "day", "ministerial", "announced", None),
+    ]
