@@ -118,7 +118,12 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME = rf"[{_UPPER}][\w'’.-]*(?:[ \u00a0](?:[{_UPPER}][\w'’.-]*|de|du|des|la|el|al|d'|d’))*"
 # "à Washington", "A Rome", "près de Washington": a city named where something happens.
 CITY_NAME = re.compile(rf"(?:(?<![\w'’-])(?:à|À|A)|près de|non loin de|Près de)[ \u00a0]+(?P<name>{_NAME})")
-_PERIPHRASES = sorted((row["form"] for row in CITY_ROWS if not re.fullmatch(_NAME, row["form"]) or " " in row["form"]), key=len, reverse=True)
+# A venue of one word ("au Pentagone") is found like a periphrase: no "à" goes before it.
+_PERIPHRASES = sorted(
+    (row["form"] for row in CITY_ROWS if not re.fullmatch(_NAME, row["form"]) or " " in row["form"] or fold(row["form"]) != fold(row["city"])),
+    key=len,
+    reverse=True,
+)
 # "dans la capitale britannique", "au siège de l'Otan", "à Lancaster House"; a capital needs
 # no preposition ("la capitale saoudienne accueille jeudi ...").
 PERIPHRASE = re.compile(

@@ -44,6 +44,15 @@ def test_a_meeting_at_a_venue():
     assert meetings(body, "2015-10-08") == [("Bruxelles", "Belgique", "2015-10-13", "day", "ministerial", "announced", None)]
 
 
+def test_a_venue_of_one_word_and_a_capitalised_venue():
+    # 11 February 2016 was a Thursday.
+    body = "Les ministres de la Défense se réuniront jeudi au Pentagone. Ceux des Affaires étrangères se sont vus lundi au Département d'Etat."
+    assert meetings(body, "2016-02-09") == [
+        ("Washington", "Etats-Unis", "2016-02-11", "day", "defence", "announced", None),
+        ("Washington", "Etats-Unis", "2016-02-08", "day", "ministerial", "held", None),
+    ]
+
+
 def test_a_city_named_as_the_host():
     # 11 May 2022 was a Wednesday.
     body = "Marrakech accueille ce mercredi la réunion ministérielle de la coalition. Le Maroc accueillera aussi un forum."
