@@ -99,6 +99,7 @@ def _apostrophes(text):
 WEEKDAYS = {name: number for number, name in enumerate(lines("dates_weekdays.txt"))}
 SEASONS = {row["season"]: int(row["month"]) for row in rows("dates_seasons.csv")}
 RELATIVE = {row["phrase"]: (row["unit"], int(row["offset"])) for row in rows("dates_relative.csv")}
+ANCHORED = {row["phrase"]: int(row["shift"]) for row in rows("dates_anchored.csv")}
 DIRECTION_WORDS = {row["word"]: row["direction"] for row in rows("dates_direction.csv")}
 TENSE_WORDS = {row["word"]: row["kind"] for row in rows("dates_tense.csv")}
 MOTION_PARTICIPLES = tuple(lines("dates_motion_verbs.txt"))
@@ -119,7 +120,8 @@ class DateExpression:
     season: Optional[int] = None  # first month of the season of "à l'automne"
     offset: Optional[tuple] = None  # ('day' | 'month' | 'year', n) from the publication date
     direction: Optional[str] = None  # 'past' | 'future' when the words say it ("dernier", "prochain")
-    same_day: bool = False  # "le même jour": the date the text gave just before
+    same_day: bool = False  # "le même jour", "la veille": dated from the date the text gave just before
+    day_shift: int = 0  # days from that date: -1 for "la veille"
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,12 @@ WEEKDAY_DATE = re.compile(
     rf"(?:{_S}(?P<rel>prochain|dernier))?(?![\w-])",
     re.I,
 )
-SAME_DAY = re.compile(r"(?<![\w-])le(?:\s+)(?:même jour|jour même)(?![\w-])", re.I)
+SAME_DAY = re.compile(
+    r"(?<![\w'’-])(?P<phrase>"
+    + "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+") for p in sorted(ANCHORED, key=len, reverse=True))
+    + r")(?![\w-])(?!\s+d(?:e|u|es)?(?:\s|['’]))",
+    re.I,
+)
 
 
 def _direction(word):
@@ -210,7 +217,7 @@ _FORMS = [
     (SEASON_DATE, _season_fields),
     (YEAR_DATE, lambda match: dict(year=int(match.group("year")))),
     (RELATIVE_DATE, lambda match: dict(offset=_lookup(RELATIVE, _apostrophes(match.group("phrase"))))),
-    (SAME_DAY, lambda match: dict(same_day=True)),
+    (SAME_DAY, lambda match: dict(same_day=True, day_shift=_lookup(ANCHORED, _apostrophes(" ".join(match.group("phrase").split()))))),
     (WEEKDAY_DATE, lambda match: dict(weekday=_lookup(WEEKDAYS, match.group("weekday")), direction=_direction(match.group("rel")))),
 ]
 
@@ -455,22 +462,35 @@ def sentence_spans(text):
     return spans
 
 
+def anchored_date(expression, last):
+    """(iso, precision) of "le même jour", "la veille"...: `last` (the date given just
+    before) shifted by the expression's days; a shift needs a day-precise date."""
+    iso, precision = last or (None, None)
+    if not iso or not expression.day_shift:
+        return iso, precision
+    if precision != "day":
+        return None, None
+    shifted = datetime.date.fromisoformat(iso) + datetime.timedelta(days=expression.day_shift)
+    return shifted.isoformat(), "day"
+
+
 def resolve_dates(text, published):
     """Every date expression of `text` placed on the calendar against `published`.
 
     Each takes its direction from its own words ("dernier"), else from the nearest tense
-    marker of its sentence; "le même jour" takes the date given just before it.
+    marker of its sentence; "le même jour", "la veille" count from the last date given before
+    them that is not itself counted so.
     """
     markers = tense_markers(text)
     resolved, last = [], (None, None)
     for expression in find_dates(text):
         if expression.same_day:
-            iso, precision = last
+            iso, precision = anchored_date(expression, last)
         else:
             low, high = next(((s, e) for s, e in sentence_spans(text) if s <= expression.start < e), (0, len(text)))
             direction = direction_near(markers, expression.start, expression.end, low, high)
             iso, precision = resolve_date(expression, published, direction)
         resolved.append(ResolvedDate(expression, iso, precision))
-        if iso:
+        if iso and not expression.same_day:
             last = (iso, precision)
     return resolved

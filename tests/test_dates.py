@@ -91,6 +91,17 @@ def test_the_same_day_is_the_date_given_just_before():
     assert dates(text, "2018-02") == [("mardi 13 février", "2018-02-13", "day"), ("Le même jour", "2018-02-13", "day")]
 
 
+def test_the_day_before_and_after_count_from_the_date_given_just_before():
+    text = "Ils se sont réunis mardi 13 février. La veille, d'autres s'étaient vus ; le lendemain aussi, à la veille de la conférence."
+    assert dates(text, "2018-02-15") == [
+        ("mardi 13 février", "2018-02-13", "day"),
+        ("La veille", "2018-02-12", "day"),
+        ("le lendemain", "2018-02-14", "day"),
+    ]
+    # A shift from a date known to the month only is no date.
+    assert dates("Ils se sont réunis en février 2018. La veille, rien.", "2018-03")[1] == ("La veille", None, None)
+
+
 def test_relative_days_need_a_day_precise_publication_date():
     assert dates("Il est arrivé hier.", "2016-07-20") == [("hier", "2016-07-19", "day")]
     assert dates("Il est arrivé hier.", "2016-07") == [("hier", None, None)]

@@ -331,3 +331,15 @@ def test_a_rendez_vous_is_a_meeting():
         ("Rome", "Italie", "2016-02-11", "day", "ministerial", "announced", None),
         ("Paris", "France", "2016-03-02", "day", "ministerial", "announced", None),
     ]
+
+
+def test_the_day_after_dates_a_second_meeting():
+    # 10 February 2016 was a Wednesday.
+    body = (
+        "Les ministres de la Défense de la coalition se réuniront mercredi 10 février à Bruxelles. "
+        "Le lendemain, les ministres des Affaires étrangères se retrouveront à Rome."
+    )
+    assert meetings(body, "2016-02-09") == [
+        ("Bruxelles", "Belgique", "2016-02-10", "day", "defence", "announced", None),
+        ("Rome", "Italie", "2016-02-11", "day", "ministerial", "announced", None),
+    ]

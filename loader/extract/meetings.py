@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..dates import direction_near, find_dates, resolve_date, sentence_spans, tense_markers
+from ..dates import anchored_date, direction_near, find_dates, resolve_date, sentence_spans, tense_markers
 from ..places import country_code, find_places, lookup, name_at
 from ..lexicon import lines, rows
 from ..records import MeetingMention
@@ -415,7 +415,10 @@ def _claim(article, triggers, loci):
     claimed = _combine(body, claimed)
     undated = [pair for pair in claimed if not pair[1].date and not pair[0][3]]
     # Only a day: "en septembre" far from the verb dates something else more often than not.
-    days_left = [locus for locus in free if locus.date and not locus.place and (locus.date.day or locus.date.weekday is not None)]
+    days_left = [
+        locus for locus in free
+        if locus.date and not locus.place and (locus.date.day or locus.date.weekday is not None or locus.date.same_day)
+    ]
     if len(undated) == 1 and days_left:
         # "Jeudi, ce sera au tour des ministres de se retrouver au département d'Etat"
         trigger, locus = undated[0]
@@ -461,7 +464,8 @@ def _mention(article, index, sentence, pairs, position, last_date):
     if locus:
         mention.place, mention.virtual = locus.place, locus.virtual
         if locus.date is not None and locus.date.same_day:
-            mention.date = last_date
+            mention.date = anchored_date(locus.date, last_date)
+            mention.date = mention.date if mention.date[0] else None
         elif locus.date is not None:
             iso, precision = resolve_date(locus.date, article.published, mention.direction)
             mention.date = (iso, precision) if iso else None
@@ -501,7 +505,10 @@ def _mentions(body, published, figures):
         pairs.sort(key=lambda pair: min(pair[0][0], pair[1].start) if pair[1] and pair[1].start >= sentence[0] else pair[0][0])
         for position in range(len(pairs)):
             mention = _mention(article, index, sentence, pairs, position, last_date)
-            last_date = mention.date or last_date
+            locus = pairs[position][1]
+            # "La veille ... le lendemain" both count from the date given, not from each other.
+            if not (locus and locus.date and locus.date.same_day):
+                last_date = mention.date or last_date
             mentions.append(mention)
     return sentences, mentions
 
