@@ -343,3 +343,11 @@ def test_the_day_after_dates_a_second_meeting():
         ("Bruxelles", "Belgique", "2016-02-10", "day", "defence", "announced", None),
         ("Rome", "Italie", "2016-02-11", "day", "ministerial", "announced", None),
     ]
+
+
+def test_a_place_between_the_coalition_and_a_count_makes_participants_not_a_size():
+    # 2 February 2016 was a Tuesday.
+    body = "Ce mardi, la coalition réunit à Rome les ministres de 23 pays. La coalition réunit 66 pays."
+    assert meetings(body, "2016-02-02", [figure(body, "23 pays", 23, "pays"), figure(body, "66 pays", 66, "pays")]) == [
+        ("Rome", "Italie", "2016-02-02", "day", "ministerial", "held", 23)
+    ]
