@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .lexicon import lines, rows
+from .numbers import SPELLED, NotANumber, parse_number
 
 
 MONTHS = {name: number for number, name in enumerate(lines("months.txt"), start=1)}
@@ -100,6 +101,8 @@ WEEKDAYS = {name: number for number, name in enumerate(lines("dates_weekdays.txt
 SEASONS = {row["season"]: int(row["month"]) for row in rows("dates_seasons.csv")}
 RELATIVE = {row["phrase"]: (row["unit"], int(row["offset"])) for row in rows("dates_relative.csv")}
 ANCHORED = {row["phrase"]: int(row["shift"]) for row in rows("dates_anchored.csv")}
+COUNTED = {row["word"]: (row["unit"], int(row["size"])) for row in rows("dates_counted.csv")}
+COUNTED_DIRECTION = {row["phrase"]: int(row["sign"]) for row in rows("dates_counted_direction.csv")}
 DIRECTION_WORDS = {row["word"]: row["direction"] for row in rows("dates_direction.csv")}
 TENSE_WORDS = {row["word"]: row["kind"] for row in rows("dates_tense.csv")}
 MOTION_PARTICIPLES = tuple(lines("dates_motion_verbs.txt"))
@@ -172,6 +175,12 @@ WEEKDAY_DATE = re.compile(
     rf"(?:{_S}(?P<rel>prochain|dernier))?(?![\w-])",
     re.I,
 )
+# "il y a deux mois", "dans dix jours": the count is digits or a number word.
+COUNTED_DATE = re.compile(
+    r"(?<![\w-])(?P<direction>" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in COUNTED_DIRECTION) + r")\s+"
+    rf"(?P<count>\d{{1,3}}|{SPELLED})\s+(?P<unit>" + "|".join(sorted(COUNTED, key=len, reverse=True)) + r")(?![\w-])",
+    re.I,
+)
 SAME_DAY = re.compile(
     r"(?<![\w'’-])(?P<phrase>"
     + "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+") for p in sorted(ANCHORED, key=len, reverse=True))
@@ -211,12 +220,23 @@ def _season_fields(match):
     return dict(year=year, season=_lookup(SEASONS, match.group("season")), direction=_direction(match.group("rel")))
 
 
+def _counted_fields(match):
+    try:
+        count = int(parse_number(match.group("count")))
+    except NotANumber:
+        return None
+    unit, size = _lookup(COUNTED, match.group("unit"))
+    sign = _lookup(COUNTED_DIRECTION, " ".join(match.group("direction").split()))
+    return dict(offset=(unit, sign * count * size))
+
+
 # In order: a longer form wins over the shorter forms inside it.
 _FORMS = [
     (MONTH_DATE, _month_fields),
     (SEASON_DATE, _season_fields),
     (YEAR_DATE, lambda match: dict(year=int(match.group("year")))),
     (RELATIVE_DATE, lambda match: dict(offset=_lookup(RELATIVE, _apostrophes(match.group("phrase"))))),
+    (COUNTED_DATE, _counted_fields),
     (SAME_DAY, lambda match: dict(same_day=True, day_shift=_lookup(ANCHORED, _apostrophes(" ".join(match.group("phrase").split()))))),
     (WEEKDAY_DATE, lambda match: dict(weekday=_lookup(WEEKDAYS, match.group("weekday")), direction=_direction(match.group("rel")))),
 ]

@@ -25,6 +25,11 @@ def dates(text, published):
         # 5 February 2016 was a Friday.
         ("Le ministre recevra ses homologues jeudi prochain.", "2016-02-05", ("jeudi prochain", "2016-02-11", "day")),
         ("Les généraux s'étaient réunis les 13 et 14 octobre.", "2014-12", ("les 13 et 14 octobre", "2014-10-13", "day")),
+        # A counted span back or ahead of publication, to the precision of its unit.
+        ("Ils s'étaient réunis il y a une semaine.", "2016-02-12", ("il y a une semaine", "2016-02-05", "day")),
+        ("Ils se réuniront dans 10 jours.", "2016-02-12", ("dans 10 jours", "2016-02-22", "day")),
+        ("Ils s'étaient réunis il y a deux mois.", "2016-02-12", ("il y a deux mois", "2015-12", "month")),
+        ("Ils s'étaient réunis il y a deux ans.", "2016-02-12", ("il y a deux ans", "2014", "year")),
         # A weekday before each day of the span: dated by its first day.
         ("Ils se sont réunis mercredi 10 et jeudi 11 février.", "2016-02-12", ("mercredi 10 et jeudi 11 février", "2016-02-10", "day")),
         ("Les ministres doivent se retrouver le 22 janvier à Londres.", "2014-12", ("le 22 janvier", "2015-01-22", "day")),
