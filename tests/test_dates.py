@@ -30,6 +30,7 @@ def dates(text, published):
         ("Ils se réuniront dans 10 jours.", "2016-02-12", ("dans 10 jours", "2016-02-22", "day")),
         ("Ils s'étaient réunis il y a deux mois.", "2016-02-12", ("il y a deux mois", "2015-12", "month")),
         ("Ils s'étaient réunis il y a deux ans.", "2016-02-12", ("il y a deux ans", "2014", "year")),
+        ("Ils se réuniront dans quinze jours.", "2016-02-12", ("dans quinze jours", "2016-02-26", "day")),
         # A weekday before each day of the span: dated by its first day.
         ("Ils se sont réunis mercredi 10 et jeudi 11 février.", "2016-02-12", ("mercredi 10 et jeudi 11 février", "2016-02-10", "day")),
         ("Les ministres doivent se retrouver le 22 janvier à Londres.", "2014-12", ("le 22 janvier", "2015-01-22", "day")),
