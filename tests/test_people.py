@@ -143,3 +143,17 @@ def test_an_adjective_of_several_countries_after_the_office_makes_an_internation
     ]
     assert country_of("secrétaire d'Etat chargé des Affaires européennes") is None
     assert country_of("secrétaire d'Etat") == "Etats-Unis"
+
+
+def test_a_capital_names_the_government_it_houses():
+    assert people("L'envoyé spécial de Washington pour la coalition, Ian Marsh, a salué la réunion.") == [
+        ("Ian Marsh", [], "envoyé spécial de Washington pour la coalition", "Etats-Unis")
+    ]
+    assert country_of("émissaire de Moscou") == "Russie"
+    assert country_of("ambassadeur de France à Washington") == "France"
+    assert country_of("maire de Mossoul") is None
+
+
+def test_the_office_someone_has_become_is_their_role():
+    text = "Son prédécesseur, Paul Durand, devenu ministre des Affaires étrangères, a estimé que la paix primait."
+    assert people(text) == [("Paul Durand", [], "ministre des Affaires étrangères", None)]

@@ -28,6 +28,7 @@ from ..text import fold
 TITLES = sorted(lines("titles.txt"), key=len, reverse=True)
 TITLE_WORDS = {fold(title) for title in TITLES if " " not in title}
 ROLE_MODIFIERS = lines("people_role_modifiers.txt")
+ROLE_TRANSITIONS = lines("people_role_transitions.txt")
 ROLE_WORDS = {fold(word) for word in lines("people_role_words.txt")}
 NOT_PEOPLE = {fold(word) for word in lines("not_people.txt")}
 PARTICLES = set(lines("people_particles.txt"))
@@ -75,6 +76,7 @@ _WORD = rf"{_LETTER}+(?:[-'’]{_LETTER}+)*"
 # An elided article or preposition ("L'", "d’") is not part of the word it sticks to.
 TOKEN = re.compile(rf"(?:(?<![\w'’-])(?:[LlDdJjNnSsMmCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’])?({_WORD})")
 _TITLE = "|".join(re.escape(title).replace("'", "['’]") for title in TITLES)
+_TRANSITION = "|".join(re.escape(word).replace("'", "['’]") for word in ROLE_TRANSITIONS)
 _MODIFIER = "|".join(re.escape(word) for word in sorted(ROLE_MODIFIERS, key=len, reverse=True))
 # A title, with the words that qualify it first ("nouveau chef", "vice-président", "ex-ministre").
 TITLE_START = re.compile(rf"(?<![\w-])(?:(?:{_MODIFIER})(?:\s+|-))*(?:{_TITLE})(?![\w'’-])", re.I)
@@ -395,7 +397,7 @@ GENITIVE_END = re.compile(r"(?<![\w-])(?:de|du|des|d['’]|la|l['’]|les|à|au|
 
 def _role_after(body, end):
     """The apposition after a name that opens with a title: ", porte-parole du Pentagone," ", un porte-parole militaire américain"."""
-    match = re.match(r"\s*(?:,|\()\s*(?:(?:un|une|le|la|l['’]|son|sa|leur)\s*)?", body[end:end + 12])
+    match = re.match(rf"\s*(?:,|\()\s*(?:(?:{_TRANSITION})\s+)?(?:(?:un|une|le|la|l['’]|son|sa|leur)\s*)?", body[end:end + 40])
     if not match:
         return None
     rest = body[end + match.end():end + match.end() + 150]
@@ -590,7 +592,8 @@ INSTITUTION = re.compile(
 COUNTRY_AFTER = re.compile(rf"\s+(?:d['’]|de |du |des )(?P<name>[A-ZÉ]{_LETTER}*(?:[- ](?:[A-Z]{_LETTER}*|saoudite|arabes unis|unis))*)")
 
 
-# A country named in a role, as the one served ("président des Etats-Unis", "chef de la diplomatie du Koweït"),
+# A country named in a role, as the one served ("président des Etats-Unis", "chef de la diplomatie du Koweït",
+# "envoyé spécial de Washington"),
 # not as a post or a mission ("ambassadeur aux Etats-Unis", "émissaire pour la Syrie").
 _SERVED_COUNTRY = re.compile(rf"(?<![\w-])(?:de|du|des|d['’]|de la|de l['’])\s*(?P<name>[A-ZÉ]{_LETTER}*(?:[- ](?:[A-Z]{_LETTER}*|saoudite|arabes unis|unis))*)")
 
@@ -606,6 +609,9 @@ def country_of(role):
         code = places.country_code(match.group("name"))
         if code:
             return places.country_name(code)
+        capital = places.capital_country(match.group("name"))
+        if capital:
+            return capital
     role = role.replace("’", "'")
     for word, country in INSTITUTIONS:
         # "secrétaire d'Etat chargé des Affaires européennes" is another country's junior minister.
