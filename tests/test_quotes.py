@@ -274,3 +274,26 @@ def test_a_surname_shared_with_another_person_is_not_theirs():
     prince = PersonMention("Mohammed ben Salman", aliases=["MBS"])
     body = "« Le royaume soutiendra la coalition jusqu'au bout », a déclaré Salman."
     assert [q.speaker for q in extract_quotes(body, [prince, king])] == ["Salman"]
+
+
+def test_a_definite_description_points_to_the_last_speaker_of_that_country_and_gender():
+    body = (
+        "« La menace reste élevée dans toute la région », a dit M. Smith. "
+        "« Nous resterons aux côtés de nos partenaires jusqu'au bout », a poursuivi le diplomate américain."
+    )
+    assert extract_quotes(body, [SMITH]) == [
+        quote(body, "La menace reste élevée dans toute la région", "John Smith", "M. Smith"),
+        quote(body, "Nous resterons aux côtés de nos partenaires jusqu'au bout", "John Smith", "le diplomate américain"),
+    ]
+
+
+def test_a_definite_description_after_an_unnamed_source_of_that_noun_stays_unnamed():
+    body = (
+        "Le secrétaire d'Etat John Smith est arrivé mardi. "
+        "« Nous ne partirons pas de la région avant longtemps », a confié un diplomate américain. "
+        "« Nous resterons aussi longtemps que nécessaire », a ajouté le diplomate américain."
+    )
+    assert [(q.speaker, q.attribution) for q in extract_quotes(body, [SMITH])] == [
+        (None, "un diplomate américain"),
+        (None, "le diplomate américain"),
+    ]

@@ -620,6 +620,25 @@ class _Reader:
                 if event_position < position and source.speaker:
                     own = self.cast.people[source.speaker].country
                     return _Source(source.speaker, found.attribution, source.gender) if own in (None, country) else found
+        described = _definite_description(found.attribution) if found is not None and found.speaker is None else None
+        if described:
+            return self._described(found, position, *described)
+        return found
+
+    def _described(self, found, position, head, country):
+        """"a poursuivi la diplomate américaine": the last source of that country and gender, unless an
+        unnamed source of the same noun came first ("un diplomate américain … a ajouté le diplomate")."""
+        for event_position, source in reversed(self.events):
+            if event_position >= position:
+                continue
+            if source.speaker is None:
+                if head in _plain(source.attribution or "").split():
+                    return found
+                continue
+            if found.gender and source.gender and found.gender != source.gender:
+                continue
+            if self.cast.people[source.speaker].country == country:
+                return _Source(source.speaker, found.attribution, source.gender or found.gender)
         return found
 
     def sentence_subject(self, start, end):
@@ -799,6 +818,18 @@ def _nationality_noun(phrase):
     """"le Français", "l'Américaine": the country of a person named by nationality, else None."""
     match = re.fullmatch(r"(?:[Ll]['’]|[Ll]e |[Ll]a )?([A-ZÀ-Ý][\w-]+)", (phrase or "").strip())
     return NATIONALITIES.get(fold(match.group(1))) if match else None
+
+
+DESCRIPTION = re.compile(r"(?:[Ll]e |[Ll]a |[Ll]['’])\s*([^\W\d_]+)\s+([^\W\d_]+)")
+
+
+def _definite_description(phrase):
+    """"le diplomate américain": (head, country) of a definite unnamed-source noun with a nationality, else None."""
+    match = DESCRIPTION.fullmatch((phrase or "").strip())
+    if not match or _plain(match.group(1)) not in ANONYMOUS_HEAD_WORDS:
+        return None
+    country = NATIONALITIES.get(fold(match.group(2)))
+    return (_plain(match.group(1)), country) if country else None
 
 
 def _pronoun_of(verb):
