@@ -157,3 +157,8 @@ def test_a_capital_names_the_government_it_houses():
 def test_the_office_someone_has_become_is_their_role():
     text = "Son prédécesseur, Paul Durand, devenu ministre des Affaires étrangères, a estimé que la paix primait."
     assert people(text) == [("Paul Durand", [], "ministre des Affaires étrangères", None)]
+
+
+def test_a_royal_title_names_someone_by_the_given_name():
+    text = "Le prince Salem ben Nasser a ouvert la séance. Plus tard, le prince Salem a reçu la presse."
+    assert people(text) == [("Salem ben Nasser", ["Salem"], "prince", None)]

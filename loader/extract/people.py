@@ -29,6 +29,7 @@ TITLES = sorted(lines("titles.txt"), key=len, reverse=True)
 TITLE_WORDS = {fold(title) for title in TITLES if " " not in title}
 ROLE_MODIFIERS = lines("people_role_modifiers.txt")
 ROLE_TRANSITIONS = lines("people_role_transitions.txt")
+GIVEN_NAME_TITLES = {fold(title) for title in lines("people_given_name_titles.txt")}
 ROLE_WORDS = {fold(word) for word in lines("people_role_words.txt")}
 NOT_PEOPLE = {fold(word) for word in lines("not_people.txt")}
 PARTICLES = set(lines("people_particles.txt"))
@@ -133,7 +134,7 @@ def extract_people(body, doc=None):
         singles.append((match.start("name"), match.end("name"), match.group("name").split(), True))
     for start, end, words, courteous in sorted(singles, key=lambda single: single[0]):
         text = body[start:end]
-        owner = _owner(people, text)
+        owner = _owner(people, text) or _by_given_name(body, start, people, text)
         if owner is None and (courteous or _single_is_person(body, start, end, text)):
             owner = _add(people, text, start, end)
         if owner is not None:
@@ -290,6 +291,15 @@ def _owner(people, form):
     if not words:
         return None
     owners = [p for p in people if any(_key(name)[-len(words):] == words for name in [p.name, *p.aliases])]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _by_given_name(body, start, people, form):
+    """"le prince Fayçal": the one person of the article whose full name begins with the given name a royal title precedes."""
+    before = re.findall(_WORD, body[max(0, start - 20):start])
+    if not before or fold(before[-1]) not in GIVEN_NAME_TITLES:
+        return None
+    owners = [p for p in people if len(_key(p.name)) > 1 and _key(p.name)[0] == fold(form)]
     return owners[0] if len(owners) == 1 else None
 
 
