@@ -159,6 +159,14 @@ def test_incise_inside_the_marks_splits_the_quote():
     ]
 
 
+def test_a_short_part_before_an_incise_is_quoted_too():
+    body = "« Sans développement, a insisté Paul Durand, il n'y aura pas de sécurité durable. »"
+    assert extract_quotes(body, [DURAND]) == [
+        quote(body, "Sans développement", "Paul Durand", "Paul Durand"),
+        quote(body, "il n'y aura pas de sécurité durable", "Paul Durand", "Paul Durand"),
+    ]
+
+
 def test_incise_between_a_closed_and_a_reopened_quote():
     body = "John Smith a salué l'effort des alliés. « Il ne s'agit pas d'une guerre de l'Occident », a-t-il dit, « mais d'un combat commun contre une menace ». Le texte final a été adopté."
     assert extract_quotes(body, [SMITH]) == [

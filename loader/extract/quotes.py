@@ -904,7 +904,7 @@ def _is_quotation(text, full, unit, by_verb, lead):
     if count < 2 or (not unit.split and _is_label(text)):
         return False
     if unit.split:
-        return count >= 3
+        return True  # an incise splits a quotation: each part is quoted, however short
     if count <= 5:
         standalone = not lead.strip(SPACES) or lead.rstrip(SPACES).endswith(":")
         return text[:1].isupper() and standalone and (by_verb or bool(re.search(r"[.!?…]\Z", full)))
