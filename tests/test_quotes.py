@@ -305,3 +305,15 @@ def test_a_definite_description_after_an_unnamed_source_of_that_noun_stays_unnam
         (None, "un diplomate américain"),
         (None, "le diplomate américain"),
     ]
+
+
+def test_a_feminine_office_no_one_holds_points_to_the_one_woman_named_before():
+    hale = PersonMention("Victoria Hale", role="sous-secrétaire d'Etat américaine aux affaires politiques", country="Etats-Unis")
+    body = (
+        "Mme Victoria Hale, sous-secrétaire d'Etat américaine aux affaires politiques, a pris la parole après John Smith. "
+        "La secrétaire d'Etat adjointe a rappelé l'importance des rapatriements. "
+        "« Chaque pays doit reprendre ses citoyens », a-t-elle martelé."
+    )
+    assert extract_quotes(body, [hale, SMITH]) == [
+        quote(body, "Chaque pays doit reprendre ses citoyens", "Victoria Hale", "La secrétaire d'Etat adjointe")
+    ]

@@ -383,7 +383,7 @@ class _Cast:
         if not offices and not rest and not country:
             return None
         known = [name for name, starts in self.mentions.items() if starts and min(starts) < before]
-        strict, loose = [], []
+        strict, loose, women = [], [], []
         for name in known:
             context = self.context[name]
             own_offices, _ = _offices(context)
@@ -394,10 +394,16 @@ class _Cast:
                 strict.append(name)
             elif country and own_country == country and (not own_offices or not offices or offices & own_offices):
                 loose.append(name)
+            if self.genders[name] == "f" and (not own_offices or not offices or offices & own_offices):
+                women.append(name)
         last = lambda names: max(names, key=lambda n: max(s for s in self.mentions[n] if s < before))
         if strict:
             return last(strict)
-        return loose[0] if len(loose) == 1 else None
+        if len(loose) == 1:
+            return loose[0]
+        # "La secrétaire d'Etat adjointe" for a woman the article titled otherwise: women are few enough
+        # among the article's officials that the one named before is meant.
+        return women[0] if len(women) == 1 and _phrase_gender(phrase)[0] == "f" else None
 
 
 def _offices(text):
