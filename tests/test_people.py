@@ -162,3 +162,13 @@ def test_the_office_someone_has_become_is_their_role():
 def test_a_royal_title_names_someone_by_the_given_name():
     text = "Le prince Salem ben Nasser a ouvert la séance. Plus tard, le prince Salem a reçu la presse."
     assert people(text) == [("Salem ben Nasser", ["Salem"], "prince", None)]
+
+
+def test_irregular_feminine_nationalities():
+    assert country_of("chef de la diplomatie turque") == "Turquie"
+    assert country_of("ministre lettonne de la Défense") == "Lettonie"
+    text = "Le chef de la diplomatie turque, Ahmet Demir, a reçu son homologue américain, Paul Grant."
+    assert people(text) == [
+        ("Ahmet Demir", [], "chef de la diplomatie turque", "Turquie"),
+        ("Paul Grant", [], "chef de la diplomatie américaine", "Etats-Unis"),
+    ]

@@ -317,3 +317,11 @@ def test_a_feminine_office_no_one_holds_points_to_the_one_woman_named_before():
     assert extract_quotes(body, [hale, SMITH]) == [
         quote(body, "Chaque pays doit reprendre ses citoyens", "Victoria Hale", "La secrétaire d'Etat adjointe")
     ]
+
+
+def test_an_office_with_an_irregular_feminine_nationality_names_its_holder():
+    demir = PersonMention("Ahmet Demir", role="ministre turc des Affaires étrangères", country="Turquie")
+    body = "Ahmet Demir est arrivé mardi. « Nous ne tolérerons aucun corridor terroriste », a prévenu le chef de la diplomatie turque."
+    assert extract_quotes(body, [SMITH, demir]) == [
+        quote(body, "Nous ne tolérerons aucun corridor terroriste", "Ahmet Demir", "le chef de la diplomatie turque")
+    ]

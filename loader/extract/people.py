@@ -66,7 +66,7 @@ NATIONALITIES = {}  # any form -> country (None: a body of several countries, e.
 MASCULINE = {}  # any form -> masculine singular
 FEMININE = {}  # masculine singular -> feminine singular
 for _row in rows("nationalities.csv"):
-    _masculine, _female = _row["adjective"], _feminine(_row["adjective"])
+    _masculine, _female = _row["adjective"], _row["feminine"] or _feminine(_row["adjective"])
     FEMININE[_masculine] = _female
     for _form in (_masculine, _female, _plural(_masculine), _plural(_female)):
         NATIONALITIES[_form] = _row["country"] or None

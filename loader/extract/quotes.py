@@ -49,16 +49,17 @@ OFFICES = [
 ANONYMOUS_HEAD_WORDS = {_plain(head) for head in ANONYMOUS_HEADS if " " not in head}
 
 
-def _inflections(adjective):
-    """Masculine singular -> its four forms (américain: américaine, américains, américaines)."""
+def _inflections(adjective, feminine=None):
+    """Masculine singular -> its four forms (américain: américaine, américains, américaines); `feminine`
+    when irregular (turc: turque)."""
     if adjective.endswith("e"):
         return {adjective, adjective + "s"}
-    feminine = adjective + ("ne" if adjective.endswith(("ien", "éen")) else "que" if adjective.endswith("c") else "e")
+    feminine = feminine or adjective + ("ne" if adjective.endswith(("ien", "éen")) else "que" if adjective.endswith("c") else "e")
     plural = adjective if adjective.endswith(("s", "x")) else adjective + "s"
     return {adjective, feminine, plural, feminine + "s"}
 
 
-NATIONALITIES = {fold(form): row["country"] or None for row in rows("nationalities.csv") for form in _inflections(row["adjective"])}
+NATIONALITIES = {fold(form): row["country"] or None for row in rows("nationalities.csv") for form in _inflections(row["adjective"], row["feminine"])}
 
 
 def _alternation(forms):
