@@ -172,3 +172,9 @@ def test_irregular_feminine_nationalities():
         ("Ahmet Demir", [], "chef de la diplomatie turque", "Turquie"),
         ("Paul Grant", [], "chef de la diplomatie américaine", "Etats-Unis"),
     ]
+
+
+def test_a_side_named_at_the_sentence_opening_gives_the_country():
+    text = "Côté français, c'est la secrétaire d'Etat chargée du Développement, Claire Morel, qui représentait Paris."
+    assert people(text) == [("Claire Morel", [], "secrétaire d'Etat chargée du Développement", "France")]
+    assert people("Côté européen, Paul Grant a parlé.") == [("Paul Grant", [], None, None)]

@@ -29,6 +29,7 @@ TITLES = sorted(lines("titles.txt"), key=len, reverse=True)
 TITLE_WORDS = {fold(title) for title in TITLES if " " not in title}
 ROLE_MODIFIERS = lines("people_role_modifiers.txt")
 ROLE_TRANSITIONS = lines("people_role_transitions.txt")
+SIDE_OPENERS = lines("people_side_openers.txt")
 GIVEN_NAME_TITLES = {fold(title) for title in lines("people_given_name_titles.txt")}
 ROLE_WORDS = {fold(word) for word in lines("people_role_words.txt")}
 NOT_PEOPLE = {fold(word) for word in lines("not_people.txt")}
@@ -566,6 +567,9 @@ def _country(body, person, mentions):
             match = SERVES.match(body[end:end + 40])
             if match and places.country_code(match.group("country")):
                 return places.country_name(places.country_code(match.group("country")))
+    for start, end, owner in mentions:
+        if owner is person and _side(body, start):
+            return _side(body, start)
     for form in [person.name, *person.aliases]:
         if fold(form) in KNOWN:
             return KNOWN[fold(form)]
@@ -573,6 +577,17 @@ def _country(body, person, mentions):
     if " " not in person.name and len(known) == 1:  # "Mme Wilmès"
         return KNOWN[known[0]]
     return None
+
+
+SIDE = re.compile(r"\s*(?:" + "|".join(re.escape(opener) for opener in SIDE_OPENERS) + rf")\s+(?P<adjective>{_LETTER}+)\s*,", re.I)
+
+
+def _side(body, start):
+    """The country a sentence's opening gives its people ("Côté français, c'est X qui …"), or None."""
+    window = body[max(0, start - 300):start]
+    ends = list(re.finditer(r"[.!?]\s|\n", window))
+    opening = SIDE.match(window, ends[-1].end() if ends else 0)
+    return NATIONALITIES.get(opening.group("adjective").lower()) if opening else None
 
 
 # "chef de la diplomatie européenne", "commissaire européen": an adjective of several countries right after the office
