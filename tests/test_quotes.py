@@ -325,3 +325,8 @@ def test_an_office_with_an_irregular_feminine_nationality_names_its_holder():
     assert extract_quotes(body, [SMITH, demir]) == [
         quote(body, "Nous ne tolérerons aucun corridor terroriste", "Ahmet Demir", "le chef de la diplomatie turque")
     ]
+
+
+def test_an_object_pronoun_before_a_speech_verb_and_a_colon():
+    body = "Paul Durand, le ministre qui conduit la délégation, l'affirme : « Les jihadistes reculent partout. »"
+    assert extract_quotes(body, [DURAND]) == [quote(body, "Les jihadistes reculent partout", "Paul Durand", "Paul Durand")]

@@ -87,7 +87,10 @@ NOUN_VERB = (
     rf"(?:{_AUX}{_GAP}\s+(?:{_V})"
     rf"|(?:s['’](?:est|était|étaient)|se\s+sont){_GAP}\s+{_REFLEXIVE_PARTICIPLE}"
     rf"|(?:s['’]|se\s+)(?:{_R})(?:nt)?"
-    rf"|{_BARE})"
+    rf"|{_BARE}"
+    # "X l'affirme : « … »", "X le dit sans détour :": the object pronoun makes a noun ("l'annonce") a verb
+    # only when a colon follows.
+    rf"|(?:l['’]|le\s+)(?:{_V})(?=(?:\s+[^\W\d_]+){{0,3}}\s*:))"
 )
 VERB = re.compile(rf"(?<![\w-])(?:{PRONOUN_VERB}|{NOUN_VERB})(?![\w-])")
 # Right after a closing mark any past participle is a speech verb ("», a tonné le ministre"),
