@@ -178,3 +178,9 @@ def test_a_side_named_at_the_sentence_opening_gives_the_country():
     text = "Côté français, c'est la secrétaire d'Etat chargée du Développement, Claire Morel, qui représentait Paris."
     assert people(text) == [("Claire Morel", [], "secrétaire d'Etat chargée du Développement", "France")]
     assert people("Côté européen, Paul Grant a parlé.") == [("Paul Grant", [], None, None)]
+
+
+def test_compound_military_ranks():
+    text = "Le commandant de la coalition, le lieutenant-général Sean Mercer, a fait le point."
+    assert people(text) == [("Sean Mercer", [], "commandant de la coalition, lieutenant-général", None)]
+    assert people("Le général de division Paul Smith a parlé.") == [("Paul Smith", [], "général de division", None)]
