@@ -184,3 +184,7 @@ def test_compound_military_ranks():
     text = "Le commandant de la coalition, le lieutenant-général Sean Mercer, a fait le point."
     assert people(text) == [("Sean Mercer", [], "commandant de la coalition, lieutenant-général", None)]
     assert people("Le général de division Paul Smith a parlé.") == [("Paul Smith", [], "général de division", None)]
+
+
+def test_a_given_name_that_is_also_a_town_opens_a_name():
+    assert people("Le général Pat White a parlé.") == [("Pat White", [], "général", None)]
