@@ -188,3 +188,10 @@ def test_compound_military_ranks():
 
 def test_a_given_name_that_is_also_a_town_opens_a_name():
     assert people("Le général Pat White a parlé.") == [("Pat White", [], "général", None)]
+
+
+def test_a_byline_for_our_correspondent_is_no_person():
+    text = "Avec notre correspondant à Bagdad, Marc Dubois\nLe Premier ministre irakien Karim Saadi a parlé."
+    assert people(text) == [("Karim Saadi", [], "Premier ministre irakien", "Irak")]
+    text = "De nos envoyés spéciaux à Mossoul, Marc Dubois et Anne Roy\nLe général Paul Smith a parlé."
+    assert people(text) == [("Paul Smith", [], "général", None)]
