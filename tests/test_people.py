@@ -195,3 +195,11 @@ def test_a_byline_for_our_correspondent_is_no_person():
     assert people(text) == [("Karim Saadi", [], "Premier ministre irakien", "Irak")]
     text = "De nos envoyés spéciaux à Mossoul, Marc Dubois et Anne Roy\nLe général Paul Smith a parlé."
     assert people(text) == [("Paul Smith", [], "général", None)]
+
+
+def test_a_courtesy_title_before_a_full_name_adds_no_one():
+    text = "Mme Claire Morel, haute représentante de l'UE, a parlé. M. Paul Durand a répondu."
+    assert people(text) == [
+        ("Claire Morel", [], "haute représentante de l'UE", None),
+        ("Paul Durand", [], None, None),
+    ]

@@ -131,8 +131,11 @@ def extract_people(body, doc=None):
             singles.append((start, end, words, False))
         elif _is_person(body, start, end, words):
             mentions.append((start, end, _add(people, body[start:end], start, end)))
+    named = {start for start, _, _ in mentions}
     for match in COURTESY.finditer(body):
-        singles.append((match.start("name"), match.end("name"), match.group("name").split(), True))
+        # "Mme Federica Mogherini": the full name after the title is already a mention.
+        if match.start("name") not in named:
+            singles.append((match.start("name"), match.end("name"), match.group("name").split(), True))
     for start, end, words, courteous in sorted(singles, key=lambda single: single[0]):
         text = body[start:end]
         owner = _owner(people, text) or _by_given_name(body, start, people, text)
