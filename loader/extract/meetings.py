@@ -248,7 +248,7 @@ def _is_speech_date(body, date):
     if not match:
         return False
     word = match.group(1).lower()
-    if any(pattern.fullmatch(word) for pattern, kind in TRIGGERS if kind == "verb"):
+    if any(pattern.fullmatch(word) for pattern, kind in TRIGGERS if kind in ("verb", "group_verb")):
         return False
     return bool(re.search(r"(?:é|i|u|is|it)$", word)) and len(word) > 3
 
@@ -439,6 +439,10 @@ def _unlocated_pair(article, index, sentence, triggers, free, floating, first_me
     located = [locus for locus in free if locus.place]
     if located:
         return [(trigger, min(located, key=lambda l: _distance(article.body, (trigger[0], trigger[1]), (l.start, l.end))))]
+    # "Le Maroc a accueilli mercredi la réunion": a host country and a day; the city may come next.
+    dated = [l for l in free if l.date and _distance(article.body, (trigger[0], trigger[1]), (l.start, l.end)) <= MAX_WORDS_DATE_TO_TRIGGER]
+    if dated and _host_country(article.body, sentence):
+        return [(trigger, dated[0])]
     if first_meeting:
         # "Dix pays ont promis jeudi à Djeddah ... La réunion a rassemblé ..."
         earlier = range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1)
@@ -482,7 +486,7 @@ def _mention(article, index, sentence, pairs, position, last_date):
 
 
 def _mentions(body, published, figures):
-    """The sentences of `body` and every mention of a meeting in them, in order."""
+    """The sentences of `body`, its places, and every mention of a meeting in them, in order."""
     sentences = sentence_spans(body)
     article = _Article(body, published, figures, _places(body), find_dates(body), tense_markers(body))
     mentions = []
@@ -510,7 +514,21 @@ def _mentions(body, published, figures):
             if not (locus and locus.date and locus.date.same_day):
                 last_date = mention.date or last_date
             mentions.append(mention)
-    return sentences, mentions
+    return sentences, article.places, mentions
+
+
+def _host_city(meeting, sentences, places):
+    """"Le Maroc a accueilli mercredi la réunion ... Les délégations ont fait le déplacement à
+    Marrakech": a meeting given only its host country takes the first city of that country
+    named after it, in its sentence or the next."""
+    mention = next((m for m in meeting.mentions if m.host), None)
+    if mention is None:
+        return
+    high = sentences[min(mention.sentence + 1, len(sentences) - 1)][1]
+    for place in places:
+        if mention.start <= place.start < high and place.place.city and country_code(place.place.country or "") == mention.host:
+            mention.place = place.place
+            return
 
 
 def _other_body(body, sentence, trigger, places):
@@ -695,8 +713,11 @@ def extract_meetings(body, published, figures):
     dates resolve against it. `figures` are the article's Figure records
     (participants come from them).
     """
-    sentences, mentions = _mentions(body, published, figures)
+    sentences, places, mentions = _mentions(body, published, figures)
     meetings = _merge(mentions, sentences)
+    for meeting in meetings:
+        if meeting.host and not meeting.place and not meeting.virtual:
+            _host_city(meeting, sentences, places)
     if meetings and meetings[0].date is None and _status(meetings[0], None) == "held":
         story = _story_date(body, sentences, published)
         if story:
