@@ -420,6 +420,11 @@ class TenseMarker:
     direction: str  # 'past' | 'future'
 
 
+def _next_words(words, index):
+    # Taken only by the branches that read them: a list for every word of a text is costly.
+    return [word for word, *_ in words[index + 1 : index + 4]]
+
+
 def tense_markers(text):
     """The words of `text` that set a direction in time: future and conditional of
     "devoir", "aller" + infinitive, future endings ("réunira", "se tiendront"); auxiliary +
@@ -431,18 +436,16 @@ def tense_markers(text):
     markers = []
     for index, (word, start, end, lower) in enumerate(words):
         kind = TENSE_WORDS.get(word)
-        # The next three words: taken only by the branches that read them, not for every word.
-        following = lambda: [w for w, *_ in words[index + 1 : index + 4]]  # noqa: E731
         if word in INTENTIONS and index + 1 < len(words) and words[index + 1][0] in ("de", "d"):
             markers.append(TenseMarker(start, end, "future"))
         elif kind in ("future", "past"):
             markers.append(TenseMarker(start, end, kind))
         elif kind == "auxiliary":
-            if any(_is_participle(w) for w in following()):
+            if any(_is_participle(w) for w in _next_words(words, index)):
                 markers.append(TenseMarker(start, end, "past"))
         elif kind == "reflexive_auxiliary":
             reflexive = index > 0 and words[index - 1][0] in ("s", "se")
-            if any(_is_participle(w) and (reflexive or w.startswith(MOTION_PARTICIPLES)) for w in following()):
+            if any(_is_participle(w) and (reflexive or w.startswith(MOTION_PARTICIPLES)) for w in _next_words(words, index)):
                 markers.append(TenseMarker(start, end, "past"))
         elif kind is None and lower and len(word) >= 3:
             if _FUTURE_ENDING.search(word):
