@@ -56,6 +56,14 @@ def test_spelled_out_numbers():
     ]
 
 
+def test_half_a_scale_is_an_exact_sum():
+    text = "Les besoins dépassent un demi-milliard de dollars et un demi-million de personnes ont fui."
+    assert figures(text) == [
+        ("un demi-milliard de dollars", 500000000, "dollars", False, None),
+        ("un demi-million de personnes", 500000, "personnes", False, None),
+    ]
+
+
 def test_approximate_numbers():
     text = "Une vingtaine de pays, un millier d'experts, une cinquantaine de KM et une dizaine de milliers de réfugiés."
     assert figures(text) == [

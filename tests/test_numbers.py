@@ -22,6 +22,8 @@ from loader.numbers import NotANumber, parse_number
         ("1,250,000", 1250000),
         ("1,500 million", 1500000),
         ("un million et demi", 1500000),
+        ("un demi-milliard", 500000000),
+        ("un demi-million", 500000),
         ("17,8 mlds", 17800000000),
         # Spelled out.
         ("Quinze", 15),
