@@ -311,6 +311,32 @@ def test_participants_from_the_paragraph_after_a_mention_without_locus():
     ]
 
 
+def test_participants_from_the_representatives_of_the_next_sentence():
+    # 15 February 2019 was a Friday.
+    body = (
+        "Les ministres de la Défense de la coalition se sont réunis hier à Munich.\n\n"
+        "Autour du ministre américain, les représentants de treize pays ont discuté trois heures."
+    )
+    assert meetings(body, "2019-02-16", [figure(body, "treize pays", 13, "pays")]) == [
+        ("Munich", "Allemagne", "2019-02-15", "day", "defence", "held", 13)
+    ]
+
+
+def test_participants_from_the_next_sentence_that_says_there():
+    # "y" points back to the meeting's place; "il y a" does not.
+    body = (
+        "Les ministres de la coalition s'étaient réunis le 6 février à Washington. "
+        "Les 79 membres de la coalition y avaient promis de poursuivre le combat."
+    )
+    assert meetings(body, "2019-02-16", [figure(body, "79 membres", 79, "membres")]) == [
+        ("Washington", "Etats-Unis", "2019-02-06", "day", "ministerial", "held", 79)
+    ]
+    body = "Les ministres de la coalition s'étaient réunis le 6 février à Washington. Il y a 79 membres dans la coalition."
+    assert meetings(body, "2019-02-16", [figure(body, "79 membres", 79, "membres")]) == [
+        ("Washington", "Etats-Unis", "2019-02-06", "day", "ministerial", "held", None)
+    ]
+
+
 def test_a_meeting_named_as_a_point_in_time_takes_no_other_event_locus():
     # 8 June 2023 was a Thursday.
     body = (
