@@ -337,6 +337,18 @@ def test_participants_from_the_next_sentence_that_says_there():
     ]
 
 
+def test_a_meeting_held_in_the_margins_of_another_keeps_its_place():
+    # 29 June 2017 was a Thursday.
+    body = (
+        "Les ministres de la Défense, réunis à Copenhague en mai, puis le 29 juin à Bruxelles "
+        "en marge d'une réunion de l'Otan, ont validé la stratégie."
+    )
+    assert meetings(body, "2017-10-21") == [
+        ("Copenhague", "Danemark", "2017-05", "month", "defence", "held", None),
+        ("Bruxelles", "Belgique", "2017-06-29", "day", "defence", "held", None),
+    ]
+
+
 def test_a_meeting_named_as_a_point_in_time_takes_no_other_event_locus():
     # 8 June 2023 was a Thursday.
     body = (
