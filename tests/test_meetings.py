@@ -349,6 +349,19 @@ def test_a_meeting_held_in_the_margins_of_another_keeps_its_place():
     ]
 
 
+def test_a_day_and_a_place_told_in_two_sentences_make_one_meeting():
+    # 14 November 2019 was a Thursday.
+    body = "Les ministres de la coalition se réuniront le 14 novembre prochain. La réunion aura lieu à Washington."
+    assert meetings(body, "2019-10-20") == [("Washington", "Etats-Unis", "2019-11-14", "day", "ministerial", "announced", None)]
+    body = "Les ministres de la coalition se réuniront à Washington. Ils se retrouveront le 14 novembre."
+    assert meetings(body, "2019-10-20") == [("Washington", "Etats-Unis", "2019-11-14", "day", "ministerial", "announced", None)]
+
+
+def test_a_past_day_and_a_future_place_stay_apart():
+    body = "Les ministres de la coalition se sont réunis le 14 novembre. La prochaine réunion aura lieu à Rome."
+    assert meetings(body, "2019-11-20") == []
+
+
 def test_a_meeting_named_as_a_point_in_time_takes_no_other_event_locus():
     # 8 June 2023 was a Thursday.
     body = (

@@ -611,7 +611,22 @@ def _compatible(meeting, mention):
     level = meeting.first("level")
     if level and mention.level and level != mention.level:
         return False, 0
+    if not evidence and _completes(meeting, mention):
+        evidence = 1
     return True, evidence
+
+
+def _completes(meeting, mention):
+    """Whether the mention gives the one thing the meeting of the sentence before lacks, the
+    place or the day: "se réuniront le 14 novembre. La réunion aura lieu à Washington"."""
+    if mention.sentence - max(m.sentence for m in meeting.located) != 1 or meeting.virtual or mention.virtual:
+        return False
+    directions = {m.direction for m in meeting.located} | {mention.direction}
+    if {"past", "future"} <= directions:
+        return False
+    if meeting.place is None and meeting.date and mention.place and not mention.date:
+        return True
+    return meeting.date is None and meeting.place is not None and mention.date and not mention.place
 
 
 def _merge(mentions, sentences):
