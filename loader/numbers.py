@@ -13,6 +13,7 @@ from .lexicon import lines, rows
 APPROXIMATE_NOUNS = {row["noun"]: int(row["value"]) for row in rows("numbers_approximate.csv")}
 SCALES = {row["word"]: int(row["value"]) for row in rows("numbers_scales.csv")}
 NUMBER_WORDS = set(lines("numbers_words.txt"))
+SIGN_SCALES = {row["abbreviation"]: int(row["value"]) for row in rows("numbers_sign_scales.csv")}
 
 
 def _alternatives(words):
@@ -36,7 +37,10 @@ _WORD = _alternatives(NUMBER_WORDS - {"et"})
 SPELLED = rf"(?:{_WORD})(?:(?:-|\s)(?:et(?:-|\s))?(?:{_WORD}))*\b"
 # "une trentaine", and "une dizaine de milliers" (a scale noun after an approximate noun).
 APPROXIMATE = rf"(?:un|une)\s+(?:{_alternatives(APPROXIMATE_NOUNS)})\b(?:\s+d(?:e\s+|['’])(?P<approx_scale>{_alternatives(SCALES)})\b)?"
-SCALE = rf"(?:\s+(?P<scale>{_alternatives(SCALES)})\b(?P<half>\s+et\s+demie?\b)?)"
+SCALE = (
+    rf"(?:\s+(?P<scale>{_alternatives(SCALES)})\b(?P<half>\s+et\s+demie?\b)?"
+    rf"|\s?(?P<sign_scale>(?-i:{_alternatives(SIGN_SCALES)}))(?=\s?[$€£]))"
+)
 NUMBER = rf"(?:(?P<approx>{APPROXIMATE})|(?P<digits>{DIGITS})|(?P<spelled>{SPELLED})){SCALE}?"
 
 _WHOLE = re.compile(rf"\s*{NUMBER}\s*", re.I)
@@ -84,6 +88,8 @@ def number_value(match):
         value = digits_value(match.group("digits"))
     else:
         value = spelled_value(match.group("spelled"))
+    if match.group("sign_scale"):
+        value *= SIGN_SCALES[match.group("sign_scale")]
     if match.group("scale"):
         if match.group("half"):
             value += Decimal("0.5")

@@ -46,6 +46,16 @@ def test_decimals_with_scale_words_and_money():
     ]
 
 
+def test_a_million_abbreviated_before_a_currency_sign():
+    text = "Une aide de 500 M$ et de 3 M€, soit 2,5 M £ ; le puits fait 3 m de profondeur."
+    assert figures(text) == [
+        ("500 M$", 500000000, "dollars", False, None),
+        ("3 M€", 3000000, "euros", False, None),
+        ("2,5 M £", 2500000, "livres", False, None),
+        ("3 m", 3, "m", False, None),
+    ]
+
+
 def test_spelled_out_numbers():
     text = "Onze pays ont signé, avec trois organisations régionales, quatre-vingts délégués et deux milliards d'euros."
     assert figures(text) == [
