@@ -57,17 +57,23 @@ def parse_iso(text):
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_NAMES = "|".join(lines("dates_weekdays.txt"))
+_PUBLISHED = "(?:" + "|".join(re.escape(cue) for cue in sorted(lines("dates_published_cues.txt"), key=len, reverse=True)) + r")\s*:?\s*"
+# An update line is never the publication date.
+_NOT_UPDATE = r"(?<!jour le )(?<!jour : )(?<!jour: )"
 # Where an article states its own date: the " date YYYY-MM" marker of some
 # scrapes, "Publié le 02/06/2015" (never "Mis à jour"), an AFP-style dateline
-# "PARIS, 15 septembre 2014 (AFP) -", or a byline date "2 février 2016 à 17h49".
+# "PARIS, 15 septembre 2014 (AFP) -", or a byline date "2 février 2016 à 17h49", "14/11/2019 - 18:30".
 PUBLISHED_PATTERNS = [
     ("iso", re.compile(r"\A\s*date (\d{4}-\d{2}(?:-\d{2})?)\b")),
     # "Publié le 02/06/2015 à 17h49", "Publié le : 08/06/2023 - 17:40", "Publié le jeudi 8 juin 2023".
-    ("dmy", re.compile(r"Publié le\s*:?\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})")),
-    ("iso", re.compile(r"Publié le\s*:?\s*(\d{4}-\d{2}-\d{2})")),
-    ("named", re.compile(r"Publié le\s*:?\s*(?:(?:" + _WEEKDAY_NAMES + r")\s+)?(\d{1,2})(?:er)?\s+(" + _MONTH_NAMES + r")\s+(\d{4})", re.I)),
-    ("named", re.compile(r"^[A-ZÉÈÎÏ' -]+, (?:le )?(\d{1,2}) (" + _MONTH_NAMES + r") (\d{4}) \((?:AFP|Reuters|AP)\)", re.M)),
-    ("named", re.compile(r"(?<!Mis à jour le )\b(\d{1,2}) (" + _MONTH_NAMES + r") (\d{4}) à \d{1,2}h\d{2}", re.I)),
+    ("dmy", re.compile(_PUBLISHED + r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")),
+    ("iso", re.compile(_PUBLISHED + r"(\d{4}-\d{2}-\d{2})")),
+    ("named", re.compile(_PUBLISHED + r"(?:(?:" + _WEEKDAY_NAMES + r")\s+)?(\d{1,2})(?:er)?\s+(" + _MONTH_NAMES + r")\s+(\d{4})", re.I)),
+    # The dateline's city in capitals or not: "PARIS, 15 septembre 2014 (AFP)", "Washington, 14 novembre 2019 (AFP)".
+    ("named", re.compile(r"^[A-ZÉÈÎÏ][\w'’ -]*, (?:le )?(\d{1,2}) (" + _MONTH_NAMES + r") (\d{4}) \((?:AFP|Reuters|AP)\)", re.M)),
+    ("named", re.compile(_NOT_UPDATE + r"\b(\d{1,2}) (" + _MONTH_NAMES + r") (\d{4}) à \d{1,2}h\d{2}", re.I)),
+    # A byline's numeric date with its time: "Par Jean Dupont - 14/11/2019 - 18:30", "Le 14/11/2019 à 18h30".
+    ("dmy", re.compile(_NOT_UPDATE + r"\b(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:à|-|,)?\s*\d{1,2}[h:]\d{2}", re.I)),
 ]
 
 

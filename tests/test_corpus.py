@@ -55,6 +55,13 @@ def test_wire_dateline_is_not_story():
         ("Titre\n\nPARIS, 15 septembre 2014 (AFP) - Texte", ("2014-09-15", "day")),
         ("Par X, le 2 février 2016 à 17h49", ("2016-02-02", "day")),
         ("Mis à jour le 3 juin 2015 à 09h15", (None, None)),
+        ("Titre\n\nPublié : 14/11/2019 à 18h30\n\nTexte.", ("2019-11-14", "day")),
+        ("Titre\n\nCréé le 14/11/2019 à 18h30\n\nTexte.", ("2019-11-14", "day")),
+        ("Titre\n\nMis en ligne le 14 novembre 2019\n\nTexte.", ("2019-11-14", "day")),
+        ("Titre\n\nWashington, 14 novembre 2019 (AFP) - Texte", ("2019-11-14", "day")),
+        ("Titre\nPar Jean Dupont - 14/11/2019 - 18:30\n\nTexte.", ("2019-11-14", "day")),
+        ("Titre\nLe 14/11/2019 à 18h30\n\nTexte.", ("2019-11-14", "day")),
+        ("Mis à jour le 15/11/2019 à 10h00", (None, None)),
         ("Aucun repère de date.", (None, None)),
     ],
 )
