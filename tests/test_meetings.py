@@ -357,6 +357,16 @@ def test_a_day_and_a_place_told_in_two_sentences_make_one_meeting():
     assert meetings(body, "2019-10-20") == [("Washington", "Etats-Unis", "2019-11-14", "day", "ministerial", "announced", None)]
 
 
+def test_a_meeting_that_takes_place_on_a_day():
+    # "avoir lieu" tells of a meeting only next to one: an attack taking place is none.
+    body = (
+        "Les ministres de la coalition se réuniront à Washington, a annoncé le département d'Etat. "
+        "La réunion aura lieu le 14 novembre."
+    )
+    assert meetings(body, "2019-10-20") == [("Washington", "Etats-Unis", "2019-11-14", "day", "ministerial", "announced", None)]
+    assert meetings("L'attaque a eu lieu mardi à Mossoul.", "2016-02-03") == []
+
+
 def test_a_past_day_and_a_future_place_stay_apart():
     body = "Les ministres de la coalition se sont réunis le 14 novembre. La prochaine réunion aura lieu à Rome."
     assert meetings(body, "2019-11-20") == []

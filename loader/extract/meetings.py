@@ -241,11 +241,15 @@ def _is_reference_date(body, sentence_start, date, triggers):
     return not any(last <= start < date.start for start, *_ in triggers)
 
 
-def _is_speech_date(body, date):
+def _is_speech_date(body, date, triggers):
     """"a annoncé vendredi le Pentagone": the day of a statement, not of a meeting."""
     before = body[max(0, date.start - 30) : date.start]
     match = re.search(r"(\w+)[ ,]*$", before)
     if not match:
+        return False
+    # Right after a meeting's own verb ("aura lieu le 14 novembre"), the date is the meeting's.
+    word_end = date.start - len(before) + match.end(1)
+    if any(end == word_end and kind == "verb" for _, end, kind, _ in triggers):
         return False
     word = match.group(1).lower()
     if any(pattern.fullmatch(word) for pattern, kind in TRIGGERS if kind in ("verb", "group_verb")):
@@ -284,7 +288,7 @@ def _loci(body, sentence, places, dates, triggers):
         else:
             loci.append(_Locus(anchor.start, anchor.end, anchor.place, anchor.date, anchor.virtual))
     # A date alone is a meeting's date only if it is not the day of a statement.
-    return [locus for locus in loci if locus.place or locus.virtual or not _is_speech_date(body, locus.date)]
+    return [locus for locus in loci if locus.place or locus.virtual or not _is_speech_date(body, locus.date, triggers)]
 
 
 def _distance(body, a, b):
