@@ -330,3 +330,13 @@ def test_an_office_with_an_irregular_feminine_nationality_names_its_holder():
 def test_an_object_pronoun_before_a_speech_verb_and_a_colon():
     body = "Paul Durand, le ministre qui conduit la délégation, l'affirme : « Les jihadistes reculent partout. »"
     assert extract_quotes(body, [DURAND]) == [quote(body, "Les jihadistes reculent partout", "Paul Durand", "Paul Durand")]
+
+
+def test_a_name_in_a_complement_does_not_take_over_the_next_pronoun():
+    hale = PersonMention("Robert Hale", role="président", country="Etats-Unis")
+    body = (
+        "John Smith a réuni ses homologues mercredi. "
+        "L'ancien général a voulu rassurer des partenaires inquiets des déclarations de Robert Hale. "
+        "« L'Amérique honorera ses engagements », a-t-il assuré."
+    )
+    assert extract_quotes(body, [SMITH, hale]) == [quote(body, "L'Amérique honorera ses engagements", "John Smith", "John Smith")]

@@ -670,7 +670,12 @@ class _Reader:
         if isinstance(found, _Source) and not found.plural and (found.speaker or first is verb):
             self.events.append((bounds[0], found))
             return
-        named = {self.cast.name_of[m.group()]: m.start() for m in self.cast.finditer(hidden, start, stop)}
+        # "des déclarations de Donald Trump": a name in a complement is not who the sentence is about.
+        named = {
+            self.cast.name_of[m.group()]: m.start()
+            for m in self.cast.finditer(hidden, start, stop)
+            if not (COMPLEMENT.search(hidden, start, m.start()) and not OFFICE_COMPLEMENT.search(hidden, start, m.start()))
+        }
         if len(named) == 1:
             name, position = next(iter(named.items()))
             self.events.append((position, _Source(name, name, self.cast.genders[name])))
