@@ -1,3 +1,4 @@
+from loader.extract import extract_article
 from loader.extract.people import country_of, extract_people
 
 
@@ -202,4 +203,33 @@ def test_a_courtesy_title_before_a_full_name_adds_no_one():
     assert people(text) == [
         ("Claire Morel", [], "haute représentante de l'UE", None),
         ("Paul Durand", [], None, None),
+    ]
+
+
+def test_a_nationality_noun_after_a_speech_verb_is_a_people_not_a_person():
+    text = "Le général Paul Hendricks a mis en garde les Européens : « Restez mobilisés. »"
+    assert people(text) == [("Paul Hendricks", [], "général", None)]
+
+
+def test_the_country_a_sentence_opens_with_owns_the_possessive_title():
+    text = "La France, représentée par sa secrétaire d'Etat chargée de l'Europe, Claire Dumont, a plaidé pour les rapatriements."
+    assert people(text) == [("Claire Dumont", [], "secrétaire d'Etat chargée de l'Europe", "France")]
+
+
+def test_an_indefinite_source_before_a_comma_is_not_part_of_the_title():
+    text = "Selon un responsable du Pentagone, le président Robert Hale a donné trente jours aux militaires."
+    assert people(text) == [("Robert Hale", [], "président", None)]
+
+
+def test_a_person_with_no_role_takes_the_description_a_quote_attributes_to_them():
+    # Known to serve France: the description's country points to him.
+    body = (
+        "Les ministres se sont retrouvés à l'invitation de Jean-Yves Le Drian. "
+        "Autour de la table, le secrétaire américain à la Défense Robert Hale. "
+        "« Nous devons isoler Raqqa », a résumé le ministre français."
+    )
+    found = extract_article(body, None).people
+    assert [(p.name, p.role, p.country) for p in found] == [
+        ("Jean-Yves Le Drian", "ministre français", "France"),
+        ("Robert Hale", "secrétaire américain à la Défense", "Etats-Unis"),
     ]

@@ -2,7 +2,7 @@
 from ..records import Extraction
 from .figures import extract_figures
 from .meetings import extract_meetings, link_meetings
-from .people import extract_people
+from .people import complete_roles, extract_people
 from .quotes import extract_quotes
 
 
@@ -16,5 +16,6 @@ def extract_article(body, published, doc=None):
     meetings = extract_meetings(body, published, figures)
     people = extract_people(body, doc)
     quotes = extract_quotes(body, people, doc)
+    complete_roles(people, quotes)
     link_meetings(body, meetings, figures, quotes)
     return Extraction(people=people, quotes=quotes, meetings=meetings, figures=figures)

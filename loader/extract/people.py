@@ -247,6 +247,8 @@ def _single_is_person(body, start, end, text):
         return False
     if len(text) < 3 or text.isupper():
         return False
+    if text.lower() in NATIONALITIES:
+        return False  # "mis en garde les Européens": a people, not a person
     return fold(text).split()[-1] in KNOWN_SURNAMES or _role_before(body, start) is not None or _spoken(body, start, end)
 
 
@@ -350,6 +352,21 @@ def _assign_roles(body, people, mentions):
         person.country = _country(body, person, mentions)
 
 
+def complete_roles(people, quotes):
+    """A person the article names without a role takes the description a quote attributes to them
+    ("à l'invitation de X … « … », a résumé le ministre français")."""
+    by_name = {person.name: person for person in people}
+    for quote in quotes:
+        person = by_name.get(quote.speaker)
+        if person is None or person.role is not None or not quote.attribution:
+            continue
+        phrase = re.sub(r"\A(?:le|la|l['’])\s*", "", quote.attribution, flags=re.I)
+        found = _description_at(phrase)
+        if found and found[1] == len(phrase):
+            person.role = found[0]
+            person.country = person.country or country_of(found[0])
+
+
 def role_near(body, start, end):
     """The role stated around the name at body[start:end]: title before, apposition after, or both."""
     before = _role_before(body, start)
@@ -385,6 +402,9 @@ def _role_before(body, start):
     window = body[max(0, start - 160):start].rstrip("«“\" \u00a0")  # "La ministre des Armées «Florence Parly ..."
     for title in TITLE_START.finditer(window):
         span = window[title.start():]
+        # "Selon un responsable du Pentagone, le président X": an indefinite title is another, unnamed person.
+        if "," in span and re.search(r"(?<![\w-])une?\s+\Z", window[:title.start()], re.I):
+            continue
         if _one_phrase(span):
             # "l'envoyé spécial du président X": X's role is the title after the genitive.
             genitive = [t for t in TITLE_START.finditer(span) if t.start() > 0 and re.search(r"\b(?:du|de la|de l['’])\s*\Z", span[:t.start()])]
@@ -571,8 +591,8 @@ def _country(body, person, mentions):
             if match and places.country_code(match.group("country")):
                 return places.country_name(places.country_code(match.group("country")))
     for start, end, owner in mentions:
-        if owner is person and _side(body, start):
-            return _side(body, start)
+        if owner is person and (_side(body, start) or _possessor(body, start)):
+            return _side(body, start) or _possessor(body, start)
     for form in [person.name, *person.aliases]:
         if fold(form) in KNOWN:
             return KNOWN[fold(form)]
@@ -591,6 +611,21 @@ def _side(body, start):
     ends = list(re.finditer(r"[.!?]\s|\n", window))
     opening = SIDE.match(window, ends[-1].end() if ends else 0)
     return NATIONALITIES.get(opening.group("adjective").lower()) if opening else None
+
+
+POSSESSOR = re.compile(rf"\s*(?:(?:La|Le|L['’])\s*)?(?P<country>[A-ZÉ]{_LETTER}*(?:[- ](?:[A-Z]{_LETTER}*|saoudite|arabes unis|unis))*)\s*,")
+
+
+def _possessor(body, start):
+    """The country a sentence opens with when the name's title is its possessive ("La France, représentée
+    par sa secrétaire d'Etat chargée de l'Europe, X"), or None."""
+    window = body[max(0, start - 300):start]
+    ends = list(re.finditer(r"[.!?]\s|\n", window))
+    opening = POSSESSOR.match(window, ends[-1].end() if ends else 0)
+    if not opening or not re.search(rf"(?<![\w-])(?:son|sa)\s+(?:{_TITLE})", window[opening.end():], re.I):
+        return None
+    code = places.country_code(opening.group("country"))
+    return places.country_name(code) if code else None
 
 
 # "chef de la diplomatie européenne", "commissaire européen": an adjective of several countries right after the office
