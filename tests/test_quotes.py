@@ -340,3 +340,28 @@ def test_a_name_in_a_complement_does_not_take_over_the_next_pronoun():
         "« L'Amérique honorera ses engagements », a-t-il assuré."
     )
     assert extract_quotes(body, [SMITH, hale]) == [quote(body, "L'Amérique honorera ses engagements", "John Smith", "John Smith")]
+
+
+def test_a_name_after_an_office_complement_is_still_the_subject():
+    durand = PersonMention("Paul Durand", role="ancien ministre des Finances", country="France")
+    body = (
+        "John Smith a réagi lundi. "
+        "L'ancien ministre des Finances Paul Durand, qui fut aussi chef de la diplomatie, a été moins diplomate. "
+        "« Nous avons abandonné nos alliés », a-t-il déploré."
+    )
+    assert extract_quotes(body, [SMITH, durand]) == [quote(body, "Nous avons abandonné nos alliés", "Paul Durand", "Paul Durand")]
+
+
+def test_a_sentence_with_no_known_verb_still_names_its_subject_for_the_next_pronoun():
+    hale = PersonMention("Robert Hale", role="général", country="Etats-Unis")
+    body = (
+        "« Nous restons », a déclaré John Smith. "
+        "Le général Robert Hale, qui commandait le Centcom, voit dans ce retrait un pari risqué. "
+        "« The job is not done », a-t-il dit."
+    )
+    assert extract_quotes(body, [SMITH, hale])[1] == quote(body, "The job is not done", "Robert Hale", "Robert Hale")
+
+
+def test_a_name_in_an_opening_adjunct_is_not_the_subject_of_a_sentence_with_no_known_verb():
+    body = "« Nous restons », a déclaré le porte-parole. Sous la présidence de John Smith, « les ministres vont évoquer la suite », a-t-il ajouté."
+    assert [q.speaker for q in extract_quotes(body, [SMITH])] == [None, None]

@@ -580,6 +580,16 @@ def _clause_subject(hidden, start, end, cast):
     return candidate
 
 
+def _noun_complement(text, start, position):
+    """Whether the name at `position` completes a noun ("des déclarations de X"), not an office
+    ("le ministre des Finances X", "le chef de la diplomatie X")."""
+    complement = COMPLEMENT.search(text, start, position)
+    if not complement or OFFICE_COMPLEMENT.search(text, start, position):
+        return False
+    head = text[start:complement.start()].split()[-1:]
+    return not (head and TITLE_WORD.fullmatch(fold(head[0]).lstrip("l'’")))
+
+
 def _skip_spaces(text, position):
     while position < len(text) and text[position] in SPACES + ",":
         position += 1
@@ -660,21 +670,28 @@ class _Reader:
         verb = VERB.search(hidden, start, stop)
         finite = FINITE.search(hidden, start, stop)
         first = min((m for m in (verb, finite) if m), key=lambda m: m.start(), default=None)
-        if first is None or (verb is first and _pronoun_of(verb)) or re.match(r"(?:Il|Elle)\b", hidden[_skip_spaces(hidden, start):stop]):
+        if (first is not None and verb is first and _pronoun_of(verb)) or re.match(r"(?:Il|Elle)\b", hidden[_skip_spaces(hidden, start):stop]):
             return  # a pronoun goes on with the same person
-        bounds = _clause_subject(hidden, start, first.start(), self.cast)
-        found = _phrase_source(hidden, *bounds, self.cast, first.start()) if bounds else None
-        if isinstance(found, _Pronoun):
-            return  # a pronoun goes on with the same person
-        found = self.resolve(found, bounds[0]) if bounds else None
-        if isinstance(found, _Source) and not found.plural and (found.speaker or first is verb):
-            self.events.append((bounds[0], found))
-            return
+        if first is None:
+            # With no verb the rules know ("Le général X … voit dans ce retrait un pari risqué"), the one person
+            # named is the subject, unless the sentence opens with an adjunct ("Sous la présidence de X, …").
+            opening = _words(hidden[start:stop])[:1]
+            if opening and opening[0] in FRONTED:
+                return
+        else:
+            bounds = _clause_subject(hidden, start, first.start(), self.cast)
+            found = _phrase_source(hidden, *bounds, self.cast, first.start()) if bounds else None
+            if isinstance(found, _Pronoun):
+                return  # a pronoun goes on with the same person
+            found = self.resolve(found, bounds[0]) if bounds else None
+            if isinstance(found, _Source) and not found.plural and (found.speaker or first is verb):
+                self.events.append((bounds[0], found))
+                return
         # "des déclarations de Donald Trump": a name in a complement is not who the sentence is about.
         named = {
             self.cast.name_of[m.group()]: m.start()
             for m in self.cast.finditer(hidden, start, stop)
-            if not (COMPLEMENT.search(hidden, start, m.start()) and not OFFICE_COMPLEMENT.search(hidden, start, m.start()))
+            if not _noun_complement(hidden, start, m.start())
         }
         if len(named) == 1:
             name, position = next(iter(named.items()))
