@@ -233,3 +233,30 @@ def test_a_person_with_no_role_takes_the_description_a_quote_attributes_to_them(
         ("Jean-Yves Le Drian", "ministre français", "France"),
         ("Robert Hale", "secrétaire américain à la Défense", "Etats-Unis"),
     ]
+
+
+def test_a_known_person_under_a_nickname_keeps_the_known_country():
+    assert people("Le secrétaire à la défense, Jim Mattis, a présenté un plan.") == [
+        ("Jim Mattis", [], "secrétaire à la défense", "Etats-Unis")
+    ]
+
+
+def test_an_acronym_in_brackets_does_not_end_the_title_before_a_name():
+    text = "L'envoyé spécial auprès de la coalition contre l'organisation Etat islamique (EI), Paul Hendricks, a reçu la presse."
+    assert people(text) == [("Paul Hendricks", [], "envoyé spécial auprès de la coalition contre l'organisation Etat islamique", None)]
+
+
+def test_a_role_held_then_and_a_co_chair():
+    text = (
+        "« Nous restons engagés », a déclaré Claire Dumont, alors ambassadrice de France à Londres. "
+        "« Il écoute », raconte Leila Haddad, coprésidente du Conseil démocratique syrien."
+    )
+    assert people(text) == [
+        ("Claire Dumont", [], "ambassadrice de France à Londres", "France"),
+        ("Leila Haddad", [], "coprésidente du Conseil démocratique syrien", "Syrie"),
+    ]
+
+
+def test_the_body_served_comes_before_the_mission():
+    assert country_of("envoyé spécial de la Maison Blanche pour la coalition contre l'Etat islamique") == "Etats-Unis"
+    assert country_of("secrétaire général de l'Otan") is None

@@ -400,6 +400,8 @@ def _possessed(body, start, title):
 def _role_before(body, start):
     """The title phrase that ends right before a name ("le secrétaire d'Etat américain ", "Le ministre ..., le prince ")."""
     window = body[max(0, start - 160):start].rstrip("«“\" \u00a0")  # "La ministre des Armées «Florence Parly ..."
+    # "contre l'organisation Etat islamique (EI), X": an acronym in brackets does not end the title.
+    window = ACRONYM.sub(lambda match: " " * len(match.group()), window)
     for title in TITLE_START.finditer(window):
         span = window[title.start():]
         # "Selon un responsable du Pentagone, le président X": an indefinite title is another, unnamed person.
@@ -412,6 +414,9 @@ def _role_before(body, start):
                 span = span[genitive[-1].start():]
             return _tidy(span) or None
     return None
+
+
+ACRONYM = re.compile(r"\s*\([A-Z]{2,6}\)")
 
 
 def _one_phrase(span):
@@ -594,8 +599,8 @@ def _country(body, person, mentions):
         if owner is person and (_side(body, start) or _possessor(body, start)):
             return _side(body, start) or _possessor(body, start)
     for form in [person.name, *person.aliases]:
-        if fold(form) in KNOWN:
-            return KNOWN[fold(form)]
+        if _known(form) in KNOWN:
+            return KNOWN[_known(form)]
     known = KNOWN_SURNAMES.get(fold(person.name).split()[-1], [])
     if " " not in person.name and len(known) == 1:  # "Mme Wilmès"
         return KNOWN[known[0]]
@@ -614,6 +619,12 @@ def _side(body, start):
 
 
 POSSESSOR = re.compile(rf"\s*(?:(?:La|Le|L['’])\s*)?(?P<country>[A-ZÉ]{_LETTER}*(?:[- ](?:[A-Z]{_LETTER}*|saoudite|arabes unis|unis))*)\s*,")
+
+
+def _known(form):
+    """The folded name as the known-people lexicon spells it: "Jim Mattis" is James Mattis."""
+    words = fold(form).split()
+    return " ".join([NICKNAMES.get(words[0], words[0]), *words[1:]]) if words else ""
 
 
 def _possessor(body, start):
@@ -638,8 +649,13 @@ INTERNATIONAL_TITLE = re.compile(
 )
 
 
+# "envoyé spécial de la Maison Blanche auprès de la coalition contre l'EI": what follows is the mission, not the body served.
+MISSION = re.compile(r"\s(?:auprès|contre|pour)\b.*", re.S)
+
+
 def _international(role):
     """A role in an international body ("secrétaire général de l'Otan", "chef de la diplomatie européenne"): no country."""
+    role = MISSION.sub("", role)
     if INTERNATIONAL_TITLE.search(role):
         return True
     return any(country is None and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", role.replace("’", "'")) for word, country in INSTITUTIONS)
