@@ -260,3 +260,8 @@ def test_a_role_held_then_and_a_co_chair():
 def test_the_body_served_comes_before_the_mission():
     assert country_of("envoyé spécial de la Maison Blanche pour la coalition contre l'Etat islamique") == "Etats-Unis"
     assert country_of("secrétaire général de l'Otan") is None
+
+
+def test_a_real_name_is_an_alias_of_the_person_just_named():
+    text = "Le chef de l'EI, Abou Bakr al-Baghdadi, de son vrai nom Ibrahim Awad al-Badri, a été tué."
+    assert people(text) == [("Abou Bakr al-Baghdadi", ["Ibrahim Awad al-Badri"], "chef de l'EI", None)]

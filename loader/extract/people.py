@@ -39,6 +39,7 @@ CREDIT_CUES = lines("people_credit_cues.txt")
 NAMED_THINGS = lines("people_named_things.txt")
 BYLINE_WORDS = set(lines("people_byline_words.txt"))
 SPEECH_VERBS = lines("speech_verbs.txt")
+REAL_NAME_CUES = lines("people_real_name_cues.txt")
 KNOWN = {fold(row["name"]): row["country"] or None for row in rows("people_known.csv")}
 KNOWN_SURNAMES = {}  # last word of a known name -> the names ending with it
 for _name in KNOWN:
@@ -101,6 +102,8 @@ SPEECH_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{_VERBS})(?:-t-(?:il|elle))?(?:\s+
 # "X a déclaré", "X avait écrit", "X, qui a ajouté".
 SPEECH_AFTER = re.compile(rf"\A\s+(?:a|avait|aurait|ont)\s+(?:\w+\s+)?(?:{_VERBS})(?![\w-])")
 # "le porte-avions Charles de Gaulle": a thing named after a person.
+REAL_NAME = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(cue) for cue in REAL_NAME_CUES) + r")\s*\Z", re.I)
+
 NAMED_THING = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(noun) for noun in NAMED_THINGS) + r")(?:\s+(?:de|du|d['’]))?\s*\Z", re.I)
 # "(Crédit photo: X", "Photo AFP / X", "© X": a credit ends right before the name.
 CREDIT_BEFORE = re.compile(r"(?:(?<![\w-])(?:" + "|".join(re.escape(cue) for cue in CREDIT_CUES) + r")(?:\s+photos?)?\s*:?|/)\s*\Z", re.I)
@@ -129,6 +132,11 @@ def extract_people(body, doc=None):
     for start, end, words in _candidates(body):
         if len(_core(words)) == 1:
             singles.append((start, end, words, False))
+        elif REAL_NAME.search(body, max(0, start - 30), start) and mentions:
+            owner = mentions[-1][2]  # the person just named
+            if body[start:end] not in owner.aliases:
+                owner.aliases.append(body[start:end])
+            mentions.append((start, end, owner))
         elif _is_person(body, start, end, words):
             mentions.append((start, end, _add(people, body[start:end], start, end)))
     named = {start for start, _, _ in mentions}
