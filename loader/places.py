@@ -65,7 +65,7 @@ def capital_country(name):
     """The country whose capital a French name denotes ("Washington", "Bagdad"), or None: the press names
     a government by its capital ("l'envoyé de Washington")."""
     key = fold(name)
-    row = next((row for row in CITY_ROWS if fold(row["form"]) == key), None)
+    row = _city_rows().get(key)
     city = None if row else _index().get(key)
     if row is None and city is None:
         return None
@@ -108,11 +108,17 @@ def _coordinates(geoname, code):
 
 
 @functools.lru_cache(maxsize=None)
+def _city_rows():
+    """Folded form -> its row of places.csv."""
+    return {fold(row["form"]): row for row in CITY_ROWS}
+
+
+@functools.lru_cache(maxsize=None)
 def _lexicon():
     places = {}
-    for row in CITY_ROWS:
+    for key, row in _city_rows().items():
         latitude, longitude = _coordinates(row["geoname"], row["country"])
-        places[fold(row["form"])] = Place(row["city"], country_name(row["country"]), latitude, longitude)
+        places[key] = Place(row["city"], country_name(row["country"]), latitude, longitude)
     return places
 
 

@@ -252,7 +252,7 @@ def _is_speech_date(body, date, triggers):
     if any(end == word_end and kind == "verb" for _, end, kind, _ in triggers):
         return False
     word = match.group(1).lower()
-    if any(pattern.fullmatch(word) for pattern, kind in TRIGGERS if kind in ("verb", "group_verb")):
+    if any(pattern.fullmatch(word) for pattern, kind in TRIGGERS if kind == "verb"):
         return False
     return bool(re.search(r"(?:é|i|u|is|it)$", word)) and len(word) > 3
 
@@ -472,8 +472,8 @@ def _mention(article, index, sentence, pairs, position, last_date):
     if locus:
         mention.place, mention.virtual = locus.place, locus.virtual
         if locus.date is not None and locus.date.same_day:
-            mention.date = anchored_date(locus.date, last_date)
-            mention.date = mention.date if mention.date[0] else None
+            iso, precision = anchored_date(locus.date, last_date)
+            mention.date = (iso, precision) if iso else None
         elif locus.date is not None:
             iso, precision = resolve_date(locus.date, article.published, mention.direction)
             mention.date = (iso, precision) if iso else None

@@ -604,11 +604,13 @@ def _country(body, person, mentions):
             if match and places.country_code(match.group("country")):
                 return places.country_name(places.country_code(match.group("country")))
     for start, end, owner in mentions:
-        if owner is person and (_side(body, start) or _possessor(body, start)):
-            return _side(body, start) or _possessor(body, start)
+        country = (_side(body, start) or _possessor(body, start)) if owner is person else None
+        if country:
+            return country
     for form in [person.name, *person.aliases]:
-        if _known(form) in KNOWN:
-            return KNOWN[_known(form)]
+        key = _known(form)
+        if key in KNOWN:
+            return KNOWN[key]
     known = KNOWN_SURNAMES.get(fold(person.name).split()[-1], [])
     if " " not in person.name and len(known) == 1:  # "Mme Wilmès"
         return KNOWN[known[0]]
@@ -618,11 +620,16 @@ def _country(body, person, mentions):
 SIDE = re.compile(r"\s*(?:" + "|".join(re.escape(opener) for opener in SIDE_OPENERS) + rf")\s+(?P<adjective>{_LETTER}+)\s*,", re.I)
 
 
-def _side(body, start):
-    """The country a sentence's opening gives its people ("Côté français, c'est X qui …"), or None."""
+def _sentence_before(body, start):
+    """The part of the sentence before `start` (looking back 300 characters at most)."""
     window = body[max(0, start - 300):start]
     ends = list(re.finditer(r"[.!?]\s|\n", window))
-    opening = SIDE.match(window, ends[-1].end() if ends else 0)
+    return window[ends[-1].end():] if ends else window
+
+
+def _side(body, start):
+    """The country a sentence's opening gives its people ("Côté français, c'est X qui …"), or None."""
+    opening = SIDE.match(_sentence_before(body, start))
     return NATIONALITIES.get(opening.group("adjective").lower()) if opening else None
 
 
@@ -638,10 +645,9 @@ def _known(form):
 def _possessor(body, start):
     """The country a sentence opens with when the name's title is its possessive ("La France, représentée
     par sa secrétaire d'Etat chargée de l'Europe, X"), or None."""
-    window = body[max(0, start - 300):start]
-    ends = list(re.finditer(r"[.!?]\s|\n", window))
-    opening = POSSESSOR.match(window, ends[-1].end() if ends else 0)
-    if not opening or not re.search(rf"(?<![\w-])(?:son|sa)\s+(?:{_TITLE})", window[opening.end():], re.I):
+    sentence = _sentence_before(body, start)
+    opening = POSSESSOR.match(sentence)
+    if not opening or not re.search(rf"(?<![\w-])(?:son|sa)\s+(?:{_TITLE})", sentence[opening.end():], re.I):
         return None
     code = places.country_code(opening.group("country"))
     return places.country_name(code) if code else None
