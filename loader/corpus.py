@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dates import MONTHS, InvalidDate, iso_date, parse_iso, published_from_text
+from .dates import MONTHS, PUBLICATION_LINE, InvalidDate, iso_date, parse_iso, published_from_text
 from .lexicon import lines
 from .records import Article
 
@@ -38,7 +38,6 @@ CREDIT_AT_END = re.compile(
     r"(?:\s[—–-]\s+(?P<name1>[^—–/]+?)\s*(?:/|,)\s*(?:AFP|Reuters|AP|EPA|Getty)(?:/Archives)?"
     r"|\s*Photos?\s+(?:AFP|Reuters|AP|EPA)\s*/\s*(?P<name2>[^/]+?))\s*\Z"
 )
-PUBLICATION_LINE = re.compile(r"\A\s*Publié le .*\Z|\A\s*Mis à jour le .*\Z")
 BYLINE = re.compile(
     r"\A\s*(?:[Pp]ar\s+\S.{0,80}"  # "Par Hélène MARCHAL", "par La rédaction"
     r"|(?:[A-Z]\.\s*){1,3}et agences"  # "M. T. et agences"

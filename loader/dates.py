@@ -60,6 +60,9 @@ _WEEKDAY_NAMES = "|".join(lines("dates_weekdays.txt"))
 _PUBLISHED = "(?:" + "|".join(re.escape(cue) for cue in sorted(lines("dates_published_cues.txt"), key=len, reverse=True)) + r")\s*:?\s*"
 # An update line is never the publication date.
 _NOT_UPDATE = r"(?<!jour le )(?<!jour : )(?<!jour: )"
+# A line that only dates the article ("Publié le : 08/06/2023 - 17:40", "Mis à jour le 3 juin"):
+# the site's, not the story's; the same cues as the patterns below, then a day.
+PUBLICATION_LINE = re.compile(r"\A\s*(?:" + _PUBLISHED + r"|Mis à jour le\s*:?\s*)(?:(?:" + _WEEKDAY_NAMES + r")\s+)?\d", re.I)
 # Where an article states its own date: the " date YYYY-MM" marker of some
 # scrapes, "Publié le 02/06/2015" (never "Mis à jour"), an AFP-style dateline
 # "PARIS, 15 septembre 2014 (AFP) -", or a byline date "2 février 2016 à 17h49", "14/11/2019 - 18:30".

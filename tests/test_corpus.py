@@ -19,6 +19,18 @@ def test_chrome_title_and_publication_line():
     assert clean(raw) == ("Un titre sans point final", "Premier paragraphe.", None, [])
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Publié le : 08/06/2023 - 17:40", "Publié : 14/11/2019", "Créé le 14/11/2019 à 18h30", "Mis en ligne le jeudi 14 novembre 2019", "Mis à jour le 3 juin 2015"],
+)
+def test_every_line_that_dates_the_article_is_left_out_of_the_story(line):
+    assert clean(f"Un titre sans point final\n\n{line}\n\nPremier paragraphe.\n")[1] == "Premier paragraphe."
+
+
+def test_a_story_sentence_opening_with_a_publication_word_is_kept():
+    assert clean("Titre\n\nPublié en 2015, le rapport a fait date.\n")[1] == "Publié en 2015, le rapport a fait date."
+
+
 def test_photo_credit_forms():
     raw = "Titre\n\nM. X à Washington le 26 avril 2017 - MANDEL NGAN, AFP/Archives\nLe récit.\nAntony Blinken à Rome. Photo AFP / Giulia ROSSETTI\n"
     assert clean(raw) == ("Titre", "Le récit.", None, ["Mandel Ngan", "Giulia Rossetti"])
