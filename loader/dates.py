@@ -291,7 +291,7 @@ def _published(published):
     return datetime.date(parts[0], parts[1], parts[2]), precision
 
 
-_KEY_LENGTH = {"year": 1, "month": 2, "day": 3}
+_KEY_LENGTH = {"year": 1, "month": 2, "week": 2, "day": 3}
 
 
 def _key(date, precision):
@@ -349,6 +349,12 @@ def _resolve(expression, published, direction):
             return None, None
         if unit == "year":
             return iso_date(reference.year + offset)
+        if unit == "week":
+            # A week has no ISO form of its own here: the month it falls in, when known.
+            if precision == "month" and offset:
+                return None, None
+            shifted = reference + datetime.timedelta(days=7 * offset)
+            return iso_date(shifted.year, shifted.month)
         if unit == "month":
             shifted = _shift_month(reference, offset)
             return iso_date(shifted.year, shifted.month)

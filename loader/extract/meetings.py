@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..dates import anchored_date, direction_near, find_dates, resolve_date, sentence_spans, tense_markers
-from ..places import country_code, find_places, lookup, name_at
+from ..places import country_code, country_name, find_places, lookup, name_at
 from ..lexicon import lines, rows
 from ..records import MeetingMention
 from ..text import fold
@@ -181,6 +181,10 @@ def _triggers(body, sentence):
                 continue  # "celle" names a meeting only after a meeting noun
             if kind == "group_verb" and not _near_group(body, sentence, start, end):
                 continue
+            if kind == "event" and not any(
+                k == "noun" and e <= start and _word_count(body[e:start]) <= SUBJECT_WORDS for _, e, k, _ in found
+            ):
+                continue  # "a débuté" tells of a meeting only after a meeting noun, its subject
             if kind != "noun" and "retrouv" in match.group().lower() and _finds_itself(body, end):
                 continue
             excluded = False
@@ -195,7 +199,7 @@ def _triggers(body, sentence):
     found.sort()
     # A verb whose subject is a gathering left out is left out too ("une conférence de presse s'est tenue").
     for position, (start, end, kind, excluded) in enumerate(found):
-        if kind == "verb" and not excluded:
+        if kind in ("verb", "event") and not excluded:
             nouns = [t for t in found[:position] if t[2] in ("noun", "reference") and _word_count(body[t[1] : start]) <= SUBJECT_WORDS]
             if nouns and nouns[-1][3]:
                 found[position] = (start, end, kind, True)
@@ -249,7 +253,7 @@ def _is_speech_date(body, date, triggers):
         return False
     # Right after a meeting's own verb ("aura lieu le 14 novembre"), the date is the meeting's.
     word_end = date.start - len(before) + match.end(1)
-    if any(end == word_end and kind == "verb" for _, end, kind, _ in triggers):
+    if any(end == word_end and kind in ("verb", "event") for _, end, kind, _ in triggers):
         return False
     word = match.group(1).lower()
     if any(pattern.fullmatch(word) for pattern, kind in TRIGGERS if kind == "verb"):
@@ -412,6 +416,7 @@ def _claim(article, triggers, loci):
         blocked = any(other.place and low <= other.start < high for other in loci if other is not locus) and any(
             low <= marker.start < high for marker in article.markers
         )
+        blocked = blocked or _other_clause(article, nearest[1], locus.start)
         if _distance(body, (nearest[0], nearest[1]), (locus.start, locus.end)) <= reach and not blocked:
             claimed.append((nearest, locus))
         else:
@@ -432,6 +437,20 @@ def _claim(article, triggers, loci):
     return claimed, free
 
 
+CLAUSE_BREAK = re.compile(r"[,:]")
+
+
+def _other_clause(article, trigger_end, locus_start):
+    """"la réunion, la coalition a affirmé ... à Mossoul", "la réunion ; à Ankara": past a
+    semicolon, or a comma and a conjugated verb, a place belongs to another clause."""
+    if locus_start <= trigger_end:
+        return False
+    if ";" in article.body[trigger_end:locus_start]:
+        return True
+    punctuation = CLAUSE_BREAK.search(article.body, trigger_end, locus_start)
+    return bool(punctuation) and any(punctuation.end() <= marker.start < locus_start for marker in article.markers)
+
+
 def _unlocated_pair(article, index, sentence, triggers, free, floating, first_meeting):
     """The (trigger, locus) of a sentence that tells of a meeting without a locus near its
     trigger: a place farther in the sentence, the lead's place and day for the article's
@@ -440,7 +459,7 @@ def _unlocated_pair(article, index, sentence, triggers, free, floating, first_me
     if not live:
         return []
     trigger = live[0]
-    located = [locus for locus in free if locus.place]
+    located = [locus for locus in free if locus.place and not _other_clause(article, trigger[1], locus.start)]
     if located:
         return [(trigger, min(located, key=lambda l: _distance(article.body, (trigger[0], trigger[1]), (l.start, l.end))))]
     # "Le Maroc a accueilli mercredi la réunion": a host country and a day; the city may come next.
@@ -551,7 +570,7 @@ def _combine(body, claimed):
     for trigger, locus in sorted(claimed, key=lambda pair: pair[1].start):
         if combined:
             other_trigger, other = combined[-1]
-            near = other_trigger is trigger or (
+            near = other_trigger is trigger or _subject_of(other_trigger, trigger) or (
                 trigger[2] != "pronoun"
                 and _distance(body, (other_trigger[0], other_trigger[1]), (trigger[0], trigger[1])) <= MAX_WORDS_DATE_TO_TRIGGER
             )
@@ -565,6 +584,13 @@ def _combine(body, claimed):
                 continue
         combined.append((trigger, locus))
     return combined
+
+
+def _subject_of(a, b):
+    """Whether one trigger is the meeting noun whose verb the other is: "La réunion ... a
+    débuté le 1er mars": the noun's place and the verb's day tell of one meeting."""
+    noun, event = (a, b) if a[0] <= b[0] else (b, a)
+    return noun[2] == "noun" and event[2] == "event"
 
 
 def _boundary(earlier, later):
@@ -743,10 +769,9 @@ def extract_meetings(body, published, figures):
             meetings[0].mentions[0].date = story
     # A meeting needs a day, a month or a past year, and a place or a remote format; a future
     # meeting known to the year only ("à l'automne", "l'an prochain") is not yet a meeting.
-    kept = [
-        m for m in meetings
-        if m.date and (m.place or m.virtual) and not (m.date[1] == "year" and _status(m, published) == "announced")
-    ]
+    # A meeting missing its day or its city is still one; a host country alone, undated, is
+    # an offer more often than a meeting ("Le Maroc s'est proposé pour accueillir ...").
+    kept = [m for m in meetings if m.date or m.place or m.virtual]
     main = kept[0] if kept else None
     records = []
     for meeting in kept:
@@ -761,10 +786,10 @@ def extract_meetings(body, published, figures):
         participants = meeting.first("participants") or _attendance(body, sentences, meeting, figures)
         records.append(
             MeetingMention(
-                date=meeting.date[0],
-                date_precision=meeting.date[1],
+                date=meeting.date[0] if meeting.date else None,
+                date_precision=meeting.date[1] if meeting.date else None,
                 city=place.city if place else None,
-                country=place.country if place else None,
+                country=place.country if place else country_name(meeting.host) if meeting.host else None,
                 kind=kind,
                 status=_status(meeting, published),
                 participants=participants,
