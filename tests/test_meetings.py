@@ -222,7 +222,10 @@ def test_a_meeting_whose_date_is_off_the_calendar_is_kept_undated():
     assert meetings("Les ministres se réuniront le 31 février à Paris.", "2016-01") == [
         ("Paris", "France", None, None, "ministerial", "announced", None)
     ]
-    assert meetings("Les ministres se réuniront le 22 mars à Paris.", None) == []
+    # Without a publication date, "le 22 mars" has no year: the meeting stays, undated.
+    assert meetings("Les ministres se réuniront le 22 mars à Paris.", None) == [
+        ("Paris", "France", None, None, "ministerial", "announced", None)
+    ]
     assert meetings("Les ministres se sont réunis le 22 mars 2017 à Paris.", None) == [
         ("Paris", "France", "2017-03-22", "day", "ministerial", "held", None)
     ]
