@@ -65,6 +65,8 @@ HOST_CITY = re.compile(
     + "|".join(lines("meetings_hosts.txt"))
     + r")(?![\w-])"
 )
+# "abritée par Marrakech": a city named as the host after a passive host verb.
+HOSTED_BY = re.compile(r"(?<![\w'’-])(?:" + "|".join(lines("meetings_hosts.txt")) + r")[ \u00a0]+par[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
 # A date right after these words dates something else ("depuis sa formation, en septembre").
 REFERENCE_WORDS = re.compile(r"(?<![\w-])(?:depuis|après|avant|dès|jusqu)(?![\w-])", re.I)
 COUNTRY_NAME = re.compile(
@@ -210,7 +212,7 @@ def _places(body):
     """Places named as where something happens, plus cities named by their meeting ("la
     réunion de Bruxelles") or as its host ("Marrakech accueille ce mercredi la réunion")."""
     mentions = list(find_places(body))
-    starts = [match.end() for match in MEETING_OF_CITY.finditer(body)]
+    starts = [match.end() for pattern in (MEETING_OF_CITY, HOSTED_BY) for match in pattern.finditer(body)]
     starts += [
         match.start("name")
         for match in HOST_CITY.finditer(body)
@@ -719,7 +721,10 @@ def _kind(meeting, main):
         return _kind(main, None)
     if level in KIND_OF_LEVEL:
         return KIND_OF_LEVEL[level]
-    return "small_group" if restricted else "ministerial"
+    if restricted:
+        return "small_group"
+    # Officials on screens, their level untold, are a working meeting, not the ministers'.
+    return "other" if level is None and meeting.virtual else "ministerial"
 
 
 def _linked_level(body, sentences, meeting, meetings):
