@@ -174,8 +174,10 @@ _PERIPHRASES = sorted(
 )
 # "dans la capitale britannique", "au siège de l'Otan", "à Lancaster House"; a capital needs
 # no preposition ("la capitale saoudienne accueille jeudi ...").
+_BUILDINGS = "|".join(lines("places_buildings.txt"))
 PERIPHRASE = re.compile(
-    r"(?<![\w'’-])(?:(?:à|au|aux|dans|près de|devant|À|Au|Dans)[ \u00a0]+(?:(?:le|la|les|l'|l’)[ \u00a0]*)?|(?:[Ll]a|[Ll]'|[Ll]’)[ \u00a0]*(?=capitale|ville|cité))(?P<name>"
+    r"(?<![\w'’-])(?:(?:à|au|aux|dans|près de|devant|À|Au|Dans)[ \u00a0]+(?:(?:le|la|les|l'|l’)[ \u00a0]*)?"
+    r"(?:(?:" + _BUILDINGS + r")[ \u00a0]+(?:(?:de|du|des|d'|d’)[ \u00a0]*)?)?|(?:[Ll]a|[Ll]'|[Ll]’)[ \u00a0]*(?=capitale|ville|cité))(?P<name>"
     + "|".join(re.escape(form).replace("'", "['’]") for form in _PERIPHRASES)
     + r")(?![\w-])",
 )

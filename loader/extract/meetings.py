@@ -27,6 +27,8 @@ MAX_WORDS_IN_LOCUS = 2
 CONTEXT_SENTENCES = 3
 # How near a group must be named for "accueillir", "rassembler" to tell of a meeting.
 GROUP_WINDOW = 12
+# The sentences of an article's lead, where a story says where and when its meeting was.
+LEAD_SENTENCES = 3
 # How far after its subject noun a verb may come ("une conférence de presse s'est tenue").
 SUBJECT_WORDS = 10
 # A meeting's count of countries, members or ministers is small; a larger number counts something else.
@@ -671,6 +673,14 @@ def _merge(mentions, sentences):
             meetings[-max(options)[1]].mentions.append(mention)
         else:
             meetings.append(_Meeting([mention]))
+    if not meetings and any(m.anaphoric for m in mentions):
+        # "Ils étaient vingt pays autour de la table à Londres ce 22 janvier. [...] La rencontre
+        # ...": a story that names its meeting only as "la rencontre" met where and when its
+        # lead says.
+        lead = next((m for m in mentions if m.weak and m.date and m.sentence < LEAD_SENTENCES), None)
+        if lead is not None:
+            lead.weak = False
+            meetings.append(_Meeting([lead]))
     for mention in mentions:
         if not mention.anaphoric or not meetings:
             continue
