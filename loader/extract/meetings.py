@@ -320,6 +320,23 @@ def _host_country(body, segment):
     return None
 
 
+def _group_level(text):
+    """The level of who met when `text` names them in the plural ("Les ministres de la Défense")."""
+    found = {cue for pattern, cue in KIND_CUES for match in pattern.finditer(text) if match.group().split()[0].lower().endswith("s")}
+    return next((level for level in LEVEL_ORDER if level in found), None)
+
+
+def _following_level(body, sentences, meeting, meetings):
+    """"Les ministres de la Défense des sept pays [...] ont établi ...": the sentence after a
+    meeting's mention says who met, unless it tells of another meeting."""
+    for following in sorted({m.sentence + 1 for m in meeting.located}):
+        if following < len(sentences) and not _told_of_others(meeting, meetings, following):
+            level = _group_level(body[sentences[following][0] : sentences[following][1]])
+            if level:
+                return level
+    return None
+
+
 def _cues(text):
     """(level, restricted, same_group) that the words of `text` give a meeting.
 
@@ -751,13 +768,19 @@ def _linked_level(body, sentences, meeting, meetings):
     return None
 
 
-def _attendance(body, sentences, meeting, figures):
+def _told_of_others(meeting, meetings, sentence):
+    """Whether another of the article's meetings is told in that sentence."""
+    return any(m is not meeting and any(x.sentence == sentence for x in m.mentions) for m in meetings)
+
+
+def _attendance(body, sentences, meeting, figures, meetings):
     """Participants from the sentence after a mention that tells who came ("Les délégations de
     80 pays..."), a mention without a locus included ("Une réunion convoquée en urgence."), and
-    across a paragraph break: a lead's count often opens the next paragraph."""
+    across a paragraph break: a lead's count often opens the next paragraph. A sentence that
+    tells of another meeting counts that one's."""
     for mention in sorted(meeting.mentions, key=lambda m: m.sentence):
         following = mention.sentence + 1
-        if following < len(sentences):
+        if following < len(sentences) and not _told_of_others(meeting, meetings, following):
             low, high = sentences[following]
             if ATTENDANCE.search(body, low, high):
                 count = _participants(body, figures, (low, high), (low, high))
@@ -795,10 +818,10 @@ def extract_meetings(body, published, figures):
         level = meeting.first("level")
         kind = _kind(meeting, main)
         if level is None:
-            linked = _linked_level(body, sentences, meeting, kept)
+            linked = _linked_level(body, sentences, meeting, kept) or _following_level(body, sentences, meeting, kept)
             if linked in KIND_OF_LEVEL:
                 kind = KIND_OF_LEVEL[linked]
-        participants = meeting.first("participants") or _attendance(body, sentences, meeting, figures)
+        participants = meeting.first("participants") or _attendance(body, sentences, meeting, figures, kept)
         records.append(
             MeetingMention(
                 date=meeting.date[0] if meeting.date else None,
