@@ -113,6 +113,7 @@ class _Mention:
     same_group: bool = False
     participants: Optional[int] = None
     anaphoric: bool = False  # no locus of its own: "la réunion", "cette rencontre"
+    present: bool = False  # told by a meeting verb in the present: "se réunissent"
     weak: bool = False  # no trigger: "Soixante pays ont affirmé mercredi à Bruxelles ..."
 
 
@@ -495,6 +496,18 @@ def _unlocated_pair(article, index, sentence, triggers, free, floating, first_me
     return [(trigger, None)]
 
 
+PRESENT_ENDING = re.compile(r"(?:ent|it|t)$")
+
+
+def _in_present(article, trigger):
+    """"les jihadistes sont entrés à Kobané, les chefs se réunissent ce mardi": a meeting verb
+    in the present takes no tense from another clause."""
+    start, end, kind, _ = trigger
+    if kind != "verb" or any(start <= marker.start < end for marker in article.markers):
+        return False
+    return bool(PRESENT_ENDING.search(article.body[start:end]))
+
+
 def _mention(article, index, sentence, pairs, position, last_date):
     """The mention the `position`-th (trigger, locus) pair of a sentence makes."""
     body = article.body
@@ -508,7 +521,8 @@ def _mention(article, index, sentence, pairs, position, last_date):
     scope_low = trigger[0] if trigger[2] == "pronoun" else begin
     dated = own.date if own and own.date else None
     anchor = (dated.start, dated.end) if dated else (trigger[0], trigger[0])
-    mention.direction = direction_near(article.markers, *anchor, scope_low, finish)
+    mention.present = _in_present(article, trigger)
+    mention.direction = None if mention.present else direction_near(article.markers, *anchor, scope_low, finish)
     if locus:
         mention.place, mention.virtual = locus.place, locus.virtual
         if locus.date is not None and locus.date.same_day:
@@ -727,7 +741,19 @@ def _story_date(body, sentences, published):
     return None
 
 
-def _status(meeting, published):
+def _later_direction(markers, sentences, meeting):
+    """"se réunissent ce mardi [...]. Les chefs militaires sont attendus à la base": a meeting
+    told in the present takes the direction of the next clause that has one, in its sentence
+    or the next."""
+    for mention in sorted((m for m in meeting.located if m.present), key=lambda m: m.sentence):
+        high = sentences[min(mention.sentence + 1, len(sentences) - 1)][1]
+        direction = next((marker.direction for marker in markers if mention.end <= marker.start < high), None)
+        if direction:
+            return direction
+    return None
+
+
+def _status(meeting, published, later=None):
     date = meeting.date
     if date and published:
         length = min(len(date[0]), len(published))
@@ -738,7 +764,7 @@ def _status(meeting, published):
     for mention in meeting.located:
         if mention.direction:
             return "announced" if mention.direction == "future" else "held"
-    return "held"
+    return "announced" if later == "future" else "held"
 
 
 def _kind(meeting, main):
@@ -797,6 +823,7 @@ def extract_meetings(body, published, figures):
     (participants come from them).
     """
     sentences, places, mentions = _mentions(body, published, figures)
+    markers = tense_markers(body)
     meetings = _merge(mentions, sentences)
     for meeting in meetings:
         if meeting.host and not meeting.place and not meeting.virtual:
@@ -805,8 +832,6 @@ def extract_meetings(body, published, figures):
         story = _story_date(body, sentences, published)
         if story:
             meetings[0].mentions[0].date = story
-    # A meeting needs a day, a month or a past year, and a place or a remote format; a future
-    # meeting known to the year only ("à l'automne", "l'an prochain") is not yet a meeting.
     # A meeting missing its day or its city is still one; a host country alone, undated, is
     # an offer more often than a meeting ("Le Maroc s'est proposé pour accueillir ...").
     kept = [m for m in meetings if m.date or m.place or m.virtual]
@@ -829,7 +854,7 @@ def extract_meetings(body, published, figures):
                 city=place.city if place else None,
                 country=place.country if place else country_name(meeting.host) if meeting.host else None,
                 kind=kind,
-                status=_status(meeting, published),
+                status=_status(meeting, published, _later_direction(markers, sentences, meeting)),
                 participants=participants,
                 latitude=place.latitude if place else None,
                 longitude=place.longitude if place else None,
