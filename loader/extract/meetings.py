@@ -74,6 +74,10 @@ REFERENCE_WORDS = re.compile(r"(?<![\w-])(?:depuis|après|avant|dès|jusqu)(?![\
 COUNTRY_NAME = re.compile(
     r"(?<![\w-])(?:[Ll]es?|[Ll]a|[Ll]'|[Ll]’)[ \u00a0]*(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \u00a0][\w'’-]+){0,2})"
 )
+# "en Jordanie", "au Canada": a country named as where something happens.
+COUNTRY_LOCATIVE = re.compile(
+    r"(?<![\w'’-])(?:en|au|aux|En|Au|Aux)[ \u00a0]+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \u00a0][\w'’-]+){0,2})"
+)
 KIND_OF_LEVEL = {"defence": "defence", "other": "other", "political_directors": "political_directors"}
 LEVEL_ORDER = ["defence", "other", "political_directors", "foreign"]
 # Words that name a meeting itself, like a plural title ("une réunion ministérielle").
@@ -93,6 +97,7 @@ class _Locus:
     place: object = None  # places.Place
     date: object = None  # dates.DateExpression
     virtual: bool = False
+    country: Optional[str] = None  # ISO code of a country named without its city
 
 
 @dataclass
@@ -277,6 +282,10 @@ def _loci(body, sentence, places, dates, triggers):
             anchors.append(_Locus(date.start, date.end, date=date))
     for match in VIRTUAL.finditer(body, low, high):
         anchors.append(_Locus(match.start(), match.end(), virtual=True))
+    covered = [(a.start, a.end) for a in anchors if a.place]
+    for start, end, code in _countries(body, low, high):
+        if not any(s <= start < e for s, e in covered):
+            anchors.append(_Locus(start, end, country=code))
     anchors.sort(key=lambda anchor: anchor.start)
     loci = []
     for anchor in anchors:
@@ -288,16 +297,35 @@ def _loci(body, sentence, places, dates, triggers):
             and not re.search(r"(?<![\w-])(?:et|puis|ou|mais)(?![\w-])", gap)
             and not (anchor.place and previous.place and anchor.place.city != previous.place.city)
             and not (anchor.date and previous.date)
+            and not ((anchor.country or anchor.place) and (previous.country or previous.place))
         )
         if joinable:
             previous.end = max(previous.end, anchor.end)
             previous.place = previous.place or anchor.place
             previous.date = previous.date or anchor.date
             previous.virtual = previous.virtual or anchor.virtual
+            previous.country = previous.country or anchor.country
         else:
-            loci.append(_Locus(anchor.start, anchor.end, anchor.place, anchor.date, anchor.virtual))
+            loci.append(_Locus(anchor.start, anchor.end, anchor.place, anchor.date, anchor.virtual, anchor.country))
+    # A country is where a meeting was only with its day: "jeudi en Jordanie", "au Canada fin
+    # juillet"; alone, "en Syrie" is more often the war than the meeting.
+    loci = [locus for locus in loci if not (locus.country and not locus.date)]
     # A date alone is a meeting's date only if it is not the day of a statement.
     return [locus for locus in loci if locus.place or locus.virtual or not _is_speech_date(body, locus.date, triggers)]
+
+
+def _countries(body, low, high):
+    """(start, end, ISO code) of the countries named after "en", "au", "aux" in body[low:high]."""
+    found = []
+    for match in COUNTRY_LOCATIVE.finditer(body, low, high):
+        words = match.group("name").split()
+        for count in range(len(words), 0, -1):
+            name = " ".join(words[:count]).rstrip(".,;:")
+            code = country_code(name)
+            if code:
+                found.append((match.start(), match.start("name") + len(name), code))
+                break
+    return found
 
 
 def _distance(body, a, b):
@@ -525,6 +553,7 @@ def _mention(article, index, sentence, pairs, position, last_date):
     mention.direction = None if mention.present else direction_near(article.markers, *anchor, scope_low, finish)
     if locus:
         mention.place, mention.virtual = locus.place, locus.virtual
+        mention.host = None if locus.place else locus.country
         if locus.date is not None and locus.date.same_day:
             iso, precision = anchored_date(locus.date, last_date)
             mention.date = (iso, precision) if iso else None
@@ -535,7 +564,7 @@ def _mention(article, index, sentence, pairs, position, last_date):
         mention.anaphoric = True
     if not mention.place and len(pairs) == 1 and VIRTUAL.search(body, *sentence):
         mention.virtual = True
-    if not mention.place and not mention.virtual:
+    if not mention.place and not mention.virtual and not mention.host:
         mention.host = _host_country(body, (begin, finish))
     cue_text = _without(body, begin, finish, article.places)
     mention.level, mention.restricted, mention.same_group = _cues(cue_text)
