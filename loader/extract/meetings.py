@@ -118,6 +118,7 @@ class _Mention:
     same_group: bool = False
     participants: Optional[int] = None
     anaphoric: bool = False  # no locus of its own: "la réunion", "cette rencontre"
+    recalled: bool = False  # an earlier or later meeting of a series: "après celle du Canada"
     present: bool = False  # told by a meeting verb in the present: "se réunissent"
     weak: bool = False  # no trigger: "Soixante pays ont affirmé mercredi à Bruxelles ..."
 
@@ -242,8 +243,9 @@ class _PlaceAt:
     end: int
 
 
-def _is_reference_date(body, sentence_start, date, triggers):
-    """A date after "depuis", "après"... dates something else, unless a meeting comes between."""
+def _is_reference_date(body, sentence_start, date, triggers, places=()):
+    """A date after "depuis", "après"... dates something else, unless a meeting or a place
+    comes between ("après une réunion au Canada fin juillet" dates that meeting)."""
     if REFERENCE_WORDS.match(date.text):
         return True
     before = body[max(sentence_start, date.start - 40) : date.start]
@@ -252,7 +254,7 @@ def _is_reference_date(body, sentence_start, date, triggers):
         return False
     offset = date.start - len(before)
     last = offset + words[-1].end()
-    return not any(last <= start < date.start for start, *_ in triggers)
+    return not any(last <= start < date.start for start in [t[0] for t in triggers] + list(places))
 
 
 def _is_speech_date(body, date, triggers):
@@ -277,15 +279,16 @@ def _loci(body, sentence, places, dates, triggers):
     for place in places:
         if low <= place.start < high:
             anchors.append(_Locus(place.start, place.end, place=place.place))
-    for date in dates:
-        if low <= date.start < high and not _is_reference_date(body, low, date, triggers):
-            anchors.append(_Locus(date.start, date.end, date=date))
-    for match in VIRTUAL.finditer(body, low, high):
-        anchors.append(_Locus(match.start(), match.end(), virtual=True))
-    covered = [(a.start, a.end) for a in anchors if a.place]
+    covered = [(a.start, a.end) for a in anchors]
     for start, end, code in _countries(body, low, high):
         if not any(s <= start < e for s, e in covered):
             anchors.append(_Locus(start, end, country=code))
+    located = [anchor.start for anchor in anchors]
+    for date in dates:
+        if low <= date.start < high and not _is_reference_date(body, low, date, triggers, located):
+            anchors.append(_Locus(date.start, date.end, date=date))
+    for match in VIRTUAL.finditer(body, low, high):
+        anchors.append(_Locus(match.start(), match.end(), virtual=True))
     anchors.sort(key=lambda anchor: anchor.start)
     loci = []
     for anchor in anchors:
@@ -501,6 +504,32 @@ def _other_clause(article, trigger_end, locus_start):
     return bool(punctuation) and any(punctuation.end() <= marker.start < locus_start for marker in article.markers)
 
 
+SERIES_WORDS = re.compile(r"(?<![\w-])(?:après|avant)(?![\w-])", re.I)
+
+
+def _recalled(article, index, sentence, triggers, free):
+    """"la troisième rencontre [...], après une réunion au Canada fin juillet et en Jordanie, en
+    avril": after a meeting noun, the places and days that follow "après" or "avant" are the
+    earlier (or later) meetings of the same series, far as they may be from the noun."""
+    body = article.body
+    nouns = [t for t in triggers if t[2] == "noun" and not t[3]]
+    mentions = []
+    for locus in free:
+        if not ((locus.place or locus.country) and locus.date) or locus.date.same_day:
+            continue
+        before = [t for t in nouns if t[1] <= locus.start]
+        if not before or not SERIES_WORDS.search(body, before[-1][1], locus.start):
+            continue
+        mention = _Mention(start=locus.start, end=locus.end, sentence=index, segment=(locus.start, locus.end))
+        mention.place, mention.host = locus.place, None if locus.place else locus.country
+        mention.same_group = mention.recalled = True
+        mention.direction = direction_near(article.markers, locus.date.start, locus.date.end, *sentence)
+        iso, precision = resolve_date(locus.date, article.published, mention.direction)
+        mention.date = (iso, precision) if iso else None
+        mentions.append(mention)
+    return mentions
+
+
 def _unlocated_pair(article, index, sentence, triggers, free, floating, first_meeting):
     """The (trigger, locus) of a sentence that tells of a meeting without a locus near its
     trigger: a place farther in the sentence, the lead's place and day for the article's
@@ -587,6 +616,9 @@ def _mentions(body, published, figures):
             mentions.extend(_weak_mentions(article, index, sentence, loci))
             continue
         claimed, free = _claim(article, triggers, loci)
+        recalled = _recalled(article, index, sentence, triggers, free)
+        mentions.extend(recalled)
+        free = [locus for locus in free if not any(m.start == locus.start for m in recalled)]
         floating[index] = [locus for locus in free if locus.place]
         if claimed:
             pairs = [(t, locus) for t, locus in claimed if not t[3] and not _other_body(body, sentence, t, article.places)]
@@ -744,8 +776,11 @@ def _merge(mentions, sentences):
     for mention in mentions:
         if not mention.anaphoric or not meetings:
             continue
-        recent = [m for m in meetings if any(0 < mention.sentence - x.sentence <= 2 or x.sentence == mention.sentence for x in m.located)]
-        target = max(recent, key=lambda m: max(x.sentence for x in m.located if x.sentence <= mention.sentence)) if recent else meetings[0]
+        # "C'était la troisième rencontre [...], après celles du Canada et de Jordanie": the
+        # meetings a sentence recalls are not the one it speaks of.
+        candidates = [m for m in meetings if not all(x.recalled for x in m.located)] or meetings
+        recent = [m for m in candidates if any(0 < mention.sentence - x.sentence <= 2 or x.sentence == mention.sentence for x in m.located)]
+        target = max(recent, key=lambda m: max(x.sentence for x in m.located if x.sentence <= mention.sentence)) if recent else candidates[0]
         target.mentions.append(mention)
     for mention in mentions:
         if mention.weak and mention.date:
