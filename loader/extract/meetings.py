@@ -118,6 +118,7 @@ class _Mention:
     same_group: bool = False
     participants: Optional[int] = None
     anaphoric: bool = False  # no locus of its own: "la réunion", "cette rencontre"
+    reference: bool = False  # a meeting as a point in time: "après celle de Madrid"
     recalled: bool = False  # an earlier or later meeting of a series: "après celle du Canada"
     present: bool = False  # told by a meeting verb in the present: "se réunissent"
     weak: bool = False  # no trigger: "Soixante pays ont affirmé mercredi à Bruxelles ..."
@@ -189,7 +190,11 @@ def _triggers(body, sentence):
             if any(s < end and start < e for s, e, *_ in found):
                 continue
             if kind == "pronoun" and not any(k == "noun" and e <= start for s, e, k, _ in found):
-                continue  # "celle" names a meeting only after a meeting noun
+                # "celle" names a meeting only after a meeting noun, or as a point in time
+                # before the noun it stands for: "deux semaines après celle de Madrid, la réunion".
+                if not REFERENCE_BEFORE.search(body, max(low, start - 40), start):
+                    continue
+                kind = "reference"
             if kind == "group_verb" and not _near_group(body, sentence, start, end):
                 continue
             if kind == "event" and not any(
@@ -579,6 +584,7 @@ def _mention(article, index, sentence, pairs, position, last_date):
     dated = own.date if own and own.date else None
     anchor = (dated.start, dated.end) if dated else (trigger[0], trigger[0])
     mention.present = _in_present(article, trigger)
+    mention.reference = trigger[2] == "reference"
     mention.direction = None if mention.present else direction_near(article.markers, *anchor, scope_low, finish)
     if locus:
         mention.place, mention.virtual = locus.place, locus.virtual
@@ -892,7 +898,7 @@ def extract_meetings(body, published, figures):
     for meeting in meetings:
         if meeting.host and not meeting.place and not meeting.virtual:
             _host_city(meeting, sentences, places)
-    if meetings and meetings[0].date is None and _status(meetings[0], None) == "held":
+    if meetings and meetings[0].date is None and _status(meetings[0], None) == "held" and not meetings[0].mentions[0].reference:
         story = _story_date(body, sentences, published)
         if story:
             meetings[0].mentions[0].date = story
