@@ -470,16 +470,25 @@ def tense_markers(text):
     return markers
 
 
-def direction_near(markers, start, end, low=0, high=None):
-    """The direction of the tense marker nearest to text[start:end], within [low, high)."""
+def direction_near(markers, start, end, low=0, high=None, text=None):
+    """The direction of the tense marker nearest to text[start:end], within [low, high).
+
+    Given the text, a marker in the same clause comes first: in "doivent se retrouver en juin
+    à Rome, a annoncé le ministre", the incise after the comma tells when it was said.
+    """
     best = None
     for marker in markers:
         if marker.start < low or (high is not None and marker.end > high) or start <= marker.start < end:
             continue
         distance = start - marker.end if marker.end <= start else marker.start - end
-        if best is None or distance < best[0]:
-            best = (distance, marker.direction)
+        between = "" if text is None else text[marker.end : start] if marker.end <= start else text[end : marker.start]
+        rank = (bool(_CLAUSE_BREAK.search(between)), distance)
+        if best is None or rank < best[0]:
+            best = (rank, marker.direction)
     return best[1] if best else None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()«»]")
 
 
 # --- Sentences ---------------------------------------------------------------------------------

@@ -446,7 +446,7 @@ def _weak_mentions(article, index, sentence, loci):
     for locus in loci:
         if locus.place and locus.date is not None and not locus.date.same_day:
             mention = _Mention(start=locus.start, end=locus.end, sentence=index, segment=sentence, place=locus.place, weak=True)
-            mention.direction = direction_near(article.markers, locus.date.start, locus.date.end, *sentence)
+            mention.direction = direction_near(article.markers, locus.date.start, locus.date.end, *sentence, text=article.body)
             iso, precision = resolve_date(locus.date, article.published, mention.direction)
             mention.date = (iso, precision) if iso else None
             mention.level, mention.restricted, mention.same_group = _cues(article.body[sentence[0] : sentence[1]])
@@ -528,7 +528,7 @@ def _recalled(article, index, sentence, triggers, free):
         mention = _Mention(start=locus.start, end=locus.end, sentence=index, segment=(locus.start, locus.end))
         mention.place, mention.host = locus.place, None if locus.place else locus.country
         mention.same_group = mention.recalled = True
-        mention.direction = direction_near(article.markers, locus.date.start, locus.date.end, *sentence)
+        mention.direction = direction_near(article.markers, locus.date.start, locus.date.end, *sentence, text=article.body)
         iso, precision = resolve_date(locus.date, article.published, mention.direction)
         mention.date = (iso, precision) if iso else None
         mentions.append(mention)
@@ -585,7 +585,7 @@ def _mention(article, index, sentence, pairs, position, last_date):
     anchor = (dated.start, dated.end) if dated else (trigger[0], trigger[0])
     mention.present = _in_present(article, trigger)
     mention.reference = trigger[2] == "reference"
-    mention.direction = None if mention.present else direction_near(article.markers, *anchor, scope_low, finish)
+    mention.direction = None if mention.present else direction_near(article.markers, *anchor, scope_low, finish, text=body)
     if locus:
         mention.place, mention.virtual = locus.place, locus.virtual
         mention.host = None if locus.place else locus.country
