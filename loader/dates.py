@@ -535,7 +535,7 @@ def resolve_dates(text, published):
             iso, precision = anchored_date(expression, last)
         else:
             low, high = next(((s, e) for s, e in sentence_spans(text) if s <= expression.start < e), (0, len(text)))
-            direction = direction_near(markers, expression.start, expression.end, low, high)
+            direction = direction_near(markers, expression.start, expression.end, low, high, text=text)
             iso, precision = resolve_date(expression, published, direction)
         resolved.append(ResolvedDate(expression, iso, precision))
         if iso and not expression.same_day:

@@ -10,6 +10,9 @@ SEEDS = ROOT / "seeds"
 SEEDS_GOLD = ROOT / "tests" / "data" / "gold" / "seeds"
 DEV_ARTICLES = ROOT / "tests" / "data" / "dev" / "articles"
 DEV_GOLD = ROOT / "tests" / "data" / "dev" / "gold"
+# Real press articles with gold, beside the project (never copied into it).
+REAL_ARTICLES = ROOT.parent / "shared" / "real" / "articles"
+REAL_GOLD = ROOT.parent / "shared" / "real" / "gold"
 
 
 @pytest.fixture(scope="session")

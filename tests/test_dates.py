@@ -39,6 +39,11 @@ def dates(text, published):
         ("Les ministres se reverront au printemps.", "2015-01-22", ("au printemps", "2015", "year")),
         # 22 March 2017 was a Wednesday: two days of meetings are dated by the first.
         ("Les délégués se réunissent mercredi et jeudi.", "2017-03-21", ("mercredi et jeudi", "2017-03-22", "day")),
+        # A week is dated to the month it falls in.
+        ("La coalition s'est réunie cette semaine.", "2020-11-16", ("cette semaine", "2020-11", "month")),
+        ("Ils se retrouveront la semaine prochaine.", "2022-04-28", ("la semaine prochaine", "2022-05", "month")),
+        ("Ils s'étaient vus la semaine dernière.", "2022-05-03", ("la semaine dernière", "2022-04", "month")),
+        ("La coalition s'est réunie cette semaine.", "2020-11", ("cette semaine", "2020-11", "month")),
     ],
 )
 def test_each_form_resolves_against_the_publication_date(text, published, expected):
@@ -149,3 +154,14 @@ def test_resolving_never_raises_and_gives_valid_iso(pieces, published):
 def test_case_twins_of_letters_read_as_the_month():
     # A case-blind pattern takes "ſ" for "s" and "ı" for "i".
     assert dates("le 3 marſ et juın 2020", "2016-01-05") == [("le 3 marſ", "2016-03-03", "day"), ("juın 2020", "2020-06", "month")]
+
+
+def test_a_week_ahead_of_a_month_dated_article_is_unknown():
+    assert dates("Ils se retrouveront la semaine prochaine.", "2022-04") == [("la semaine prochaine", None, None)]
+
+
+def test_the_tense_of_the_dates_own_clause_comes_before_an_incise():
+    # "a annoncé" is nearer to "en juin" than "doivent", but past the comma it dates the statement.
+    assert dates("Les pays doivent se retrouver en juin à Rome, a annoncé le ministre.", "2018-02-14") == [
+        ("en juin", "2018-06", "month")
+    ]

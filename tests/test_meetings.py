@@ -436,3 +436,188 @@ def test_a_host_country_and_a_day_take_the_city_named_next():
 def test_a_city_of_another_country_is_not_the_host_city():
     body = "Le Maroc accueillera mercredi la réunion ministérielle de la coalition. Le ministre avait parlé la veille à Paris."
     assert meetings(body, "2022-05-09") == [(None, "Maroc", "2022-05-11", "day", "ministerial", "announced", None)]
+
+
+# --- Meetings as the press tells them: a frame gathered across the article -----------------------
+
+
+def test_an_undated_meeting_is_kept_when_the_article_has_no_publication_date():
+    body = "Les chefs militaires de la coalition se sont retrouvés ce mardi à Washington."
+    assert meetings(body, None) == [("Washington", "Etats-Unis", None, None, "other", "held", None)]
+
+
+def test_a_meeting_by_videoconference_has_no_city():
+    body = "Les ministres de la coalition se sont réunis par visioconférence jeudi."
+    assert meetings(body, "2020-06-05") == [(None, None, "2020-06-04", "day", "ministerial", "held", None)]
+
+
+def test_a_videoconference_whose_level_is_untold_is_a_working_meeting():
+    body = "La coalition s'est réunie cette semaine en visioconférence, à l'initiative des Etats-Unis."
+    assert meetings(body, "2020-11-16") == [(None, None, "2020-11", "month", "other", "held", None)]
+
+
+def test_a_country_with_its_day_is_where_the_meeting_was():
+    body = "La coalition s'est réunie jeudi en Jordanie."
+    assert meetings(body, "2015-04-10") == [(None, "Jordanie", "2015-04-09", "day", "ministerial", "held", None)]
+
+
+def test_a_country_without_a_day_is_no_meeting_place():
+    body = "Les ministres de la coalition ont discuté de la situation en Syrie."
+    assert meetings(body, "2015-04-10") == []
+
+
+def test_a_meeting_verb_in_the_present_takes_its_status_from_the_next_clause():
+    body = (
+        "Alors que les combats se sont intensifiés, les chefs d'état-major de la coalition se réunissent ce mardi à Washington. "
+        "Leurs homologues sont attendus à la Maison Blanche."
+    )
+    assert meetings(body, None) == [("Washington", "Etats-Unis", None, None, "other", "announced", None)]
+
+
+def test_the_verb_of_a_meeting_noun_dates_it():
+    # 1 March 2023 was a Wednesday.
+    body = "À Niamey, une réunion plénière du groupe de travail de la coalition a débuté le 1er mars 2023."
+    assert meetings(body, "2023-03-02") == [("Niamey", "Niger", "2023-03-01", "day", "other", "held", None)]
+
+
+def test_a_meeting_noun_as_subject_of_an_opening_verb_takes_the_place_after_it():
+    body = "La réunion des directeurs politiques de la coalition consacrée à la menace en Afrique s'est ouverte, mardi à Rabat."
+    assert meetings(body, "2018-06") == [("Rabat", "Maroc", "2018-06", "month", "political_directors", "held", None)]
+
+
+def test_a_story_that_names_its_meeting_only_as_the_meeting_takes_its_leads_place_and_day():
+    body = (
+        "Ils étaient une trentaine autour de la table à Bruxelles ce 3 décembre. "
+        "Les discussions ont porté sur les combattants étrangers. "
+        "Le terrorisme a fait la une des journaux. "
+        "La rencontre, coprésidée par les Etats-Unis, a duré deux heures."
+    )
+    assert meetings(body, "2014-12") == [("Bruxelles", "Belgique", "2014-12-03", "day", "ministerial", "held", None)]
+
+
+def test_the_earlier_meetings_of_a_series_after_apres():
+    body = (
+        "Les directeurs politiques de la coalition se sont réunis mardi à Bruxelles. "
+        "C'était leur troisième rencontre de l'année, après une réunion au Canada fin juillet et en Jordanie, en avril."
+    )
+    assert meetings(body, "2015-11-05") == [
+        ("Bruxelles", "Belgique", "2015-11-03", "day", "political_directors", "held", None),
+        (None, "Canada", "2015-07", "month", "political_directors", "held", None),
+        (None, "Jordanie", "2015-04", "month", "political_directors", "held", None),
+    ]
+
+
+def test_a_meeting_recalled_as_a_point_in_time_gets_no_date_of_the_story():
+    body = "Deux semaines après celle de Madrid, une nouvelle réunion s'est tenue à Paris mardi."
+    assert meetings(body, "2016-06-15") == [
+        ("Madrid", "Espagne", None, None, "ministerial", "held", None),
+        ("Paris", "France", "2016-06-14", "day", "ministerial", "held", None),
+    ]
+
+
+def test_a_meeting_recalled_with_its_place_and_month():
+    body = "La précédente réunion, à Rome en février, avait rassemblé les ministres de 23 pays."
+    assert meetings(body, "2018-06-10", [figure(body, "23 pays", 23, "pays")]) == [
+        ("Rome", "Italie", "2018-02", "month", "ministerial", "held", 23)
+    ]
+
+
+def test_announced_meetings_at_the_precision_the_text_allows():
+    assert meetings("La prochaine réunion aura lieu l'an prochain à Marrakech.", "2021-06-28") == [
+        ("Marrakech", "Maroc", "2022", "year", "ministerial", "announced", None)
+    ]
+    assert meetings("Les ministres de la Défense se réuniront début février à Bruxelles.", "2016-01-20") == [
+        ("Bruxelles", "Belgique", "2016-02", "month", "defence", "announced", None)
+    ]
+    assert meetings("Les représentants de la coalition se retrouveront la semaine prochaine à Washington.", "2022-04-28") == [
+        ("Washington", "Etats-Unis", "2022-05", "month", "ministerial", "announced", None)
+    ]
+
+
+def test_ont_discute_with_a_group_tells_of_a_meeting():
+    body = "Les ministres des Affaires étrangères de la coalition ont discuté lundi à Rome de la suite de la campagne."
+    assert meetings(body, "2019-03-06") == [("Rome", "Italie", "2019-03-04", "day", "ministerial", "held", None)]
+
+
+def test_a_host_city_after_a_passive_host_verb():
+    body = "Cette réunion fait suite à la première réunion plénière du groupe, abritée par Marrakech en mai dernier."
+    assert meetings(body, "2023-03-01") == [("Marrakech", "Maroc", "2022-05", "month", "ministerial", "held", None)]
+
+
+def test_a_venue_after_a_building_word():
+    body = "Vingt pays étaient autour de la table au manoir Lancaster House ce 22 janvier. La rencontre a duré trois heures."
+    assert meetings(body, "2015-01") == [("Londres", "Royaume-Uni", "2015-01-22", "day", "ministerial", "held", None)]
+
+
+def test_a_town_too_small_for_the_large_cities_is_a_venue_after_a():
+    body = "Les directeurs politiques de la coalition se sont réunis mardi à Skhirat."
+    assert meetings(body, "2018-06-27") == [("Skhirat", "Maroc", "2018-06-26", "day", "political_directors", "held", None)]
+
+
+@pytest.mark.parametrize(
+    "body, kind",
+    [
+        ("Les ministres de la Défense de la coalition se sont réunis mardi à Paris.", "defence"),
+        ("Le petit groupe de la coalition s'est réuni mardi à Paris.", "small_group"),
+        ("Une réunion informelle de ministres de la coalition s'est tenue mardi à Munich.", "small_group"),
+        ("Les directeurs politiques de la coalition se sont réunis mardi à Paris.", "political_directors"),
+        ("Une réunion d'experts de haut niveau de la coalition s'est tenue mardi à Paris.", "political_directors"),
+        ("Les hauts fonctionnaires de la coalition se sont réunis mardi à Paris.", "political_directors"),
+        ("Les chefs d'état-major de la coalition se sont réunis mardi à Paris.", "other"),
+        ("Le groupe de travail de la coalition sur les combattants étrangers s'est réuni mardi à Paris.", "other"),
+        ("Des experts de la coalition se sont réunis mardi à Paris.", "other"),
+        ("Les ministres de la coalition se sont réunis mardi à Paris.", "ministerial"),
+    ],
+)
+def test_who_met_decides_the_kind(body, kind):
+    # 14 June 2016 was a Tuesday.
+    assert [m[4] for m in meetings(body, "2016-06-15")] == [kind]
+
+
+def test_the_sentence_after_a_mention_says_who_met():
+    body = (
+        "La coalition s'est réunie mercredi à Paris, en conseil de guerre. "
+        "Les ministres de la Défense des sept pays les plus engagés ont établi une stratégie commune."
+    )
+    assert meetings(body, "2016-01-20") == [("Paris", "France", "2016-01-20", "day", "defence", "held", None)]
+
+
+def test_the_next_sentence_gives_no_participants_when_it_tells_of_another_meeting():
+    body = (
+        "Des représentants de la coalition se sont réunis lundi 13 novembre à Amman. "
+        "Le petit groupe de la coalition s'est retrouvé mercredi à Amman. "
+        "La réunion de lundi a rassemblé les représentants de trente-deux pays."
+    )
+    found = meetings(body, "2017-11-17", [figure(body, "trente-deux pays", 32, "pays")])
+    assert [(m[2], m[4], m[6]) for m in found] == [("2017-11-13", "ministerial", 32), ("2017-11-15", "small_group", None)]
+
+
+@pytest.mark.parametrize(
+    "body, published",
+    [
+        # The war's cities, past a comma and a verb, are not where the meeting was.
+        ("A l'issue de la réunion, la coalition a affirmé vouloir frapper Daech à Raqqa et à Mossoul.", "2016-01-20"),
+        ("La Turquie, présente lors de la réunion, n'est pas citée ; à Ankara, un responsable s'en étonne.", "2014-09-12"),
+        # Other bodies' gatherings and a bilateral meeting.
+        ("Une conférence des donateurs pour l'Irak s'est tenue mardi à Koweït.", "2018-02-14"),
+        ("Le sommet de l'Otan s'est ouvert jeudi à Bruxelles.", "2018-07-12"),
+        ("Une rencontre entre John Kerry et Sergueï Lavrov a eu lieu mercredi à Genève.", "2016-01-21"),
+        # The day a person spoke, and a verb that only looks like a meeting's.
+        ("Le secrétaire d'Etat a déclaré mardi à Paris que la coalition tiendrait bon.", "2016-06-15"),
+        ("Les frappes de la coalition se poursuivent à Mossoul et à Raqqa.", "2017-03-08"),
+        # An offer to host, with no day.
+        ("Le Maroc s'est proposé pour accueillir la prochaine réunion ministérielle.", None),
+    ],
+)
+def test_not_meetings(body, published):
+    assert meetings(body, published) == []
+
+
+def test_undated_meetings_of_two_articles_stay_two_rows():
+    # Nothing says which of Washington's meetings each article tells of.
+    article = Article(path="a.txt", sha256="", body="", raw="", published=None)
+    undated = extract_meetings("Les ministres de la coalition se réunissent ce mardi à Washington.", None, [])
+    dated = extract_meetings("Les ministres de la coalition se sont réunis mardi à Washington.", "2017-03-23", [])
+    rows, mapping = resolve_meetings([article, article, article], [Extraction(meetings=undated), Extraction(meetings=undated), Extraction(meetings=dated)])
+    assert [(row["city"], row["date"]) for row in rows] == [("Washington", None), ("Washington", None), ("Washington", "2017-03-21")]
+    assert mapping == {(0, 0): 1, (1, 0): 2, (2, 0): 3}

@@ -604,6 +604,9 @@ def _mention(article, index, sentence, pairs, position, last_date):
     cue_text = _without(body, begin, finish, article.places)
     mention.level, mention.restricted, mention.same_group = _cues(cue_text)
     mention.participants = _participants(body, article.figures, (begin, finish), sentence)
+    # "après une réunion au Canada": an earlier meeting of the same series.
+    if mention.reference and SERIES_WORDS.search(body, max(sentence[0], trigger[0] - 30), trigger[0]):
+        mention.recalled = mention.same_group = True
     return mention
 
 
@@ -639,7 +642,7 @@ def _mentions(body, published, figures):
             if not (locus and locus.date and locus.date.same_day):
                 last_date = mention.date or last_date
             mentions.append(mention)
-    return sentences, article.places, mentions
+    return sentences, article.places, sorted(mentions, key=lambda m: (m.sentence, m.start))
 
 
 def _host_city(meeting, sentences, places):
@@ -804,7 +807,7 @@ def _story_date(body, sentences, published):
         for expression in find_dates(body[:high]):
             if expression.start < low:
                 continue
-            direction = direction_near(markers, expression.start, expression.end, low, high)
+            direction = direction_near(markers, expression.start, expression.end, low, high, text=body)
             iso, precision = resolve_date(expression, published, direction)
             if iso and precision == "day" and (not published or iso[: len(published)] <= published):
                 return iso, precision
