@@ -598,6 +598,9 @@ def test_the_next_sentence_gives_no_participants_when_it_tells_of_another_meetin
         # The war's cities, past a comma and a verb, are not where the meeting was.
         ("A l'issue de la réunion, la coalition a affirmé vouloir frapper Daech à Raqqa et à Mossoul.", "2016-01-20"),
         ("La Turquie, présente lors de la réunion, n'est pas citée ; à Ankara, un responsable s'en étonne.", "2014-09-12"),
+        # The war's cities are where it is fought, not where the coalition meets.
+        ("Les ministres de la coalition se sont réunis pour discuter de l'offensive à Mossoul.", "2016-10-20"),
+        ("La réunion a porté sur la situation à Raqqa.", "2017-06-10"),
         # Other bodies' gatherings and a bilateral meeting.
         ("Une conférence des donateurs pour l'Irak s'est tenue mardi à Koweït.", "2018-02-14"),
         ("Le sommet de l'Otan s'est ouvert jeudi à Bruxelles.", "2018-07-12"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..dates import anchored_date, direction_near, find_dates, resolve_date, sentence_spans, tense_markers
-from ..places import country_code, country_name, find_places, lookup, name_at
+from ..places import capital_country, country_code, country_name, find_places, lookup, name_at
 from ..lexicon import lines, rows
 from ..records import MeetingMention
 from ..text import fold
@@ -78,6 +78,7 @@ COUNTRY_NAME = re.compile(
 COUNTRY_LOCATIVE = re.compile(
     r"(?<![\w'’-])(?:en|au|aux|En|Au|Aux)[ \u00a0]+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \u00a0][\w'’-]+){0,2})"
 )
+WAR_COUNTRIES = set(lines("meetings_war_countries.txt"))
 KIND_OF_LEVEL = {"defence": "defence", "other": "other", "political_directors": "political_directors"}
 LEVEL_ORDER = ["defence", "other", "political_directors", "foreign"]
 # Words that name a meeting itself, like a plural title ("une réunion ministérielle").
@@ -238,7 +239,15 @@ def _places(body):
         if place and start not in covered:
             mentions.append(_PlaceAt(place, start, end))
             covered.update(range(start, end))
-    return sorted(mentions, key=lambda m: m.start)
+    return sorted((m for m in mentions if not _is_battlefield(m.place)), key=lambda m: m.start)
+
+
+def _is_battlefield(place):
+    """"discuter de l'offensive à Mossoul": a city of the countries at war, but their capital,
+    is where the war is fought, not where the coalition meets."""
+    if not place.city or place.country not in WAR_COUNTRIES:
+        return False
+    return capital_country(place.city) != place.country
 
 
 @dataclass(frozen=True)
