@@ -624,3 +624,44 @@ def test_undated_meetings_of_two_articles_stay_two_rows():
     rows, mapping = resolve_meetings([article, article, article], [Extraction(meetings=undated), Extraction(meetings=undated), Extraction(meetings=dated)])
     assert [(row["city"], row["date"]) for row in rows] == [("Washington", None), ("Washington", None), ("Washington", "2017-03-21")]
     assert mapping == {(0, 0): 1, (1, 0): 2, (2, 0): 3}
+
+
+@pytest.mark.parametrize(
+    "body, published, expected",
+    [
+        (
+            "Les représentants de 68 pays réunis jeudi à Washington ont promis de vaincre l'EI.",
+            "2019-02-07",
+            ("Washington", "Etats-Unis", "2019-02-07", "day", "ministerial", "held", 68),
+        ),
+        (
+            "Une réunion de la coalition anti-EI est prévue le 6 février à Washington.",
+            "2019-01-20",
+            ("Washington", "Etats-Unis", "2019-02-06", "day", "ministerial", "announced", None),
+        ),
+        (
+            "Les ministres des Affaires étrangères de la coalition se sont réunis à Rome, a-t-on appris de source diplomatique.",
+            "2018-02-13",
+            ("Rome", "Italie", None, None, "ministerial", "held", None),
+        ),
+        (
+            "Pour sa première réunion depuis la chute du califat, la coalition s'est retrouvée à Washington.",
+            "2019-02-07",
+            ("Washington", "Etats-Unis", None, None, "ministerial", "held", None),
+        ),
+        (
+            "Les membres de la coalition sont réunis depuis mardi à Paris.",
+            "2016-10-26",
+            ("Paris", "France", "2016-10-25", "day", "ministerial", "held", None),
+        ),
+        (
+            "La réunion, qui rassemblera les chefs de la diplomatie de quelque 70 pays, s'ouvrira jeudi à Washington.",
+            "2019-02-04",
+            ("Washington", "Etats-Unis", "2019-02-07", "day", "ministerial", "announced", 70),
+        ),
+    ],
+)
+def test_forms_of_the_press(body, published, expected):
+    from loader.extract.figures import extract_figures
+
+    assert meetings(body, published, extract_figures(body)) == [expected]
