@@ -1,6 +1,7 @@
 """Coalition meetings: what one article tells, and one row per real meeting across articles."""
 import pytest
 
+from loader.extract.figures import extract_figures
 from loader.extract.meetings import extract_meetings, link_meetings
 from loader.places import find_places, lookup
 from loader.records import Article, Extraction, Figure, Quote
@@ -662,6 +663,4 @@ def test_undated_meetings_of_two_articles_stay_two_rows():
     ],
 )
 def test_forms_of_the_press(body, published, expected):
-    from loader.extract.figures import extract_figures
-
     assert meetings(body, published, extract_figures(body)) == [expected]
