@@ -448,6 +448,13 @@ class _Article:
     markers: list
 
 
+def _locus_date(article, locus, sentence):
+    """(direction, (iso, precision) or None) of a locus's date, its tense read in its sentence."""
+    direction = direction_near(article.markers, locus.date.start, locus.date.end, *sentence, text=article.body)
+    iso, precision = resolve_date(locus.date, article.published, direction)
+    return direction, ((iso, precision) if iso else None)
+
+
 def _weak_mentions(article, index, sentence, loci):
     """A sentence without a trigger that names a place and a day ("Soixante pays ont affirmé
     mercredi à Bruxelles ..."): it may complete a meeting told elsewhere, never make one."""
@@ -455,9 +462,7 @@ def _weak_mentions(article, index, sentence, loci):
     for locus in loci:
         if locus.place and locus.date is not None and not locus.date.same_day:
             mention = _Mention(start=locus.start, end=locus.end, sentence=index, segment=sentence, place=locus.place, weak=True)
-            mention.direction = direction_near(article.markers, locus.date.start, locus.date.end, *sentence, text=article.body)
-            iso, precision = resolve_date(locus.date, article.published, mention.direction)
-            mention.date = (iso, precision) if iso else None
+            mention.direction, mention.date = _locus_date(article, locus, sentence)
             mention.level, mention.restricted, mention.same_group = _cues(article.body[sentence[0] : sentence[1]])
             mention.participants = _participants(article.body, article.figures, sentence, sentence)
             mentions.append(mention)
@@ -537,9 +542,7 @@ def _recalled(article, index, sentence, triggers, free):
         mention = _Mention(start=locus.start, end=locus.end, sentence=index, segment=(locus.start, locus.end))
         mention.place, mention.host = locus.place, None if locus.place else locus.country
         mention.same_group = mention.recalled = True
-        mention.direction = direction_near(article.markers, locus.date.start, locus.date.end, *sentence, text=article.body)
-        iso, precision = resolve_date(locus.date, article.published, mention.direction)
-        mention.date = (iso, precision) if iso else None
+        mention.direction, mention.date = _locus_date(article, locus, sentence)
         mentions.append(mention)
     return mentions
 
