@@ -664,3 +664,18 @@ def test_undated_meetings_of_two_articles_stay_two_rows():
 )
 def test_forms_of_the_press(body, published, expected):
     assert meetings(body, published, extract_figures(body)) == [expected]
+
+
+def test_a_day_put_before_the_subject_dates_the_meeting_verb():
+    body = "En novembre 2020, les Etats-Unis et le Nigeria ont convoqué une réunion virtuelle de la coalition."
+    assert meetings(body, "2021-07") == [(None, None, "2020-11", "month", "other", "held", None)]
+
+
+def test_a_day_before_another_clause_is_not_the_meetings():
+    body = "En novembre 2020, Daech a frappé au Nigeria, et les Etats-Unis ont convoqué une réunion virtuelle de la coalition."
+    assert meetings(body, "2021-07") == [(None, None, None, None, "other", "held", None)]
+
+
+def test_participants_in_the_next_sentence_that_says_who_will_be_there():
+    body = "Aujourd'hui se tient à Rome une réunion de la coalition. Une quarantaine de ministres seront présents."
+    assert meetings(body, "2021-06-28", [figure(body, "Une quarantaine de ministres", 40, "ministres")])[0][6] == 40

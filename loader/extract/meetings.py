@@ -287,7 +287,7 @@ def _is_speech_date(body, date, triggers):
     return bool(re.search(r"(?:é|i|u|is|it)$", word)) and len(word) > 3
 
 
-def _loci(body, sentence, places, dates, triggers):
+def _loci(body, sentence, places, dates, triggers, markers):
     low, high = sentence
     anchors = []
     for place in places:
@@ -315,6 +315,7 @@ def _loci(body, sentence, places, dates, triggers):
             and not (anchor.place and previous.place and anchor.place.city != previous.place.city)
             and not (anchor.date and previous.date)
             and not ((anchor.country or anchor.place) and (previous.country or previous.place))
+            and not any(previous.end <= marker.start < anchor.start for marker in markers)
         )
         if joinable:
             previous.end = max(previous.end, anchor.end)
@@ -481,7 +482,8 @@ def _claim(article, triggers, loci):
             free.append(locus)
             continue
         nearest = min(candidates, key=lambda t: _distance(body, (t[0], t[1]), (locus.start, locus.end)))
-        reach = MAX_WORDS_TO_TRIGGER if locus.place or locus.virtual else MAX_WORDS_DATE_TO_TRIGGER
+        located = locus.place or locus.virtual or _fronted(article, locus, nearest)
+        reach = MAX_WORDS_TO_TRIGGER if located else MAX_WORDS_DATE_TO_TRIGGER
         low, high = sorted([nearest[1], locus.start])
         # "a débuté à Washington, alors que l'armée a bombardé ... à Tabqa": past another city
         # and another verb, a city is no longer the meeting's.
@@ -507,6 +509,20 @@ def _claim(article, triggers, loci):
         locus.date = extra.date
         free.remove(extra)
     return claimed, free
+
+
+def _fronted(article, locus, trigger):
+    """"En novembre 2020, les Etats-Unis et le Nigeria ont convoqué une réunion": a day put
+    before the subject of a meeting verb, a comma after it, dates that verb's clause."""
+    start, _, kind, _ = trigger
+    if kind != "verb" or locus.end > start:
+        return False
+    gap = article.body[locus.end : start]
+    if not re.match(r"\s*,", gap) or re.search(r"[;:«»]", gap):
+        return False
+    # No other clause between: only the verb's own auxiliary, right before it, is conjugated.
+    auxiliary = start - len(gap) + len(gap.rstrip().rsplit(" ", 1)[0])
+    return not any(locus.end <= marker.start < auxiliary for marker in article.markers)
 
 
 CLAUSE_BREAK = re.compile(r"[,:]")
@@ -631,7 +647,7 @@ def _mentions(body, published, figures):
     last_date = None
     for index, sentence in enumerate(sentences):
         triggers = _triggers(body, sentence)
-        loci = _loci(body, sentence, article.places, article.dates, triggers)
+        loci = _loci(body, sentence, article.places, article.dates, triggers, article.markers)
         if not triggers:
             floating[index] = [locus for locus in loci if locus.place]
             mentions.extend(_weak_mentions(article, index, sentence, loci))
