@@ -167,3 +167,10 @@ def test_dashboard_panels_are_drawn(server, browser):
     markers = wait_until(browser, lambda d: d.execute_script("return document.querySelectorAll('#chart-meetings-map .leaflet-marker-icon').length"))
     assert markers >= 1
     assert code_loaded_from_elsewhere(browser, server) == []
+
+
+def test_the_articles_table_has_short_rows(server, browser):
+    browser.get(server + "/coalition/articles")
+    heights = browser.execute_script(
+        "return Array.from(document.querySelectorAll('table.rows-and-columns tbody tr')).map(r => r.getBoundingClientRect().height)")
+    assert len(heights) == 5 and max(heights) < 120  # texts cut at the column's edge, not 850 pixels of them
