@@ -160,8 +160,18 @@ def test_dashboard_panels_are_drawn(server, browser):
     wait_until(browser, lambda d: d.execute_script("return document.querySelectorAll('#chart-coalition-size .mark-line.role-mark path').length"))
     assert wait_until(browser, lambda d: d.execute_script("return document.querySelectorAll('#chart-troops .mark-symbol.role-mark path').length"))
     assert browser.execute_script(BOX, "#chart-coalition-size")[2] >= 1000  # the size chart spans the dashboard
+    # The troops' points lie inside the plot's frame, not cut at its edges.
+    frame, points = browser.execute_script(
+        "const s = document.querySelector('#chart-troops svg'); const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };"
+        "return [box(s.querySelector('path.background')), Array.from(s.querySelectorAll('.mark-symbol.role-mark path')).map(box)]")
+    assert points and all(frame[0] <= p[0] and frame[1] <= p[1] and p[2] <= frame[2] and p[3] <= frame[3] for p in points)
     for panel in ("meetings-per-year", "most-quoted"):
         assert wait_until(browser, lambda d: d.execute_script(f"return document.querySelectorAll('#chart-{panel} .mark-rect.role-mark path').length"))
+    # Counts have whole numbers on their axes, never halves.
+    for panel in ("meetings-per-year", "most-quoted", "coalition-size"):
+        labels = browser.execute_script(f"return Array.from(document.querySelectorAll('#chart-{panel} .role-axis-label text')).map(t => t.textContent)")
+        numbers = [label for label in labels if label[:1].isdigit() and "/" not in label]
+        assert numbers and all(label.isdigit() for label in numbers) and len(set(numbers)) == len(numbers), (panel, labels)
     counts = [browser.find_element("css selector", f"#chart-{name}-count").text for name in ("articles", "meetings", "people", "quotes")]
     assert counts[0] == "5" and all(count.isdigit() and int(count) > 0 for count in counts)
     markers = wait_until(browser, lambda d: d.execute_script("return document.querySelectorAll('#chart-meetings-map .leaflet-marker-icon').length"))

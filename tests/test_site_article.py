@@ -1,7 +1,8 @@
-"""The article page: the story as paragraphs, each quote, person and figure marked at its offsets, always escaped."""
+"""The article page: the story as paragraphs, each quote, person and figure marked at its offsets, always escaped; the plugin's parts."""
 import html
 import importlib.util
 import re
+import sqlite3
 
 import pytest
 import sqlite_utils
@@ -114,3 +115,16 @@ async def test_article_text_is_never_html(hostile_site):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in reading and "&lt;img src=x onerror=alert(2)&gt;" in reading
     assert "javascript:" not in reading  # a source address that is no web page gets no link
     assert '<mark class="quote" data-quote="1">&lt;img' in reading
+
+
+def test_without_setlimit_the_blob_functions_are_bounded():
+    conn = sqlite3.connect(":memory:")
+
+    class OldConnection:  # Python 3.10's sqlite3.Connection has no setlimit
+        create_function = conn.create_function
+
+    plugin.prepare_connection(OldConnection())
+    assert conn.execute("select length(zeroblob(10)), length(randomblob(3))").fetchone() == (10, 3)
+    for sql in ("select zeroblob(50000000)", "select randomblob(50000000)"):
+        with pytest.raises(sqlite3.OperationalError):
+            conn.execute(sql).fetchone()
