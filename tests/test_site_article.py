@@ -117,6 +117,7 @@ async def test_article_text_is_never_html(hostile_site):
     assert '<mark class="quote" data-quote="1">&lt;img' in reading
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # SQLite reports the refusal too
 def test_without_setlimit_the_blob_functions_are_bounded():
     conn = sqlite3.connect(":memory:")
 
