@@ -1,16 +1,20 @@
-"""Every example address of the README, against the shipped coalition.db: each one finds rows."""
+"""Every example address of the README and of the site's descriptions, against the shipped coalition.db: each one finds rows."""
+import html
 import re
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
 from .conftest import ROOT
-from .test_site import CHARTS, serve_command, site_for  # noqa: F401 (fixture)
+from .test_site import CHARTS, descriptions, serve_command, site_for  # noqa: F401 (fixture)
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 SITE = r"http://127\.0\.0\.1:8001"
 # In curl commands ('…'), autolinks (<…>) and Markdown links ([…](…)).
-EXAMPLES = sorted(set(re.findall(rf"'{SITE}(/[^']*)'", README) + re.findall(rf"<{SITE}(/[^>]*)>", README) + re.findall(rf"\]\({SITE}(/[^)]*)\)", README)))
+README_EXAMPLES = sorted(set(re.findall(rf"'{SITE}(/[^']*)'", README) + re.findall(rf"<{SITE}(/[^>]*)>", README) + re.findall(rf"\]\({SITE}(/[^)]*)\)", README)))
+# The examples the site itself offers in its descriptions ("par exemple tillerson").
+SITE_EXAMPLES = sorted({html.unescape(link) for text in descriptions() for link in re.findall(r'href="(/[^"#]+)"', text)})
+EXAMPLES = sorted(set(README_EXAMPLES) | set(SITE_EXAMPLES))
 
 
 @pytest.fixture(scope="module")
@@ -19,10 +23,11 @@ def shipped_site(serve_command):  # noqa: F811
 
 
 def test_the_readme_has_examples_of_every_kind():
-    assert len(EXAMPLES) >= 20
-    assert any(path.startswith("/-/dashboards/overview/") for path in EXAMPLES)
-    assert any(".json" in path for path in EXAMPLES)
-    assert any("person_quotes?name=" in path for path in EXAMPLES)
+    assert len(README_EXAMPLES) >= 20
+    assert any(path.startswith("/-/dashboards/overview/") for path in README_EXAMPLES)
+    assert any(".json" in path for path in README_EXAMPLES)
+    assert any("person_quotes?name=" in path for path in README_EXAMPLES)
+    assert any("person_quotes?name=" in path for path in SITE_EXAMPLES)
 
 
 @pytest.mark.parametrize("path", EXAMPLES)
