@@ -427,3 +427,11 @@ async def test_a_facet_with_no_value_is_not_shown(site):
     page = (await site.client.get("/coalition/articles")).text
     assert 'id="facet-published_month"' in page
     assert 'id="facet-outlet"' not in page  # the seeds have no sources.csv, so no outlet
+
+
+@pytest.mark.parametrize("path", ["/coalition/person_quotes?name=tillerson", "/coalition/person_quotes?name=nobody", "/coalition/articles/5",
+                                  "/coalition?sql=select+1"])
+async def test_the_pages_readers_open_first_are_in_french(site, path):
+    page = (await site.client.get(path)).text
+    for english in ("Custom SQL query", "Query parameters", "Run SQL", "0 results", "Data license", "Powered by", "This data as", "Links from other tables"):
+        assert english not in page, english
