@@ -271,6 +271,7 @@ async def test_every_canned_query_opens_on_its_form_and_answer(site):
     ("search", "zzzz", ["Rien trouvé pour les mots « zzzz »", "un seul mot"]),
     ("meeting_speakers", "99", ["Rien trouvé pour la réunion « 99 »", "chronologie"]),
     ("person_quotes", "<b>x</b>", ["« &lt;b&gt;x&lt;/b&gt; »"]),
+    ("person_quotes", "%", ["Rien trouvé pour le nom « % »"]),  # not "everyone is named but never quoted"
 ])
 async def test_an_empty_answer_says_what_was_searched_and_how_to_broaden_it(site, name, value, expected):
     response = await site.client.get(f"/coalition/{name}", params={GOOD_PARAMETERS_BY_QUERY[name]: value})

@@ -276,8 +276,9 @@ async def empty_answer(datasette, query: str | None, args) -> Markup | None:
     if query == "person_quotes":
         # Someone of that name may be in the archive yet never quoted: say so.
         known = _rows(await datasette.get_database("coalition").execute(
-            """select id, name from people where instr(:name, char(0)) = 0 and (name like '%' || :name || '%'
-               or id in (select person_id from person_aliases where alias like '%' || :name || '%')) order by name limit 5""",
+            # instr, not LIKE: "%" in a name is a character, never "any name".
+            """select id, name from people where instr(:name, char(0)) = 0 and (instr(lower(name), lower(:name))
+               or id in (select person_id from person_aliases where instr(lower(alias), lower(:name)))) order by name limit 5""",
             {"name": value}))
         if known:
             names = ", ".join(_link(f"/coalition/people/{row['id']}", row["name"], "person") for row in known)
