@@ -25,6 +25,15 @@ async def test_no_query_builds_a_huge_value(site, sql):
     assert "too big" in response.json()["error"]
 
 
+async def test_no_query_returns_a_huge_answer(site):
+    # Each value is under the length limit; together, over 64 MB (4 GB with a thousand rows).
+    response = await site.client.get("/coalition.json", params={"sql": "select zeroblob(3900000) from figures"})
+    assert response.status_code == 400
+    assert "result too big" in response.json()["error"]
+    response = await site.client.get("/coalition.json", params={"sql": "select * from figures, articles, quotes", "_shape": "array"})
+    assert response.status_code == 200 and len(response.json()) == 1000  # a legitimate large answer still comes
+
+
 async def test_the_limit_leaves_room_for_every_stored_row(site):
     assert (await site.client.get("/coalition.json", params={"sql": "select length(zeroblob(3000000)) as n", "_shape": "array"})).json() == [{"n": 3000000}]
     response = await site.client.get("/coalition/articles.json?_size=max&_shape=array")

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sqlite3
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from markupsafe import Markup, escape
 # twice (body and raw text) from a file of at most 1,000,000 bytes; 4 MB leaves room for
 # that and refuses "select zeroblob(900000000)", which would take the server's memory.
 MAX_LENGTH = 4_000_000
+# The most characters and bytes one query may return, all rows together: a thousand rows
+# (Datasette's limit) of values just under MAX_LENGTH would still be 4 GB.
+MAX_RESULT = 64_000_000
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 STATUSES = {"announced": "annoncée", "held": "tenue"}
@@ -41,6 +45,7 @@ def extra_css_urls():
 
 @hookimpl
 def prepare_connection(conn):
+    conn.row_factory = _bounded_row
     if hasattr(conn, "setlimit"):
         conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_LENGTH)
     else:
@@ -48,6 +53,18 @@ def prepare_connection(conn):
         # large value from a short query.
         conn.create_function("zeroblob", 1, _bounded(lambda n: bytes(n)), deterministic=True)
         conn.create_function("randomblob", 1, _bounded(os.urandom))
+
+
+_returned = weakref.WeakKeyDictionary()  # cursor -> characters and bytes it has returned
+
+
+def _bounded_row(cursor, row):
+    """Datasette's sqlite3.Row, once the query's answer so far is known to fit in MAX_RESULT."""
+    size = _returned.get(cursor, 0) + sum(len(value) for value in row if isinstance(value, (str, bytes)))
+    if size > MAX_RESULT:
+        raise sqlite3.OperationalError(f"result too big (over {MAX_RESULT:,} characters): ask for fewer rows or columns")
+    _returned[cursor] = size
+    return sqlite3.Row(cursor, row)
 
 
 def _bounded(make):
