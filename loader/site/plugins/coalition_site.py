@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,16 +56,28 @@ def prepare_connection(conn):
         conn.create_function("randomblob", 1, _bounded(os.urandom))
 
 
-_returned = weakref.WeakKeyDictionary()  # cursor -> characters and bytes it has returned
+# Per thread (Datasette gives each its own connection, read one query at a time): the cursor
+# being read, weakly, and the characters and bytes it has returned.
+_answer = threading.local()
 
 
 def _bounded_row(cursor, row):
     """Datasette's sqlite3.Row, once the query's answer so far is known to fit in MAX_RESULT."""
-    size = _returned.get(cursor, 0) + sum(len(value) for value in row if isinstance(value, (str, bytes)))
+    reading = _answer.__dict__
+    if reading.get("cursor", _gone)() is not cursor:
+        reading["cursor"], reading["size"] = weakref.ref(cursor), 0
+    size = reading["size"]
+    for value in row:
+        if type(value) is str or type(value) is bytes:
+            size += len(value)
     if size > MAX_RESULT:
         raise sqlite3.OperationalError(f"result too big (over {MAX_RESULT:,} characters): ask for fewer rows or columns")
-    _returned[cursor] = size
+    reading["size"] = size
     return sqlite3.Row(cursor, row)
+
+
+def _gone():
+    return None
 
 
 def _bounded(make):
