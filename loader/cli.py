@@ -86,7 +86,7 @@ def evaluate(db_path, gold_dir, as_json, verbose):
         click.echo(scoring.format_report(report, verbose=verbose))
 
 
-def _check_database(db_path):
+def _check_database(db_path: str) -> None:
     """Refuse, in one line, a file SQLite cannot read, before Datasette fails on it at length."""
     try:
         conn = sqlite3.connect(Path(db_path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
@@ -100,11 +100,11 @@ def _check_database(db_path):
         raise click.ClickException(f"{db_path} is not a coalition database (no articles table): build one with `coalition build`")
 
 
-def _served_as_coalition(db_path):
-    """The path to serve `db_path` from under the name coalition.db."""
+def _served_as_coalition(db_path: str) -> str:
+    """The path to serve `db_path` from under the name coalition."""
     import tempfile
 
-    if Path(db_path).name == "coalition.db":
+    if Path(db_path).stem == "coalition":
         return db_path
     # Datasette names a database after its file, and the metadata configures "coalition":
     # serve any other file through a link of that name, in a folder only this user can
