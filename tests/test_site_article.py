@@ -36,6 +36,12 @@ def test_mark_up(body, marks, expected):
     assert str(plugin.mark_up(body, marks)) == expected
 
 
+def test_no_link_inside_a_link():
+    marks = [plugin.Mark(0, 11, 1, '<a class="figure">', "</a>"), plugin.Mark(3, 11, 2, '<a class="person">', "</a>"),
+             plugin.Mark(0, 11, 0, "<mark>", "</mark>")]
+    assert str(plugin.mark_up("12 Français", marks)) == '<p><mark><a class="figure">12 Français</a></mark></p>'
+
+
 def test_the_after_of_a_mark_follows_its_real_end_only():
     marks = [plugin.Mark(0, 3, 0, "<q>", "</q>", "<sup>1</sup>")]
     assert str(plugin.mark_up("a\nb", marks)) == "<p><q>a</q></p>\n<p><q>b</q><sup>1</sup></p>"

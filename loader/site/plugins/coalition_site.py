@@ -158,7 +158,8 @@ class Mark:
 
 
 def nest(marks: list[Mark], length: int) -> list[Mark]:
-    """The marks that nest, outer first: one that crosses the end of another is left out."""
+    """The marks that nest, outer first: one that crosses the end of another is left out,
+    and so is a link inside a link (HTML has none)."""
     kept, open_ = [], []
     for mark in sorted(marks, key=lambda m: (m.start, -m.end, m.rank)):
         if not 0 <= mark.start < mark.end <= length:
@@ -166,6 +167,8 @@ def nest(marks: list[Mark], length: int) -> list[Mark]:
         while open_ and open_[-1].end <= mark.start:
             open_.pop()
         if open_ and mark.end > open_[-1].end:
+            continue
+        if mark.open.startswith("<a ") and any(outer.open.startswith("<a ") for outer in open_):
             continue
         kept.append(mark)
         open_.append(mark)
