@@ -255,13 +255,15 @@ async def article_page(datasette, article_id: str) -> dict | None:
         title = f"{french_number(figure['value'])} {figure['unit']}" + (f", {figure['meeting']}" if figure["meeting"] else "")
         marks.append(Mark(figure["start"], figure["end"], 1,
                           f'<a class="figure" data-figure="{figure["id"]}" href="{base}figures/{figure["id"]}" title="{escape(title)}">', "</a>"))
-    for person in people:
-        forms = sorted({person["name"], *json.loads(person["aliases"] or "[]")}, key=len, reverse=True)
+    # Every form of every name in one pattern, longest first, so the text is read once.
+    opening = {}
+    for person in reversed(people):  # a form two people share goes to the first by name
         title = ", ".join(part for part in (person["name"], person["role"], person["country"]) if part)
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(form) for form in forms) + r")(?!\w)")
-        for found in pattern.finditer(body):
-            marks.append(Mark(found.start(), found.end(), 2,
-                              f'<a class="person" data-person="{person["id"]}" href="{base}people/{person["id"]}" title="{escape(title)}">', "</a>"))
+        for form in {person["name"], *json.loads(person["aliases"] or "[]")}:
+            opening[form] = f'<a class="person" data-person="{person["id"]}" href="{base}people/{person["id"]}" title="{escape(title)}">'
+    if opening:
+        names = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(form) for form in sorted(opening, key=len, reverse=True)) + r")(?!\w)")
+        marks += [Mark(found.start(), found.end(), 2, opening[found.group()], "</a>") for found in names.finditer(body)]
     for meeting in meetings:
         meeting["status_fr"] = STATUSES.get(meeting["status"], meeting["status"])
         meeting["date_fr"] = french_date(meeting["date"])
