@@ -436,3 +436,8 @@ async def test_the_pages_readers_open_first_are_in_french(site, path):
     page = (await site.client.get(path)).text
     for english in ("Custom SQL query", "Query parameters", "Run SQL", "0 results", "Data license", "Powered by", "This data as", "Links from other tables"):
         assert english not in page, english
+
+
+async def test_a_query_opened_without_its_parameter_asks_for_it(site):
+    page = (await site.client.get("/coalition/person_quotes")).text
+    assert "Indiquez le nom à chercher, puis « Chercher »." in page and 'value="Chercher"' in page

@@ -306,7 +306,7 @@ async def empty_answer(datasette, query: str | None, args) -> Markup | None:
     parameter, what, advice = BROADEN[query]
     value = (args.get(parameter) or "").strip()
     if not value:
-        return Markup(f"Indiquez {escape(what)} à chercher, puis « Run SQL ».")
+        return Markup(f"Indiquez {escape(what)} à chercher, puis « Chercher ».")
     said = f"Rien trouvé pour {escape(what)} « {escape(value)} »."
     if query == "person_quotes":
         # Someone of that name may be in the archive yet never quoted: say so.
