@@ -6,8 +6,9 @@ Builds the database from synthetic rows (not by running the extractors): per
 article 3 people named, 4 quotes, 5 figures; 3,000 people (a third with accents);
 one meeting per 40 articles. It then serves
 it with `coalition serve`, and prints p50/p95 in milliseconds, as JSON and as HTML,
-of every canned query, each faceted table page and each dashboard panel.
-Target: p95 <= 50 ms on 2 cores.
+of every canned query, each faceted table page, each dashboard panel and an
+article's page (its text marked with its quotes, people and figures).
+Targets on 2 cores: every JSON answer p95 <= 50 ms; the article page p95 <= 100 ms.
 """
 import argparse
 import json
@@ -29,6 +30,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from loader import site  # noqa: E402
 from loader.store import create_schema, ensure_db_shape, meeting_label  # noqa: E402
 
 CITIES = [("Washington", "Etats-Unis", 38.9, -77.0), ("Bruxelles", "Belgique", 50.8, 4.35), ("Rome", "Italie", 41.9, 12.5),
@@ -46,6 +48,9 @@ FAMILY_NAMES = [f"{stem}{ending}" for stem in ("Le Drian", "Safadi", "Borne", "P
 ROLES = ["ministre des Affaires étrangères", "ministre de la Défense", "Premier ministre", "porte-parole"]
 # One person looked up by name, one meeting, one unit, and a word found in every article (the worst case).
 GOOD_PARAMETERS = {"name": "Jean-Yves Le Drian", "meeting": "7", "unit": "soldats", "q": "califat"}
+# The article page does its own queries and marks the text: it may take twice a JSON answer.
+TARGETS = {"article page": 100}
+TARGET = 50
 
 
 def synthetic_database(path, articles):
@@ -115,6 +120,7 @@ def pages(metadata):
         if config.get("facets"):
             yield f"table {table} (facets)", f"/coalition/{table}?"
     yield "table meetings, one kind", "/coalition/meetings?kind=ministerial"
+    yield "article page", "/coalition/articles/4321?"
     yield "table articles, one outlet", "/coalition/articles?outlet=Outlet+3"
     for name, chart in metadata["plugins"]["datasette-dashboards"]["overview"]["charts"].items():
         yield f"dashboard {name}", "/coalition?" + urllib.parse.urlencode({"sql": chart["query"]})
@@ -125,15 +131,15 @@ def main():
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
-    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    metadata = yaml.safe_load(site.METADATA.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
         db_path = Path(folder) / "coalition.db"
         started = time.perf_counter()
         synthetic_database(db_path, args.articles)
         print(f"synthetic database: {args.articles} articles, {db_path.stat().st_size / 1e6:.1f} MB, built in {time.perf_counter() - started:.1f} s")
         port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", "loader", "serve", "--db", str(db_path), "--port", str(port),
-                                   "--metadata", str(ROOT / "metadata.yml")], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen([sys.executable, "-m", "loader", "serve", "--db", str(db_path), "--port", str(port)],
+                                  cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         try:
             for _ in range(100):
@@ -153,11 +159,14 @@ def main():
             print(f"{'page':<36}{'JSON p50':>10}{'p95':>8}{'HTML p50':>10}{'p95':>8}  (ms)")
             for label, *figures in rows:
                 cells = "".join(f"{'-' if value is None else f'{value:.1f}':>{width}}" for value, width in zip(figures, (10, 8, 10, 8)))
-                slow = any(value is not None and value > 50 for value in figures[1::2])
-                print(f"{label:<36}{cells}{'  > 50 ms' if slow else ''}")
+                target = TARGETS.get(label, TARGET)
+                slow = any(value is not None and value > target for value in figures[1::2])
+                print(f"{label:<36}{cells}{f'  > {target} ms' if slow else ''}")
             for kind, column in (("JSON", 1), ("HTML", 3)):
-                worst = max((row[column + 1], row[0]) for row in rows if row[column + 1] is not None)
-                print(f"worst {kind} p95: {worst[0]:.1f} ms ({worst[1]}; target 50 ms)")
+                worst = max((row[column + 1], row[0]) for row in rows if row[column + 1] is not None and (kind == "JSON" or row[0] not in TARGETS))
+                print(f"worst {kind} p95: {worst[0]:.1f} ms ({worst[1]}; target {TARGET} ms)")
+            for label, target in TARGETS.items():
+                print(f"{label} HTML p95: {next(row[4] for row in rows if row[0] == label):.1f} ms (target {target} ms)")
             print("load average over 1, 5, 15 min: " + ", ".join(f"{load:.1f}" for load in os.getloadavg()) + f" on {os.cpu_count()} cores")
         finally:
             server.terminate()

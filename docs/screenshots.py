@@ -2,7 +2,8 @@
 
 usage: python docs/screenshots.py [--db coalition.db]
 
-Serves the database with `coalition serve` and saves docs/dashboard.png,
+Serves the database with `coalition serve` and saves, at 1400 pixels wide, the
+README's images: docs/article.png, docs/person-quotes.png, docs/dashboard.png,
 docs/coalition-size.png and docs/meetings.png.
 """
 import argparse
@@ -23,9 +24,10 @@ from selenium.webdriver.support.ui import WebDriverWait
 ROOT = Path(__file__).resolve().parent.parent
 # (file, page, a CSS selector present once the page is drawn, window height)
 SHOTS = [
-    ("dashboard.png", "/-/dashboards/overview", "#chart-meetings-map .leaflet-marker-icon", 1250),
-    ("coalition-size.png", "/coalition/coalition_size#g.mark=line&g.x_column=month&g.x_type=temporal&g.y_column=size"
-                           "&g.y_type=quantitative&g.color_column=source", ".vega-embed canvas", 1100),
+    ("article.png", "/coalition/articles/5", ".article-text mark.quote", 1000),
+    ("person-quotes.png", "/coalition/person_quotes?name=tillerson", "table.rows-and-columns", 1000),
+    ("dashboard.png", "/-/dashboards/overview", "#chart-meetings-map .leaflet-marker-icon", 1400),
+    ("coalition-size.png", "/-/dashboards/overview/coalition-size", "#chart-overview .mark-line path", 700),
     ("meetings.png", "/coalition/meetings", ".leaflet-marker-icon", 2100),
 ]
 

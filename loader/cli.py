@@ -13,7 +13,6 @@ from .pipeline import build as build_database, no_progress
 
 DEFAULT_CORPUS = "seeds"
 DEFAULT_DB = "coalition.db"
-DEFAULT_METADATA = "metadata.yml"
 
 
 def _echo_problems(problems):
@@ -87,40 +86,61 @@ def evaluate(db_path, gold_dir, as_json, verbose):
         click.echo(scoring.format_report(report, verbose=verbose))
 
 
-@cli.command()
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-@click.option("--corpus", "corpus_dir", default=DEFAULT_CORPUS, show_default=True, help="Built from when the database is missing")
-@click.option("--metadata", default=DEFAULT_METADATA, show_default=True, type=click.Path(dir_okay=False))
-@click.option("-h", "--host", default="127.0.0.1", show_default=True)
-@click.option("-p", "--port", default=8001, show_default=True, type=int)
+def _check_database(db_path: str) -> None:
+    """Refuse, in one line, a file SQLite cannot read, before Datasette fails on it at length."""
+    try:
+        conn = sqlite3.connect(Path(db_path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise click.ClickException(f"{db_path} is not a database SQLite can read ({error})")
+    if "articles" not in tables:
+        raise click.ClickException(f"{db_path} is not a coalition database (no articles table): build one with `coalition build`")
+
+
+def _served_as_coalition(db_path: str) -> str:
+    """The path to serve `db_path` from under the name coalition."""
+    import tempfile
+
+    if Path(db_path).stem == "coalition":
+        return db_path
+    # Datasette names a database after its file, and the metadata configures "coalition":
+    # serve any other file through a link of that name, in a folder only this user can
+    # write to and whose name nobody can guess (mkdtemp), so no one else chooses the file.
+    link = Path(tempfile.mkdtemp(prefix="coalition-serve-")) / "coalition.db"
+    link.symlink_to(Path(db_path).resolve())
+    return str(link)
+
+
+@cli.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+              help="Database to publish (any file name; it is served as 'coalition')")
+@click.option("--corpus", "corpus_dir", default=DEFAULT_CORPUS, show_default=True, help="Folder the database is built from when it is missing")
+@click.option("--metadata", type=click.Path(exists=True, dir_okay=False),
+              help="Datasette metadata to use instead of the site's own (loader/site/metadata.yml)")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for every interface)")
+@click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on")
 @click.option("-o", "--open", "open_browser", is_flag=True, help="Open the site in a web browser")
 def serve(db_path, corpus_dir, metadata, host, port, open_browser):
     "Publish the database with Datasette, read-only (building it first if missing)."
+    from . import site
+
     if not Path(db_path).exists():
         click.echo(f"{db_path} is missing: building it from {corpus_dir}/", err=True)
         try:
             click.echo(f"{db_path}: {build_database(corpus_dir, db_path)}", err=True)
         except CorpusError as error:
             raise click.ClickException(str(error))
-    if Path(db_path).stem != "coalition":
-        # Datasette names a database after its file, and metadata.yml configures "coalition":
-        # serve any other file through a link of that name (one per file, reused).
-        import hashlib
-        import tempfile
-
-        target = Path(db_path).resolve()
-        link = Path(tempfile.gettempdir()) / f"coalition-serve-{hashlib.sha256(str(target).encode()).hexdigest()[:12]}" / "coalition.db"
-        link.parent.mkdir(exist_ok=True)
-        link.unlink(missing_ok=True)
-        link.symlink_to(target)
-        db_path = str(link)
+    _check_database(db_path)
     # Immutable: SQLite opens the file read-only, so no write of any kind can come from the web.
-    command = [sys.executable, "-m", "datasette", "serve", "--immutable", db_path, "--host", host, "--port", str(port), "--cors"]
+    command = [sys.executable, "-m", "datasette", "serve", "--immutable", _served_as_coalition(db_path), "--host", host, "--port", str(port), "--cors"]
     command += ["--setting", "suggest_facets", "off", "--setting", "sql_time_limit_ms", "3000"]
     # Table pages show the start of long bodies; each row's own page shows all of it.
     command += ["--setting", "truncate_cells_html", "400"]
-    if Path(metadata).exists():
-        command += ["--metadata", metadata]
+    # The project's plugin (limits, article page) and templates, as `datasette publish` gets them.
+    command += ["--metadata", str(metadata or site.METADATA), "--plugins-dir", str(site.PLUGINS), "--template-dir", str(site.TEMPLATES)]
     if open_browser:
         command.append("--open")
     # Datasette takes over the process: Ctrl-C and signals reach it directly.

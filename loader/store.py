@@ -132,14 +132,20 @@ INDEXES = {
 # Aggregates the canned queries, charts and dashboard share, so each is written once.
 VIEWS = {
     # One point per month and source: the largest size stated, and (SQLite's rule for a bare
-    # column beside max()) the words of the row that stated it.
+    # column beside max()) the words of the row that stated it. A figure's unit decides what it
+    # counts: a meeting's participants count countries (or members) only when a figure of that
+    # meeting in those units gave them ("68 pays", never "plus de 30 ministres").
     "size_over_time": """select substr(date, 1, 7) as month, source, max(size) as size, detail, count(*) as reports
 from (
-  select m.date as date, m.participants as size, 'ministerial meeting' as source, m.label as detail
+  select m.date as date, m.participants as size, 'présents à une réunion ministérielle' as source, m.label as detail
   from meetings m
   where m.kind = 'ministerial' and m.participants is not null and m.date is not null
+    and exists (
+      select 1 from figures f
+      where f.unit in ('pays', 'Etats', 'États', 'nations', 'membres', 'pays membres', 'partenaires') and f.value = m.participants
+        and (f.meeting_id = m.id or f.article_id in (select article_id from article_meetings where meeting_id = m.id)))
   union all
-  select coalesce(m.date, a.published), cast(f.value as integer), 'membership', f.text
+  select coalesce(m.date, a.published), cast(f.value as integer), 'membres de la coalition (chiffre cité)', f.text
   from figures f join articles a on a.id = f.article_id left join meetings m on m.id = f.meeting_id
   where ((f.unit >= 'membre' and f.unit < 'membrf') or (f.unit >= 'pays membre' and f.unit < 'pays membrf'))
     and coalesce(m.date, a.published) is not null

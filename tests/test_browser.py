@@ -1,4 +1,5 @@
 """The site in a real browser: headless Chromium draws the chart links and the dashboard, from local files only."""
+import json
 import shutil
 import socket
 import subprocess
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.skipif(
     not (CHROMIUM and CHROMEDRIVER),
     reason="Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver; ./test.sh does it as root)",
 )
-COALITION_SIZE_CHART = "/coalition/coalition_size#g.mark=line&g.x_column=month&g.x_type=temporal&g.y_column=size&g.y_type=quantitative"
+COALITION_SIZE_CHART = "/-/dashboards/overview/coalition-size"  # the README's link
 # Colored pixels on a canvas: Vega draws axes and grid in grays, data marks in colors.
 COLORED_PIXELS = """
 const canvas = document.querySelector(arguments[0]);
@@ -44,7 +45,7 @@ def free_port():
 def server(seeds_db):
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "loader", "serve", "--db", str(seeds_db), "--port", str(port), "--metadata", str(ROOT / "metadata.yml")],
+        [sys.executable, "-m", "loader", "serve", "--db", str(seeds_db), "--port", str(port)],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -97,13 +98,59 @@ def code_loaded_from_elsewhere(driver, server):
     return [name for kind, name in entries if kind in ("script", "link", "css") and urlsplit(name).netloc != here]
 
 
-def test_coalition_size_chart_link_draws_the_chart(server, browser):
+# The points of a Vega chart drawn as SVG, as Vega describes them ("month: 03/2017; Pays ou membres: 68; source: …").
+POINTS = "return Array.from(document.querySelectorAll(arguments[0] + ' .mark-symbol.role-mark path')).map(p => p.getAttribute('aria-label'))"
+# Where an element sits in the window: [left, top, width, height], or null.
+BOX = "const e = document.querySelector(arguments[0]); if (!e) return null; const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height];"
+
+
+def on_first_screen(browser, selector):
+    box = browser.execute_script(BOX, selector)
+    return box is not None and box[1] >= 0 and box[1] + min(box[3], 40) <= browser.execute_script("return window.innerHeight")
+
+
+def test_the_first_screen_of_an_article_is_its_text_with_marks(server, browser):
+    browser.get(server + "/coalition/articles/5")
+    left, top, width, height = browser.execute_script(BOX, ".article-text")
+    assert left < 100 and top < 250 and 500 <= width <= 900  # a column made for reading, at the left, near the top
+    for mark in ("mark.quote", "a.person", "a.figure", ".quote-source a"):
+        assert on_first_screen(browser, f".article-text {mark}"), mark
+    aside = browser.execute_script(BOX, ".reading aside")
+    assert aside[0] >= left + width and on_first_screen(browser, ".reading aside .article-meetings li")
+    assert "Washington, 22 mars 2017" in browser.find_element("css selector", ".reading aside").text
+    assert on_first_screen(browser, ".reading h1") and on_first_screen(browser, ".article-meta")
+    assert browser.execute_script("return document.querySelector('.row-data').open") is False  # sha256 and raw text folded away
+    assert code_loaded_from_elsewhere(browser, server) == []
+
+
+def test_the_first_screen_of_a_canned_query_is_its_form_and_answer(server, browser):
+    browser.get(server + "/coalition/person_quotes?name=tillerson")
+    assert on_first_screen(browser, "input[name=name]")
+    assert on_first_screen(browser, "table.rows-and-columns tbody tr")
+    assert browser.execute_script(BOX, "#sql-query") is None and browser.execute_script(BOX, ".cm-editor") is None
+    assert browser.find_element("css selector", "table.rows-and-columns tbody td.col-name").text == "Rex Tillerson"
+    browser.get(server + "/coalition/person_quotes?name=le+drian")
+    assert on_first_screen(browser, ".empty-answer")
+    assert "Jean-Yves Le Drian" in browser.find_element("css selector", ".empty-answer").text
+
+
+def test_the_coalition_size_chart_link_draws_a_wide_line_of_countries_or_members(server, browser):
     browser.get(server + COALITION_SIZE_CHART)
-    # The fragment set the form: a line of size against date.
-    wait_until(browser, lambda d: d.execute_script("return document.querySelector('#graphForm input[value=line]')?.checked"))
-    assert browser.execute_script("return document.querySelector('#graphForm select[name=x_column]').value") == "month"
-    assert browser.execute_script("return document.querySelector('#graphForm select[name=y_column]').value") == "size"
-    assert wait_until(browser, lambda d: d.execute_script(COLORED_PIXELS, ".vega-embed canvas") > 50)
+    wait_until(browser, lambda d: d.execute_script("return document.querySelectorAll('#chart-overview .mark-line.role-mark path').length"))
+    left, top, width, height = browser.execute_script(BOX, "#chart-overview svg")
+    assert width >= 1000 and top + height <= 1000  # wide enough to read, whole on the first screen
+    # The data drawn: countries or members only, never ministers.
+    data_url = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(r => r.name).find(n => n.includes('/coalition.json?sql='))")
+    rows = json.loads(urllib.request.urlopen(data_url).read())["rows"]
+    assert {row["source"] for row in rows} == {"présents à une réunion ministérielle", "membres de la coalition (chiffre cité)"}
+    assert not any("ministres" in row["detail"] for row in rows) and max(row["size"] for row in rows) == 79
+    # Each point is drawn, the members' series of one point too.
+    assert sorted(browser.execute_script(POINTS, "#chart-overview")) == [
+        "month: 02/2019; Pays ou membres: 79; source: membres de la coalition (chiffre cité)",
+        "month: 02/2019; Pays ou membres: 79; source: présents à une réunion ministérielle",
+        "month: 03/2017; Pays ou membres: 68; source: présents à une réunion ministérielle",
+    ]
     assert code_loaded_from_elsewhere(browser, server) == []
 
 
@@ -111,10 +158,29 @@ def test_dashboard_panels_are_drawn(server, browser):
     browser.get(server + "/-/dashboards/overview")
     # Vega-Lite panels: the line of the coalition size, the bars of meetings per year and of the most quoted.
     wait_until(browser, lambda d: d.execute_script("return document.querySelectorAll('#chart-coalition-size .mark-line.role-mark path').length"))
+    assert wait_until(browser, lambda d: d.execute_script("return document.querySelectorAll('#chart-troops .mark-symbol.role-mark path').length"))
+    assert browser.execute_script(BOX, "#chart-coalition-size")[2] >= 1000  # the size chart spans the dashboard
+    # The troops' points lie inside the plot's frame, not cut at its edges.
+    frame, points = browser.execute_script(
+        "const s = document.querySelector('#chart-troops svg'); const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };"
+        "return [box(s.querySelector('path.background')), Array.from(s.querySelectorAll('.mark-symbol.role-mark path')).map(box)]")
+    assert points and all(frame[0] <= p[0] and frame[1] <= p[1] and p[2] <= frame[2] and p[3] <= frame[3] for p in points)
     for panel in ("meetings-per-year", "most-quoted"):
         assert wait_until(browser, lambda d: d.execute_script(f"return document.querySelectorAll('#chart-{panel} .mark-rect.role-mark path').length"))
+    # Counts have whole numbers on their axes, never halves.
+    for panel in ("meetings-per-year", "most-quoted", "coalition-size"):
+        labels = browser.execute_script(f"return Array.from(document.querySelectorAll('#chart-{panel} .role-axis-label text')).map(t => t.textContent)")
+        numbers = [label for label in labels if label[:1].isdigit() and "/" not in label]
+        assert numbers and all(label.isdigit() for label in numbers) and len(set(numbers)) == len(numbers), (panel, labels)
     counts = [browser.find_element("css selector", f"#chart-{name}-count").text for name in ("articles", "meetings", "people", "quotes")]
     assert counts[0] == "5" and all(count.isdigit() and int(count) > 0 for count in counts)
     markers = wait_until(browser, lambda d: d.execute_script("return document.querySelectorAll('#chart-meetings-map .leaflet-marker-icon').length"))
     assert markers >= 1
     assert code_loaded_from_elsewhere(browser, server) == []
+
+
+def test_the_articles_table_has_short_rows(server, browser):
+    browser.get(server + "/coalition/articles")
+    heights = browser.execute_script(
+        "return Array.from(document.querySelectorAll('table.rows-and-columns tbody tr')).map(r => r.getBoundingClientRect().height)")
+    assert len(heights) == 5 and max(heights) < 120  # texts cut at the column's edge, not 850 pixels of them
