@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..lexicon import lines, rows
-from ..records import Quote
+from ..records import PersonMention, Quote
 from ..text import strip_accents as fold
 
 SPEECH_VERBS = lines("speech_verbs.txt")
@@ -884,9 +884,8 @@ def _is_label(text):
     return bool(content) and len(capitalised) * 3 >= len(content) * 2 and not re.search(r"[.!?,;:]", text)
 
 
-def extract_quotes(body, people, doc=None):
-    """Return the Quote records of `body`; `speaker` is the name of one of `people` or None.
-    `doc` (the spaCy Doc) is not needed: the rules read the text itself."""
+def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
+    """Return the Quote records of `body`; `speaker` is the name of one of `people` or None."""
     spans = quote_spans(body)
     units = _units(body, spans)
     hidden = _hidden(body, spans, units)
