@@ -98,7 +98,8 @@ def resolve_people(articles, extractions):
     by_surname = {}  # surname -> the rows of full names ending with it
     for key, row in keys.items():
         core = [word for word in key.split() if word not in PARTICLES]
-        by_surname.setdefault(skeleton(core[-1]), {})[row["id"]] = row
+        if core:  # a name of particles only ("La", "Ben") has no surname to be called by
+            by_surname.setdefault(skeleton(core[-1]), {})[row["id"]] = row
     alone = {}  # surname -> row of a person the corpus names only by it
     for index, position, name in singles:
         key = surname(person_key(name))

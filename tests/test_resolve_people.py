@@ -93,3 +93,9 @@ def test_names_stay_unique_when_two_rows_end_with_the_same_name():
     names, mapping = _rows(extractions)
     assert names == ["Mohamed Ali Hassan"]
     assert mapping == {(0, "Ali Hassan"): 1, (1, "Mohamed Ali Hassan"): 1, (2, "Ali Hassan"): 1}
+
+
+def test_a_name_of_particles_only_is_a_person_of_its_own():
+    names, mapping = _rows(_names(["Paul Durand"], ["La", "Durand"]))
+    assert names == ["Paul Durand", "La"]
+    assert mapping == {(0, "Paul Durand"): 1, (1, "La"): 2, (1, "Durand"): 1}

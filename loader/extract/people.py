@@ -92,7 +92,7 @@ VERB_HINT = re.compile(
     re.I,
 )
 COURTESY = re.compile(
-    r"(?<![\w-])(?:M\.|Mme|Mlle|MM\.)\s*(?P<name>(?:(?:"
+    r"(?<![\w-])(?:M\.|Mme|Mlle|MM\.)[ \u00a0]*(?P<name>(?:(?:"
     + "|".join(sorted(PARTICLES, key=len, reverse=True))
     + rf")\s+)?[A-ZÀ-Ý]{_LETTER}+(?:[-'’]{_LETTER}+)*)"
 )
