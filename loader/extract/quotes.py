@@ -110,6 +110,7 @@ INCISE = re.compile(
 MARK = re.compile(r"<<|>>|[«»“”„\"]")
 CLOSERS = {"«": ("»", "”", ">>"), "<<": (">>", "»", "”"), "“": ("”", "»", "“"), "„": ("“", "”"), '"': ('"', "”")}
 GUILLEMETS = ("«", "<<")
+GUILLEMET_CLOSERS = ("»", ">>")
 # "« Etat islamique (EI), …" or "« Etat islamique, qui …": a name, not the start of a quotation.
 NAME_OPENING = re.compile(r"\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*[,(]")
 SPACES = " \u00a0\u202f\u2009\t"
@@ -204,6 +205,10 @@ def _paragraph_spans(body, start, end):
     start += len(body[start:end]) - len(body[start:end].lstrip(SPACES))
     for match in MARK.finditer(body, start, end):
         mark = match.group()
+        if mark in GUILLEMET_CLOSERS and stack and stack[-1][0] not in GUILLEMETS and any(entry[0] in GUILLEMETS for entry in stack):
+            # « … "… »: a mark opened inside the guillemets and never closed does not hold them open.
+            while stack[-1][0] not in GUILLEMETS:
+                stack[-2][2].extend(stack.pop()[2])
         if stack and mark in CLOSERS[stack[-1][0]]:
             opener, position, inner = stack.pop()
             (stack[-1][2] if stack else top).append(_Span(position, position + len(opener), match.start(), match.end()))
