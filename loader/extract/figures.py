@@ -157,8 +157,9 @@ def _sentence_currency(body, match):
     milliards") whose sentence names one currency and one only; else None."""
     if not match.group("scale") or match.group("approx"):
         return None
-    ends = list(SENTENCE_END.finditer(body, 0, match.start()))
-    low = ends[-1].end() if ends else 0
+    # The last sentence end before the number, read backwards: reading from the article's start for
+    # each number is quadratic.
+    low = next((end for end in range(match.start() - 1, 0, -1) if SENTENCE_END.match(body, end - 1, match.start())), 0)
     after = SENTENCE_END.search(body, match.end())
     high = after.start() if after else len(body)
     named = {_currency_unit(word.group()) for word in CURRENCY_WORD.finditer(body, low, high)}

@@ -17,6 +17,7 @@ it, or failing both, a definite description that takes the person up again
 office of its counterpart. The country comes from the role (nationality
 adjective, institution or country named), else from the known-people lexicon.
 """
+import itertools
 import re
 
 from .. import places
@@ -123,19 +124,20 @@ SERVES = re.compile(rf"\A(?:\s+pour\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?|\s*\(\s
 
 def extract_people(body: str) -> list[PersonMention]:
     """The PersonMention records of `body`, one per person, in order of first mention."""
-    people = []
+    roster = _Roster()
     mentions = []  # (start, end, person): every place a person is named
     singles = []  # one-word names, attached once every full name is known
+    courtesy_named = _courtesy_named(body)
     for start, end, words in _candidates(body):
         if len(_core(words)) == 1:
             singles.append((start, end, words, False))
         elif REAL_NAME.search(body, max(0, start - 30), start) and mentions:
             owner = mentions[-1][2]  # the person just named
             if body[start:end] not in owner.aliases:
-                owner.aliases.append(body[start:end])
+                roster.alias(owner, body[start:end])
             mentions.append((start, end, owner))
-        elif _is_person(body, start, end, words):
-            mentions.append((start, end, _add(people, body[start:end], start, end)))
+        elif _is_person(body, start, end, words, courtesy_named):
+            mentions.append((start, end, roster.add(body[start:end], start, end)))
     named = {start for start, _, _ in mentions}
     for match in COURTESY.finditer(body):
         # "Mme Federica Mogherini": the full name after the title is already a mention.
@@ -143,16 +145,16 @@ def extract_people(body: str) -> list[PersonMention]:
             singles.append((match.start("name"), match.end("name"), match.group("name").split(), True))
     for start, end, words, courteous in sorted(singles, key=lambda single: single[0]):
         text = body[start:end]
-        owner = _owner(people, text) or _by_given_name(body, start, people, text)
+        owner = roster.owner(text) or _by_given_name(body, start, roster, text)
         if owner is None and (courteous or _single_is_person(body, start, end, text)):
-            owner = _add(people, text, start, end)
+            owner = roster.add(text, start, end)
         if owner is not None:
             if text != owner.name and text not in owner.aliases:
-                owner.aliases.append(text)
+                roster.alias(owner, text)
             mentions.append((start, end, owner))
     mentions.sort(key=lambda mention: mention[0])
-    _assign_roles(body, people, mentions)
-    return sorted(people, key=lambda person: person.start)
+    _assign_roles(body, roster.people, mentions)
+    return sorted(roster.people, key=lambda person: person.start)
 
 
 # --- candidates --------------------------------------------------------------
@@ -228,7 +230,7 @@ def _core(words):
     return [word for word in words if word not in PARTICLES and len(word) > 1]
 
 
-def _is_person(body, start, end, words):
+def _is_person(body, start, end, words, courtesy_named):
     """A run of two or more words: a person unless it is a place, an organisation or a credit, if something says so."""
     text = body[start:end]
     if any(fold(word) in NOT_PEOPLE for word in words) or _is_place(text) or _is_credit(body, start, end, words):
@@ -242,8 +244,22 @@ def _is_person(body, start, end, words):
         or _role_before(body, start) is not None
         or _role_after(body, end) is not None
         or _spoken(body, start, end)
-        or re.search(rf"(?<![\w-])(?:M\.|Mme)\s*{re.escape(words[-1])}(?![\w-])", body) is not None
+        or words[-1] in courtesy_named
     )
+
+
+def _courtesy_named(body):
+    """The words that "M." or "Mme" stands before somewhere in `body` ("M. Toner"), read once: a word
+    run after the title, or its part before an apostrophe."""
+    named = set()
+    for match in COURTESY_WORDS.finditer(body):
+        run = match.group("run")
+        named.add(run)
+        named.update(run[:index] for index, char in enumerate(run) if char in "'’")
+    return named
+
+
+COURTESY_WORDS = re.compile(r"(?<![\w-])(?:M\.|Mme)\s*(?P<run>[\w'’-]+)")
 
 
 def _single_is_person(body, start, end, text):
@@ -296,45 +312,77 @@ def _key(name):
 _FOLDED_PARTICLES = {fold(particle) for particle in PARTICLES}
 
 
-def _owner(people, form):
-    """The one person of the article whose name ends with this shorter form, or None when none or several do."""
-    words = _key(form)
-    if not words:
-        return None
-    owners = [p for p in people if any(_key(name)[-len(words):] == words for name in [p.name, *p.aliases])]
-    return owners[0] if len(owners) == 1 else None
+class _Roster:
+    """The article's people, each reachable from the last word of every form of their name: the forms
+    that name one person end alike, so finding whom a form names reads only the people sharing its
+    last word, not all of them (an article may name thousands)."""
+
+    def __init__(self):
+        self.people = []
+        self._order = {}  # id(person) -> its place in `people`
+        self._by_last = {}  # last word of a form's key (None for a key of no word) -> {id(person): person}
+        self._by_first = {}  # first word of a name's key -> {id(person): person}
+
+    def _index(self, person, form):
+        words = _key(form)
+        self._by_last.setdefault(words[-1] if words else None, {})[id(person)] = person
+        if words:
+            self._by_first.setdefault(words[0], {})[id(person)] = person
+
+    def _sharing(self, index, word):
+        return sorted(index.get(word, {}).values(), key=lambda person: self._order[id(person)])
+
+    def alias(self, person, form):
+        person.aliases.append(form)
+        self._index(person, form)
+
+    def _rename(self, person, form):
+        person.aliases.append(person.name)
+        person.name = form
+        self._index(person, form)
+
+    def owner(self, form):
+        """The one person of the article whose name ends with this shorter form, or None when none or several do."""
+        words = _key(form)
+        if not words:
+            return None
+        owners = [p for p in self._sharing(self._by_last, words[-1]) if any(_key(name)[-len(words):] == words for name in [p.name, *p.aliases])]
+        return owners[0] if len(owners) == 1 else None
+
+    def by_first_word(self, word):
+        """The people whose name's key, of two words or more, begins with `word`."""
+        return [p for p in self._sharing(self._by_first, word) if len(_key(p.name)) > 1 and _key(p.name)[0] == word]
+
+    def add(self, text, start, end):
+        """The person this form names, added if new; a fuller form given later becomes the name."""
+        words = _key(text)
+        for person in self._sharing(self._by_last, words[-1] if words else None):
+            theirs = _key(person.name)
+            if text == person.name or text in person.aliases:
+                return person
+            if words == theirs and fold(person.name).split()[0] in NICKNAMES and fold(text).split()[0] not in NICKNAMES:
+                self._rename(person, text)  # "James Mattis" names "Jim Mattis" in full
+                return person
+            if words == theirs or theirs[-len(words):] == words and len(words) < len(theirs):
+                self.alias(person, text)  # "Al Baghdadi" after "Abou Bakr Al Baghdadi"
+                return person
+            if words[-len(theirs):] == theirs:
+                self._rename(person, text)  # the fuller form comes later
+                return person
+        person = PersonMention(name=text, start=start, end=end)
+        self._order[id(person)] = len(self.people)
+        self.people.append(person)
+        self._index(person, text)
+        return person
 
 
-def _by_given_name(body, start, people, form):
+def _by_given_name(body, start, roster, form):
     """"le prince Fayçal": the one person of the article whose full name begins with the given name a royal title precedes."""
     before = re.findall(_WORD, body[max(0, start - 20):start])
     if not before or fold(before[-1]) not in GIVEN_NAME_TITLES:
         return None
-    owners = [p for p in people if len(_key(p.name)) > 1 and _key(p.name)[0] == fold(form)]
+    owners = roster.by_first_word(fold(form))
     return owners[0] if len(owners) == 1 else None
-
-
-def _add(people, text, start, end):
-    """The person this form names, added if new; a fuller form given later becomes the name."""
-    words = _key(text)
-    for person in people:
-        theirs = _key(person.name)
-        if text == person.name or text in person.aliases:
-            return person
-        if words == theirs and fold(person.name).split()[0] in NICKNAMES and fold(text).split()[0] not in NICKNAMES:
-            person.aliases.append(person.name)  # "James Mattis" names "Jim Mattis" in full
-            person.name = text
-            return person
-        if words == theirs or theirs[-len(words):] == words and len(words) < len(theirs):
-            person.aliases.append(text)  # "Al Baghdadi" after "Abou Bakr Al Baghdadi"
-            return person
-        if words[-len(theirs):] == theirs:
-            person.aliases.append(person.name)  # the fuller form comes later
-            person.name = text
-            return person
-    person = PersonMention(name=text, start=start, end=end)
-    people.append(person)
-    return person
 
 
 # --- roles and countries ------------------------------------------------------------
@@ -347,14 +395,22 @@ def _assign_roles(body, people, mentions):
             if role:
                 person.role = _homologue_role(role, body, start, mentions) or role
     masked = QUOTED.sub(lambda match: match.group()[0] + "x" * (len(match.group()) - 2) + match.group()[-1], body)
+    # Where the next mention of someone else starts, after each mention; and each person's mentions.
+    next_other = [len(body)] * len(mentions)
+    for index in range(len(mentions) - 2, -1, -1):
+        following = mentions[index + 1]
+        next_other[index] = following[0] if following[2] is not mentions[index][2] else next_other[index + 1]
+    own = {}  # id(person) -> [(start, end, where the next mention of someone else starts)]
+    for (start, end, person), limit in zip(mentions, next_other):
+        own.setdefault(id(person), []).append((start, end, limit))
     for person in people:
         if person.role is None or fold(person.role) in TITLE_WORDS:
             # "le prince Saoud al-Fayçal. Le chef de la diplomatie saoudienne a plaidé ...": the description completes a bare title.
-            description = _description(masked, person, mentions)
+            description = _description(masked, person, own.get(id(person), []))
             if description:
                 person.role = f"{person.role}, {description}" if person.role else description
     for person in people:
-        person.country = _country(body, person, mentions)
+        person.country = _country(body, person, own.get(id(person), []))
 
 
 def complete_roles(people, quotes):
@@ -390,8 +446,10 @@ def _possessed(body, start, title):
     possessive = re.search(rf"(?<![\w-])(?:son|sa)\s+{re.escape(title)}[\s,]*\Z", body[max(0, start - 60):start], re.I)
     if not possessive:
         return title
-    # The body it points to is named in the same sentence, or else in the one before.
-    sentences = [0, 0, *(m.end() for m in SENTENCE_END.finditer(body, 0, start))]
+    # The body it points to is named in the same sentence, or else in the one before (looked for in the
+    # 600 characters before the name: reading from the article's start for each name is quadratic).
+    window = max(0, start - 600)
+    sentences = [window, window, *(m.end() for m in SENTENCE_END.finditer(body, window, start))]
     owners = list(INSTITUTION.finditer(body, sentences[-1], start - len(possessive.group()))) or list(
         INSTITUTION.finditer(body, sentences[-2], sentences[-1])
     )
@@ -535,15 +593,13 @@ def _office_for(role, adjective):
     return f"{office} {adjective}"
 
 
-def _description(body, person, mentions):
+def _description(body, person, own):
     """A definite description naming this person again after a mention, before any other person is named:
     "Le secrétaire d'Etat a assuré ...", "Evoquant ..., le Premier ministre italien a martelé ...",
-    "…, a ajouté le secrétaire d'Etat américain devant …"."""
-    for index, (start, end, owner) in enumerate(mentions):
-        if owner is not person:
-            continue
-        limit = next((s for s, _, other in mentions[index + 1:] if other is not person), len(body))
-        ends = [m.end() for m in SENTENCE_END.finditer(body, end, limit)][:2]
+    "…, a ajouté le secrétaire d'Etat américain devant …". `own`: the person's mentions, each with
+    where the next mention of someone else starts."""
+    for start, end, limit in own:
+        ends = [m.end() for m in itertools.islice(SENTENCE_END.finditer(body, end, limit), 2)]
         stop = ends[1] if len(ends) > 1 else limit
         openings = []  # (where the title starts, whether a verb must follow it)
         for sentence in ends:  # the subject of one of the next two sentences
@@ -589,19 +645,19 @@ def _description_at(text):
     return (role, end) if role else None
 
 
-def _country(body, person, mentions):
-    """The country the person serves, as the article states it, else as the known-people lexicon has it."""
+def _country(body, person, own):
+    """The country the person serves, as the article states it, else as the known-people lexicon has it.
+    `own`: the person's mentions."""
     if person.role:
         country = country_of(person.role)
         if country or _international(person.role):
             return country
-    for start, end, owner in mentions:
-        if owner is person:
-            match = SERVES.match(body[end:end + 40])
-            if match and places.country_code(match.group("country")):
-                return places.country_name(places.country_code(match.group("country")))
-    for start, end, owner in mentions:
-        country = (_side(body, start) or _possessor(body, start)) if owner is person else None
+    for start, end, _ in own:
+        match = SERVES.match(body[end:end + 40])
+        if match and places.country_code(match.group("country")):
+            return places.country_name(places.country_code(match.group("country")))
+    for start, end, _ in own:
+        country = _side(body, start) or _possessor(body, start)
         if country:
             return country
     for form in [person.name, *person.aliases]:

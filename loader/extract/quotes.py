@@ -299,6 +299,28 @@ def _sentences(hidden):
 # ---- people of the article
 
 
+WORD_START = re.compile(r"(?<![\w-])\w+")
+WORD_RUN = re.compile(r"\w*")
+WORD_END = re.compile(r"(?![\w-])")
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A form of a person's name found in a text: what the readers use of a re.Match."""
+
+    form: str
+    position: int
+
+    def group(self):
+        return self.form
+
+    def start(self):
+        return self.position
+
+    def end(self):
+        return self.position + len(self.form)
+
+
 class _Cast:
     """The article's people as the quotes see them: name forms, mentions, offices, gender."""
 
@@ -316,21 +338,40 @@ class _Cast:
         # A surname names its person unless it is someone else's too ("Salman" and "Mohammed ben Salman").
         self.forms += [(form, next(iter(names))) for form, names in counts.items() if len(names) == 1 and len(form) > 2 and form not in given]
         self.forms.sort(key=lambda pair: -len(pair[0]))
-        self.pattern = (
-            re.compile("|".join(rf"(?<![\w-]){re.escape(form)}(?![\w-])" for form, _ in self.forms)) if self.forms else None
-        )
+        # Forms by their first word, longest first: a name is looked up where a word starts, instead of
+        # trying every form at every character (an article may name thousands of people).
+        self.by_first_word = {}
+        for form, _ in self.forms:
+            self.by_first_word.setdefault(WORD_RUN.match(form).group(), []).append(form)
         self.name_of = dict(self.forms)
         self.mentions = {person.name: [] for person in people}
+        self.mention_ends = {}  # start -> end of each mention in the body
         for match in self.finditer(body):
             self.mentions[self.name_of[match.group()]].append(match.start())
+            self.mention_ends[match.start()] = match.end()
         self.people = {person.name: person for person in people}
         self.context = {person.name: self._context(person) for person in people}
         self.genders = {person.name: self._gender(person.name) for person in people}
 
     def finditer(self, text, start=0, end=None):
-        if self.pattern is None:
-            return iter(())
-        return self.pattern.finditer(text, start, len(text) if end is None else end)
+        """The forms of the people's names in text[start:end], as whole words, longest first, left to right."""
+        end = len(text) if end is None else end
+        position = start
+        for word in WORD_START.finditer(text, start, end):
+            if word.start() < position:
+                continue
+            found = self._form_at(text, word, end)
+            if found:
+                position = found.end()
+                yield found
+
+    def _form_at(self, text, word, end):
+        """The longest form that starts with the word `word` (a WORD_START match) and ends a word before `end`."""
+        for form in self.by_first_word.get(word.group(), ()):
+            stop = word.start() + len(form)
+            if stop <= end and text.startswith(form, word.start()) and WORD_END.match(text, stop, end):
+                return _Named(form, word.start())
+        return None
 
     def _context(self, person):
         """Folded words of the person's role and of the titles the article puts around the name."""
@@ -341,7 +382,7 @@ class _Cast:
             parts.append(chunks[-1])
             if len(chunks) > 1 and len(chunks[-1].split()) <= 3:
                 parts.append(chunks[-2])
-            end = start + len(next(form for form, _ in self.forms if self.body.startswith(form, start)))
+            end = self.mention_ends[start]
             after = re.match(r",\s*((?:un|une|le|la|l['’])?\s*[^,.;:«»“”\"\n(]{0,90})", self.body[end:end + 120])
             if after and TITLE_WORD.match(fold(re.sub(r"\A(?:un|une|le|la|l['’])\s*", "", after.group(1)))):
                 parts.append(after.group(1))
@@ -373,7 +414,8 @@ class _Cast:
         return None
 
     def starts_at(self, text, position):
-        return self.pattern is not None and self.pattern.match(text, position) is not None
+        word = WORD_START.match(text, position)
+        return word is not None and self._form_at(text, word, len(text)) is not None
 
     def by_title(self, phrase, before):
         """The person an office names ("le chef de la diplomatie saoudienne"): one the article gave
