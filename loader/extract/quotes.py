@@ -21,59 +21,46 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..lexicon import lines, rows
+from ..lang.chars import CAPITAL, ELISION, LETTER, alternation
+from ..lang.fold import strip_accents
+from ..lang.lexicon import table, words
+from ..lang.nationalities import FOLDED_NATIONALITIES
+from ..lang.sentences import SENTENCE_END, paragraphs, sentences
+from ..lang.vocabulary import COURTESY_ABBREVIATIONS, DETERMINERS, determiners
 from ..records import PersonMention, Quote
-from ..text import strip_accents as fold
 
-SPEECH_VERBS = lines("speech_verbs.txt")
-REFLEXIVE_VERBS = lines("quotes_reflexive_verbs.txt")
-SOURCE_PREPOSITIONS = lines("quotes_source_prepositions.txt")
-ANONYMOUS_HEADS = set(lines("quotes_anonymous_heads.txt"))
-TIMES = lines("quotes_times.txt")
-CIRCUMSTANCE_WORDS = {word.lower() for word in lines("quotes_circumstance_words.txt")}
-MINISTRY_WORDS = set(lines("quotes_ministries.txt"))
-TITLES = lines("titles.txt")
-PERSON_NOUNS = lines("quotes_person_nouns.txt")
+SPEECH_VERBS = words("speech_verbs.txt")
+REFLEXIVE_VERBS = words("quotes_reflexive_verbs.txt")
+SOURCE_PREPOSITIONS = words("quotes_source_prepositions.txt")
+ANONYMOUS_HEADS = set(words("quotes_anonymous_heads.txt"))
+TIMES = words("quotes_times.txt")
+CIRCUMSTANCE_WORDS = {word.lower() for word in words("quotes_circumstance_words.txt")}
+MINISTRY_WORDS = set(words("quotes_ministries.txt"))
+TITLES = words("titles.txt")
+PERSON_NOUNS = words("quotes_person_nouns.txt")
 
 
 def _plain(text):
     """Folded words separated by single spaces, elisions cut ("l'americain" -> "l americain")."""
-    return " ".join(re.findall(r"[\w-]+", fold(text)))
+    return " ".join(re.findall(r"[\w-]+", strip_accents(text)))
 
 
-DOCUMENTS = {line.split(" ", 1)[1]: line for line in lines("quotes_documents.txt")}  # noun -> "le communiqué"
+DOCUMENTS = {line.split(" ", 1)[1]: line for line in words("quotes_documents.txt")}  # noun -> "le communiqué"
 OFFICES = [
     (re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"), office)
-    for phrase, office in sorted(((_plain(row["phrase"]), row["office"]) for row in rows("quotes_offices.csv")), key=lambda pair: -len(pair[0]))
+    for phrase, office in sorted(((_plain(row["phrase"]), row["office"]) for row in table("quotes_offices.csv")), key=lambda pair: -len(pair[0]))
 ]
 ANONYMOUS_HEAD_WORDS = {_plain(head) for head in ANONYMOUS_HEADS if " " not in head}
 
 
-def _inflections(adjective, feminine=None):
-    """Masculine singular -> its four forms (américain: américaine, américains, américaines); `feminine`
-    when irregular (turc: turque)."""
-    if adjective.endswith("e"):
-        return {adjective, adjective + "s"}
-    feminine = feminine or adjective + ("ne" if adjective.endswith(("ien", "éen")) else "que" if adjective.endswith("c") else "e")
-    plural = adjective if adjective.endswith(("s", "x")) else adjective + "s"
-    return {adjective, feminine, plural, feminine + "s"}
-
-
-NATIONALITIES = {fold(form): row["country"] or None for row in rows("nationalities.csv") for form in _inflections(row["adjective"], row["feminine"])}
-
-
-def _alternation(forms):
-    return "|".join(re.escape(form).replace(r"\ ", r"\s+").replace("'", "['’]") for form in sorted(set(forms), key=len, reverse=True))
-
-
-_V = _alternation(SPEECH_VERBS)
-_R = _alternation(REFLEXIVE_VERBS)
+_V = alternation(SPEECH_VERBS)
+_R = alternation(REFLEXIVE_VERBS)
 _PRONOUN = r"(?:il|elle|ils|elles|on)"
 # An object pronoun may stand before the auxiliary: "lui a répondu X", "m'a confié X".
 _CLITIC = r"(?:(?:lui|leur|nous|vous|me|m['’]|t['’]|l['’]|y|en)\s*)?"
 _AUX = rf"{_CLITIC}(?:a|ont|avait|avaient|aurait|auraient|aura)"
 # Adverbs between the auxiliary and the participle: "a pour sa part réaffirmé", "a-t-il encore dit".
-_GAP = r"(?:\s+(?!(?:que|qu)\b)[^\W\d_]+(?:['’-][^\W\d_]+)*){0,3}?"
+_GAP = rf"(?:\s+(?!(?:que|qu)\b){LETTER}+(?:['’-]{LETTER}+)*){{0,3}}?"
 # A bare present form is no verb right after an article ("l'annonce", "la note").
 _BARE = rf"(?<!\bl['’])(?<!\bd['’])(?<!\bla\s)(?<!\ble\s)(?<!\bune\s)(?<!\bun\s)(?<!\bsa\s)(?<!\bson\s)(?<!\bcette\s)(?:{_V})"
 _REFLEXIVE_PARTICIPLE = rf"(?:{_R})(?:e|s|es)?"
@@ -90,21 +77,21 @@ NOUN_VERB = (
     rf"|{_BARE}"
     # "X l'affirme : « … »", "X le dit sans détour :": the object pronoun makes a noun ("l'annonce") a verb
     # only when a colon follows.
-    rf"|(?:l['’]|le\s+)(?:{_V})(?=(?:\s+[^\W\d_]+){{0,3}}\s*:))"
+    rf"|(?:l['’]|le\s+)(?:{_V})(?=(?:\s+{LETTER}+){{0,3}}\s*:))"
 )
 VERB = re.compile(rf"(?<![\w-])(?:{PRONOUN_VERB}|{NOUN_VERB})(?![\w-])")
 # Right after a closing mark any past participle is a speech verb ("», a tonné le ministre"),
 # even one the lexicon lacks.
 ANY_PARTICIPLE = re.compile(
-    rf"(?:{_CLITIC}(?:a|avait)(?:-t-(?P<p1>{_PRONOUN}))?|s['’](?:est|était)(?:-(?P<p2>{_PRONOUN}))?){_GAP}\s+(?!été\b)[^\W\d_]+(?:é|i|u|is|it)(?:e|s|es)?(?![\w-])"
+    rf"(?:{_CLITIC}(?:a|avait)(?:-t-(?P<p1>{_PRONOUN}))?|s['’](?:est|était)(?:-(?P<p2>{_PRONOUN}))?){_GAP}\s+(?!été\b){LETTER}+(?:é|i|u|is|it)(?:e|s|es)?(?![\w-])"
 )
-SOURCE_PREPOSITION = re.compile(rf"(?<![\w-])(?:{_alternation(SOURCE_PREPOSITIONS)})(?![\w-])", re.I)
+SOURCE_PREPOSITION = re.compile(rf"(?<![\w-])(?:{alternation(SOURCE_PREPOSITIONS)})(?![\w-])", re.I)
 PRONOUN_GROUPS = ("p1", "p2", "p3", "p4")
 _CLAUSE = r"(?:\bMM?\.|\bMme\b|[^,.;:«»“”\"\n])"
 # ", a-t-il dit," or ", a lancé le ministre devant les soldats." inside the marks.
 INCISE = re.compile(
     rf",\s+(?:{PRONOUN_VERB}{_CLAUSE}{{0,60}}?|(?:{_AUX}{_GAP}\s+(?:{_V})|(?:{_V}))\s{_CLAUSE}{{2,90}}?|selon\s+(?:lui|elle|eux))"
-    rf"\s*(?:,|;|\.(?=\s+[A-ZÀ-Ý]))\s*"
+    rf"\s*(?:,|;|\.(?=\s+{CAPITAL}))\s*"
 )
 
 MARK = re.compile(r"<<|>>|[«»“”„\"]")
@@ -112,17 +99,14 @@ CLOSERS = {"«": ("»", "”", ">>"), "<<": (">>", "»", "”"), "“": ("”", 
 GUILLEMETS = ("«", "<<")
 GUILLEMET_CLOSERS = ("»", ">>")
 # "« Etat islamique (EI), …" or "« Etat islamique, qui …": a name, not the start of a quotation.
-NAME_OPENING = re.compile(r"\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*[,(]")
+NAME_OPENING = re.compile(rf"\s*{CAPITAL}[\w'’-]*(?:\s+[\w'’-]+){{0,2}}\s*[,(]")
 SPACES = " \u00a0\u202f\u2009\t"
 HIDDEN = "§"
 
-# A full stop after "M", "MM", "Mme" or an initial abbreviates a name; it ends no sentence.
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMM)(?<!\bMme)[.!?…]+(?:\s*[»”\"])?(?=[ \u00a0]+[A-ZÀ-Ý0-9\"<]|[ \u00a0]*[«“„])|\n+")
-TOKEN = re.compile(
-    r"aujourd['’]hui|(?:[lLdDjJnNsScC]|[qQ]u|[lL]orsqu|[pP]uisqu)['’]|MM?\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,\u00a0 ]\d+)*|§+|[^\w\s]"
-)
-DETERMINERS = {"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "plusieurs", "certains", "certaines", "m.", "mme", "mm.", "mlle"}
-INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines"}
+TOKEN = re.compile(rf"aujourd['’]hui|{ELISION}|MM?\.|{LETTER}+(?:[-'’]{LETTER}+)*|\d+(?:[.,\u00a0 ]\d+)*|§+|[^\w\s]")
+# What opens a noun phrase: a determiner or a courtesy title, folded.
+OPENERS = DETERMINERS | {title.lower() for title in COURTESY_ABBREVIATIONS}
+INDEFINITE = determiners(("indefinite",))
 LINKERS = {"de", "d'", "du", "des", "à", "au", "aux", "en", "et", "ou", "sur", "par", "pour", "avec", "dans", "entre", "chez", "vers", "sans", "lors", "auprès", "face", "sous", "devant", "depuis", "pendant", "après", "avant", "contre", "parmi", "issue"}
 PRONOUNS = {"il": ("m", False), "elle": ("f", False), "ils": ("m", True), "elles": ("f", True), "lui": ("m", False), "eux": ("m", True), "on": (None, False)}
 # Words that open a clause: the subject of a speech verb stands after the last one.
@@ -131,23 +115,24 @@ RELATIVE = re.compile(r"\s(?:qui|que|qu['’]|dont|où|lequel|laquelle)\b.*", re
 C_EST_QUI = re.compile(r"C['’]est\s+(.+?)\s+qui\b", re.S)
 CONJUNCTION = re.compile(r"(?:Et|et|Mais|mais|Or|or|Puis|puis|Donc|donc|Ainsi|ainsi)\s+")
 # "Et de conclure : « … »", "Avant d'ajouter : « … »": the narrator's infinitive goes on with the last speaker.
-NARRATIVE = re.compile(r"\s*(?:(?:Et|Puis|Avant|Mais)\s+(?:aussi\s+)?)d(?:e\s+|['’])[^\W\d_]+\s*:?\s*\Z")
+NARRATIVE = re.compile(rf"\s*(?:(?:Et|Puis|Avant|Mais)\s+(?:aussi\s+)?)d(?:e\s+|['’]){LETTER}+\s*:?\s*\Z")
 # "Disant « … », le ministre a …": a participle opening the sentence has the main clause's subject.
-PARTICIPLE_OPENING = re.compile(r"\s*(?:En\s+)?[A-ZÀ-Ý][^\W\d_]*ant\b")
+PARTICIPLE_OPENING = re.compile(rf"\s*(?:En\s+)?{CAPITAL}{LETTER}*ant\b")
 RELATIVE_WORDS = {"qui", "que", "qu'", "dont", "ou", "lequel", "laquelle"}
 # Words that open a circumstance placed before the subject ("Dans un communiqué, …", "Selon X, …").
 FRONTED = {"selon", "d'apres", "pour", "comme", "apres", "avant", "malgre", "outre", "sous", "dans", "lors", "au", "aux", "en", "a", "depuis", "pendant", "par", "sur", "avec", "devant", "face", "contrairement", "interroge", "interrogee"}
 FINITE = re.compile(r"(?<![\w'’-])(?:n['’])?(?:a|ont|est|sont|avait|avaient|était|étaient|sera|seront|va|vont|doit|doivent|peut|veut|entend|reste|s['’]est|se\s+sont|se\s+dit|se\s+disent|ne)(?![\w-])")
 SELON_RELATIVE = re.compile(r"\A(?:lequel|laquelle|lesquels|lesquelles|qui)\b", re.I)
 # Titles that a woman holds or that are said with a feminine article.
-FEMININE_BEFORE = re.compile(rf"\bMme\s+|\b(?:la|une|cette)\s+(?:(?:haute|nouvelle|première)\s+)?(?:{_alternation(TITLES)})\b", re.I)
-MASCULINE_BEFORE = re.compile(rf"\bM\.\s+|\b(?:le|un|ce)\s+(?:(?:haut|nouveau|premier)\s+)?(?:{_alternation(TITLES)})\b", re.I)
-COMPLEMENT = re.compile(rf"(?:\bdu\s|\bdes\s|\bde\s|\bd['’])\s*(?:(?:la|le|l['’])\s*)?(?:M\.\s*|Mme\s+)?(?:(?:{_alternation(TITLES)})\s+)?(?:[^\W\d_]+\s+)?\Z", re.I)
+FEMININE_BEFORE = re.compile(rf"\bMme\s+|\b(?:la|une|cette)\s+(?:(?:haute|nouvelle|première)\s+)?(?:{alternation(TITLES)})\b", re.I)
+MASCULINE_BEFORE = re.compile(rf"\bM\.\s+|\b(?:le|un|ce)\s+(?:(?:haut|nouveau|premier)\s+)?(?:{alternation(TITLES)})\b", re.I)
+COMPLEMENT = re.compile(rf"(?:\bdu\s|\bdes\s|\bde\s|\bd['’])\s*(?:(?:la|le|l['’])\s*)?(?:M\.\s*|Mme\s+)?(?:(?:{alternation(TITLES)})\s+)?(?:{LETTER}+\s+)?\Z", re.I)
 # "le chef de la diplomatie Laurent Fabius": the complement belongs to the title.
-OFFICE_COMPLEMENT = re.compile(r"\b(?:diplomatie|défense|affaires|etat|état|armées)\s+(?:[^\W\d_]+\s+)?\Z", re.I)
-TITLE_WORD = re.compile(rf"(?<!\w)(?:{_alternation(fold(title) for title in TITLES + PERSON_NOUNS)})(?![\w-])")
+OFFICE_COMPLEMENT = re.compile(rf"\b(?:diplomatie|défense|affaires|etat|état|armées)\s+(?:{LETTER}+\s+)?\Z", re.I)
+TITLE_WORD = re.compile(rf"(?<!\w)(?:{alternation(strip_accents(title) for title in TITLES + PERSON_NOUNS)})(?![\w-])")
 IGNORED_IN_TITLES = {"homologue", "nouveau", "nouvelle", "actuel", "actuelle", "meme", "propre", "puissant", "puissante", "chef", "haut", "haute"}
-STOP_WORDS = {"le", "la", "les", "l", "de", "d", "du", "des", "a", "au", "aux", "en", "et", "un", "une", "son", "sa", "ses", "leur", "ce", "cet", "cette"}
+# Words that tell nothing of an office when comparing title phrases: determiners, prepositions.
+FILLER = {word.rstrip("'") for word in DETERMINERS} | {"de", "d", "a", "en", "et"}
 _TIME = "|".join(re.escape(time).replace("'", "['’]") for time in sorted(TIMES, key=len, reverse=True))
 TIME_PHRASE = re.compile(rf"[\s,]*(?:(?:ce|cette)\s+)?(?:{_TIME})(?![\w-])", re.I)
 
@@ -194,8 +179,8 @@ class _Pronoun:
 def quote_spans(body):
     """Every quotation's span, by pairing marks within each paragraph."""
     spans = []
-    for paragraph in re.finditer(r"[^\n]+", body):
-        spans += _paragraph_spans(body, paragraph.start(), paragraph.end())
+    for start, end in paragraphs(body):
+        spans += _paragraph_spans(body, start, end)
     return sorted(spans, key=lambda span: span.open)
 
 
@@ -286,16 +271,6 @@ def _hidden(body, spans, units):
     return "".join(chars)
 
 
-def _sentences(hidden):
-    """(start, end) of each sentence."""
-    bounds, start = [], 0
-    for match in SENTENCE_END.finditer(hidden):
-        bounds.append((start, match.end()))
-        start = match.end()
-    bounds.append((start, len(hidden)))
-    return [(s, e) for s, e in bounds if e > s]
-
-
 # ---- people of the article
 
 
@@ -384,7 +359,7 @@ class _Cast:
                 parts.append(chunks[-2])
             end = self.mention_ends[start]
             after = re.match(r",\s*((?:un|une|le|la|l['’])?\s*[^,.;:«»“”\"\n(]{0,90})", self.body[end:end + 120])
-            if after and TITLE_WORD.match(fold(re.sub(r"\A(?:un|une|le|la|l['’])\s*", "", after.group(1)))):
+            if after and TITLE_WORD.match(strip_accents(re.sub(r"\A(?:un|une|le|la|l['’])\s*", "", after.group(1)))):
                 parts.append(after.group(1))
         return _plain(" ".join(parts))
 
@@ -408,7 +383,7 @@ class _Cast:
             previous = before.split()[-1] if before.split() else ""
             # "le secrétaire d'Etat John Kerry", "l'Américain John Kerry", "le ministre français X", "Rex Tillerson"
             # name a person; "l'administration Donald Trump" names something of theirs.
-            if previous and not (TITLE_WORD.search(fold(before)) or previous[:1].isupper() or fold(previous) in NATIONALITIES or previous in {"M.", "Mme", "MM."}):
+            if previous and not (TITLE_WORD.search(strip_accents(before)) or previous[:1].isupper() or strip_accents(previous) in FOLDED_NATIONALITIES or previous in {"M.", "Mme", "MM."}):
                 continue
             return self.name_of[match.group()]
         return None
@@ -426,11 +401,11 @@ class _Cast:
             return None
         if _nationality_noun(phrase):
             text = "homologue " + text  # "l'Américain": a person of that country, whatever the office
-        country = next((NATIONALITIES[w] for w in text.split() if w in NATIONALITIES), None)
+        country = next((FOLDED_NATIONALITIES[w] for w in text.split() if w in FOLDED_NATIONALITIES), None)
         offices, text = _offices(text)
         if not offices and not TITLE_WORD.search(text):
             return None
-        rest = {w for w in text.split() if w not in STOP_WORDS and w not in NATIONALITIES and w not in IGNORED_IN_TITLES}
+        rest = {w for w in text.split() if w not in FILLER and w not in FOLDED_NATIONALITIES and w not in IGNORED_IN_TITLES}
         if not offices and not rest and not country:
             return None
         known = [name for name, starts in self.mentions.items() if starts and min(starts) < before]
@@ -438,7 +413,7 @@ class _Cast:
         for name in known:
             context = self.context[name]
             own_offices, _ = _offices(context)
-            own_country = self.people[name].country or next((NATIONALITIES[w] for w in context.split() if w in NATIONALITIES), None)
+            own_country = self.people[name].country or next((FOLDED_NATIONALITIES[w] for w in context.split() if w in FOLDED_NATIONALITIES), None)
             if country and own_country and own_country != country:
                 continue
             if offices <= own_offices and rest <= set(context.split()) and (not country or own_country == country):
@@ -460,7 +435,7 @@ class _Cast:
 def _offices(text):
     """The office keys a folded phrase names, and the phrase without them. Nationality adjectives
     do not split an office ("ministre irakien des affaires etrangeres")."""
-    text = " ".join(word for word in text.split() if word not in NATIONALITIES)
+    text = " ".join(word for word in text.split() if word not in FOLDED_NATIONALITIES)
     found = set()
     for pattern, office in OFFICES:
         if pattern.search(text):
@@ -503,8 +478,8 @@ def _inverted_subject(hidden, start, end, cast):
                 return None
             continue
         break
-    lower = fold(word)
-    if not (lower in DETERMINERS or word[:1].isupper() or TITLE_WORD.match(lower) or lower in PRONOUNS):
+    lower = strip_accents(word)
+    if not (lower in OPENERS or word[:1].isupper() or TITLE_WORD.match(lower) or lower in PRONOUNS):
         return None  # "a indiqué que …", "a appelé à …": no subject follows
     stop = tokens[-1][2]
     for index, (word, token_start, _) in enumerate(tokens[1:], 1):
@@ -536,7 +511,7 @@ def _after_circumstance(tokens, cast, hidden):
             return start
         if word in {".", ";", ":", "!", "?"} or word.startswith(HIDDEN):
             return None
-        if previous not in LINKERS and previous not in CIRCUMSTANCE_WORDS and (lower in DETERMINERS or cast.starts_at(hidden, start)):
+        if previous not in LINKERS and previous not in CIRCUMSTANCE_WORDS and (lower in OPENERS or cast.starts_at(hidden, start)):
             return start
         previous = lower
     return None
@@ -555,7 +530,7 @@ def _phrase_source(hidden, start, end, cast, before, limit=None):
     text = hidden[start:end].strip(" ,\u00a0")
     if not text:
         return None
-    words = fold(text).split()
+    words = strip_accents(text).split()
     if len(words) == 1 and words[0] in PRONOUNS:
         return _Pronoun(*PRONOUNS[words[0]], impersonal=words[0] == "on")
     text = RELATIVE.sub("", " " + text).strip()
@@ -572,13 +547,18 @@ def _phrase_source(hidden, start, end, cast, before, limit=None):
     return _Source(None, text, gender, plural)
 
 
+MASCULINE_OPENERS = determiners(gender="m", number="singular") | {"m."}
+FEMININE_OPENERS = determiners(gender="f", number="singular") | {"mme"}
+PLURAL_OPENERS = determiners(number="plural")
+
+
 def _phrase_gender(text):
-    first = fold(text).split()[0] if text.split() else ""
-    if first in {"le", "un", "ce", "cet", "m.", "du"}:
+    first = strip_accents(text).split()[0] if text.split() else ""
+    if first in MASCULINE_OPENERS:
         return "m", False
-    if first in {"la", "une", "cette", "mme"}:
+    if first in FEMININE_OPENERS:
         return "f", False
-    if first in {"les", "des", "ces", "leurs", "plusieurs"}:
+    if first in PLURAL_OPENERS:
         return None, True
     return None, False
 
@@ -607,8 +587,8 @@ def _clause_subject(hidden, start, end, cast):
         first = TOKEN.search(hidden, chunk_start, chunk_end)
         if first is None:
             continue
-        first, lower = first.group(), fold(first.group())
-        if lower in RELATIVE_WORDS or (first[0].islower() and lower not in DETERMINERS and lower not in PRONOUNS):
+        first, lower = first.group(), strip_accents(first.group())
+        if lower in RELATIVE_WORDS or (first[0].islower() and lower not in OPENERS and lower not in PRONOUNS):
             continue  # ", qui s'exprimait …,", ", interrogé par X,", ", hôte de la rencontre,": an aside
         if lower in FRONTED:
             break  # a circumstance before the subject
@@ -617,7 +597,7 @@ def _clause_subject(hidden, start, end, cast):
             if name:
                 return chunk_start, chunk_end
             candidate = (chunk_start, chunk_end)
-            if lower not in DETERMINERS or not TITLE_WORD.search(_plain(hidden[chunk_start:chunk_end])):
+            if lower not in OPENERS or not TITLE_WORD.search(_plain(hidden[chunk_start:chunk_end])):
                 break
         else:
             # "Mark Toner, le porte-parole, a …": the name the title stands beside.
@@ -634,7 +614,7 @@ def _noun_complement(text, start, position):
     if not complement or OFFICE_COMPLEMENT.search(text, start, position):
         return False
     head = text[start:complement.start()].split()[-1:]
-    return not (head and TITLE_WORD.fullmatch(fold(head[0]).lstrip("l'’")))
+    return not (head and TITLE_WORD.fullmatch(strip_accents(head[0]).lstrip("l'’")))
 
 
 def _skip_spaces(text, position):
@@ -895,11 +875,11 @@ class _Reader:
 
 def _nationality_noun(phrase):
     """"le Français", "l'Américaine": the country of a person named by nationality, else None."""
-    match = re.fullmatch(r"(?:[Ll]['’]|[Ll]e |[Ll]a )?([A-ZÀ-Ý][\w-]+)", (phrase or "").strip())
-    return NATIONALITIES.get(fold(match.group(1))) if match else None
+    match = re.fullmatch(rf"(?:[Ll]['’]|[Ll]e |[Ll]a )?({CAPITAL}[\w-]+)", (phrase or "").strip())
+    return FOLDED_NATIONALITIES.get(strip_accents(match.group(1))) if match else None
 
 
-DESCRIPTION = re.compile(r"(?:[Ll]e |[Ll]a |[Ll]['’])\s*([^\W\d_]+)\s+([^\W\d_]+)")
+DESCRIPTION = re.compile(rf"(?:[Ll]e |[Ll]a |[Ll]['’])\s*({LETTER}+)\s+({LETTER}+)")
 
 
 def _definite_description(phrase):
@@ -907,7 +887,7 @@ def _definite_description(phrase):
     match = DESCRIPTION.fullmatch((phrase or "").strip())
     if not match or _plain(match.group(1)) not in ANONYMOUS_HEAD_WORDS:
         return None
-    country = NATIONALITIES.get(fold(match.group(2)))
+    country = FOLDED_NATIONALITIES.get(strip_accents(match.group(2)))
     return (_plain(match.group(1)), country) if country else None
 
 
@@ -919,13 +899,13 @@ def _pronoun_of(verb):
 
 
 def _words(text):
-    return re.findall(r"\w+", fold(text))
+    return re.findall(r"\w+", strip_accents(text))
 
 
 def _is_label(text):
     """A name or a title in quotation marks ("Etat islamique en Irak et au Levant", "Inherent Resolve"):
     most of its words capitalised, no punctuation."""
-    words = [re.sub(r"\A(?:[ldLD]|qu)['’]", "", w) for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text)]
+    words = [re.sub(r"\A(?:[ldLD]|qu)['’]", "", w) for w in re.findall(rf"{LETTER}+(?:[-'’]{LETTER}+)*", text)]
     content = [w for w in words[1:] if len(w) > 3 or w[:1].isupper()]  # a capital opens any sentence
     capitalised = [w for w in content if w[:1].isupper()]
     return bool(content) and len(capitalised) * 3 >= len(content) * 2 and not re.search(r"[.!?,;:]", text)
@@ -939,7 +919,7 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
     reader = _Reader(hidden, _Cast(body, people))
     quotes, seen = [], set()
     index = 0
-    for sentence_start, sentence_end in _sentences(hidden):
+    for sentence_start, sentence_end in sentences(hidden):
         reader.sentence_subject(sentence_start, sentence_end)
         inside = []
         while index < len(units) and units[index].start < sentence_end:
