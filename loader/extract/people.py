@@ -21,17 +21,28 @@ import itertools
 import re
 
 from .. import places
-from ..lang.chars import APOSTROPHE, CAPITAL, ELISION, LETTER, WORD, alternation
+from ..lang.chars import APOSTROPHE, CAPITAL, LETTER, WORD, alternation
 from ..lang.fold import fold
+from ..lang.grammar import (
+    CLAUSE_SUBJECT,
+    CLAUSE_WORD,
+    DEFINITE,
+    GENITIVE_END,
+    SPEECH_AFTER,
+    SPEECH_BEFORE,
+    SPEECH_THEN_ARTICLE,
+    TITLE,
+    TITLE_START,
+    TITLES,
+    WORD_TOKEN,
+)
 from ..lang.lexicon import table, words
 from ..lang.nationalities import FEMININE, MASCULINE, NATIONALITIES
 from ..lang.sentences import sentence_ends, sentence_start
 from ..lang.vocabulary import COURTESY_ABBREVIATIONS, COURTESY_TITLES, DETERMINERS, FOLDED_PARTICLES, NICKNAMES, PARTICLES, STOP_WORDS, WEEKDAYS
 from ..records import PersonMention
 
-TITLES = sorted(words("titles.txt"), key=len, reverse=True)
 TITLE_WORDS = {fold(title) for title in TITLES if " " not in title}
-ROLE_MODIFIERS = words("people_role_modifiers.txt")
 ROLE_TRANSITIONS = words("people_role_transitions.txt")
 SIDE_OPENERS = words("people_side_openers.txt")
 GIVEN_NAME_TITLES = {fold(title) for title in words("people_given_name_titles.txt")}
@@ -41,7 +52,6 @@ FIRST_NAMES = {fold(name) for name in words("people_first_names.txt")}
 CREDIT_CUES = words("people_credit_cues.txt")
 NAMED_THINGS = words("people_named_things.txt")
 BYLINE_WORDS = set(words("people_byline_words.txt"))
-SPEECH_VERBS = words("speech_verbs.txt")
 REAL_NAME_CUES = words("people_real_name_cues.txt")
 KNOWN = {fold(row["name"]): row["country"] or None for row in table("people_known.csv")}
 KNOWN_SURNAMES = {}  # last word of a known name -> the names ending with it
@@ -53,43 +63,20 @@ OFFICES = {fold(row["office"]): row["generic"] for row in table("people_offices.
 DANGLING = DETERMINERS | {"de", "d'", "et"}
 
 
-# An elided article or preposition ("L'", "d’") is not part of the word it sticks to.
-TOKEN = re.compile(rf"(?:(?<![\w'’-]){ELISION})?({WORD})")
-_TITLE = alternation(TITLES)
 _TRANSITION = alternation(ROLE_TRANSITIONS)
-_MODIFIER = alternation(ROLE_MODIFIERS)
-# A title, with the words that qualify it first ("nouveau chef", "vice-président", "ex-ministre").
-TITLE_START = re.compile(rf"(?<![\w-])(?:(?:{_MODIFIER})(?:\s+|-))*(?:{_TITLE})(?![\w'’-])", re.I)
 _STOP = r"[.;:!?«»\"“”()\[\]\n]"
-# Words that open a clause: a role phrase does not run over them.
-VERB_HINT = re.compile(
-    r"(?<![\w'’-])(?:a|ont|avait|avaient|aurait|est|sont|était|étaient|sera|seront|serait|va|vont|doit|doivent|devrait|"
-    r"peut|pourrait|fait|se|s['’]|ne|n['’]|y|qui|que|qu['’]|dont|où|lors|avec|après|avant|pendant|depuis|quand|lorsque|"
-    r"il|elle|ils|elles|on|selon|mais|car|donc|ou)(?![\w'’-])",
-    re.I,
-)
 _COURTESY = alternation(COURTESY_ABBREVIATIONS)
 # "M. Toner", "Mme von der Leyen": the title and the name on one line.
 COURTESY = re.compile(rf"(?<![\w-])(?:{_COURTESY})[ \u00a0]*(?P<name>(?:(?:{alternation(PARTICLES)})\s+)?{CAPITAL}{LETTER}+(?:[-'’]{LETTER}+)*)")
-_VERBS = alternation(SPEECH_VERBS)
-# "a déclaré mardi X", "selon X", "d'après X": a speech verb or source marker right before the name.
-SPEECH_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{_VERBS})(?:-t-(?:il|elle))?(?:\s+\w+)?|(?<![\w-])(?:[Ss]elon|[Dd]['’]après))\s*\Z")
-# "X a déclaré", "X avait écrit", "X, qui a ajouté".
-SPEECH_AFTER = re.compile(rf"\A\s+(?:a|avait|aurait|ont)\s+(?:\w+\s+)?(?:{_VERBS})(?![\w-])")
-# "le porte-avions Charles de Gaulle": a thing named after a person.
+# "Abou Bakr al-Baghdadi, de son vrai nom X": X is another name of the person just named.
 REAL_NAME = re.compile(rf"(?<![\w-])(?:{alternation(REAL_NAME_CUES)})\s*\Z", re.I)
-
+# "le porte-avions Charles de Gaulle": a thing named after a person.
 NAMED_THING = re.compile(rf"(?<![\w-])(?:{alternation(NAMED_THINGS)})(?:\s+(?:de|du|d{APOSTROPHE}))?\s*\Z", re.I)
 # "(Crédit photo: X", "Photo AFP / X", "© X": a credit ends right before the name.
 CREDIT_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{alternation(CREDIT_CUES)})(?:\s+photos?)?\s*:?|/)\s*\Z", re.I)
 # A quotation: its sentences are not the article's (masked before looking for the next sentence, but
 # for the stops that end it, which may end the sentence holding it).
 QUOTED = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|\"[^\"\n]*\"")
-DEFINITE = re.compile(r"[ \u00a0]*(?:Le|La|L['’])\s*")
-# ", le Premier ministre italien a martelé": a subject after a clause put first.
-CLAUSE_SUBJECT = re.compile(r"[,:]\s+(?:le|la|l['’])\s*")
-# "…, a ajouté le secrétaire d'Etat": a source named by its title after the speech verb.
-SPEECH_THEN_ARTICLE = re.compile(rf"(?<![\w-])(?:{_VERBS})(?:-t-(?:il|elle))?\s+(?:le|la|l['’])\s*")
 HOMOLOGUE = re.compile(rf"\bhomologues?(?:\s+(?P<adjective>{LETTER}+))?", re.I)
 # "Didier Reynders pour la Belgique", "Philippe Goffin (Belgique)".
 SERVES = re.compile(rf"\A(?:\s+pour\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?|\s*\(\s*)(?P<country>{CAPITAL}{LETTER}*(?:[- ][A-Za-zé]{LETTER}*)?)")
@@ -101,22 +88,22 @@ def extract_people(body: str) -> list[PersonMention]:
     mentions = []  # (start, end, person): every place a person is named
     singles = []  # one-word names, attached once every full name is known
     courtesy_named = _courtesy_named(body)
-    for start, end, words in _candidates(body):
-        if len(_core(words)) == 1:
-            singles.append((start, end, words, False))
+    for start, end, name_words in _candidates(body):
+        if len(_core(name_words)) == 1:
+            singles.append((start, end, name_words, False))
         elif REAL_NAME.search(body, max(0, start - 30), start) and mentions:
             owner = mentions[-1][2]  # the person just named
             if body[start:end] not in owner.aliases:
                 roster.alias(owner, body[start:end])
             mentions.append((start, end, owner))
-        elif _is_person(body, start, end, words, courtesy_named):
+        elif _is_person(body, start, end, name_words, courtesy_named):
             mentions.append((start, end, roster.add(body[start:end], start, end)))
     named = {start for start, _, _ in mentions}
     for match in COURTESY.finditer(body):
         # "Mme Federica Mogherini": the full name after the title is already a mention.
         if match.start("name") not in named:
             singles.append((match.start("name"), match.end("name"), match.group("name").split(), True))
-    for start, end, words, courteous in sorted(singles, key=lambda single: single[0]):
+    for start, end, _, courteous in sorted(singles, key=lambda single: single[0]):
         text = body[start:end]
         owner = roster.owner(text) or _by_given_name(body, start, roster, text)
         if owner is None and (courteous or _single_is_person(body, start, end, text)):
@@ -141,7 +128,7 @@ def _is_name_token(text):
 
 def _candidates(body):
     """Runs of adjacent capitalised words and particles, trimmed to what may be a name: (start, end, words)."""
-    tokens = list(TOKEN.finditer(body))
+    tokens = list(WORD_TOKEN.finditer(body))
     index = 0
     while index < len(tokens):
         if not _is_name_token(tokens[index].group(1)):
@@ -455,7 +442,7 @@ ACRONYM = re.compile(rf"\s*\({CAPITAL}{{2,6}}\)")
 
 def _one_phrase(span):
     """A title phrase that leads up to a name: no clause, no other name, commas only before another title."""
-    if re.search(_STOP, span) or VERB_HINT.search(span) or _has_name(span) or GENITIVE_END.search(span) or _names_someone(span):
+    if re.search(_STOP, span) or CLAUSE_WORD.search(span) or _has_name(span) or GENITIVE_END.search(span) or _names_someone(span):
         return False
     for segment in span.split(",")[1:]:
         segment = segment.strip()
@@ -464,8 +451,6 @@ def _one_phrase(span):
     return True
 
 
-# "le ministre des Affaires étrangères et de la Coopération": what follows a preposition is the office's, not a name.
-GENITIVE_END = re.compile(r"(?<![\w-])(?:de|du|des|d['’]|la|l['’]|les|à|au|aux|en|pour|et)\s*\Z", re.I)
 
 
 def _role_after(body, end):
@@ -482,7 +467,7 @@ def _role_after(body, end):
     if phrase:
         # ", envoyé spécial qui coordonne ...": the relative clause is not part of the role.
         phrase = re.split(r"(?<![\w-])(?:qui|dont|où)(?![\w-])", phrase)[0]
-    if not phrase or VERB_HINT.search(phrase) or _introduces_someone(phrase):
+    if not phrase or CLAUSE_WORD.search(phrase) or _introduces_someone(phrase):
         return None
     return _tidy(phrase)
 
@@ -494,7 +479,7 @@ def _introduces_someone(phrase):
         words = run.group().split()
         if _is_place(run.group()) or any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
             continue
-        if not re.search(rf"(?:du|de|d['’]|de la|de l['’])\s*(?:{_TITLE})\s+\Z", phrase[:run.start()], re.I):
+        if not re.search(rf"(?:du|de|d['’]|de la|de l['’])\s*(?:{TITLE})\s+\Z", phrase[:run.start()], re.I):
             return True
     return False
 
@@ -582,7 +567,7 @@ def _description(body, person, own):
         openings += [(m.end(), False) for m in SPEECH_THEN_ARTICLE.finditer(body, end, stop)]
         for opening, verb_after in sorted(openings):
             found = _description_at(body[opening:opening + 160]) if opening < limit else None
-            if found and (not verb_after or VERB_HINT.match(body, opening + found[1] + 1)) and _fits(person, found[0]):
+            if found and (not verb_after or CLAUSE_WORD.match(body, opening + found[1] + 1)) and _fits(person, found[0]):
                 return found[0]
     return None
 
@@ -669,7 +654,7 @@ def _possessor(body, start):
     par sa secrétaire d'Etat chargée de l'Europe, X"), or None."""
     sentence = _sentence_before(body, start)
     opening = POSSESSOR.match(sentence)
-    if not opening or not re.search(rf"(?<![\w-])(?:son|sa)\s+(?:{_TITLE})", sentence[opening.end():], re.I):
+    if not opening or not re.search(rf"(?<![\w-])(?:son|sa)\s+(?:{TITLE})", sentence[opening.end():], re.I):
         return None
     code = places.country_code(opening.group("country"))
     return places.country_name(code) if code else None
@@ -678,7 +663,7 @@ def _possessor(body, start):
 # "chef de la diplomatie européenne", "commissaire européen": an adjective of several countries right after the office
 # (not "secrétaire d'Etat chargé des Affaires européennes").
 INTERNATIONAL_TITLE = re.compile(
-    rf"(?:diplomatie|{_TITLE})\s+(?:"
+    rf"(?:diplomatie|{TITLE})\s+(?:"
     + alternation(form for form, country in NATIONALITIES.items() if country is None)
     + r")(?![\w-])",
     re.I,

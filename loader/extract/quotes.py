@@ -21,23 +21,39 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..lang.chars import CAPITAL, ELISION, LETTER, alternation
+from ..lang.chars import CAPITAL, LETTER, alternation
 from ..lang.fold import strip_accents
+from ..lang.grammar import (
+    AUXILIARY,
+    C_EST_QUI,
+    CLAUSE_OPENER,
+    COMPLEMENT,
+    CONJUNCTION,
+    FEMININE_BEFORE,
+    FINITE,
+    GAP,
+    MASCULINE_BEFORE,
+    OFFICE_COMPLEMENT,
+    PHRASE_TOKEN,
+    PRONOUN_GROUPS,
+    PRONOUN_VERB,
+    RELATIVE,
+    SPEECH_VERB,
+    TIME_PHRASE,
+    TITLE_WORD,
+    VERB,
+    ANY_PARTICIPLE,
+)
 from ..lang.lexicon import table, words
 from ..lang.nationalities import FOLDED_NATIONALITIES
 from ..lang.sentences import SENTENCE_END, paragraphs, sentences
 from ..lang.vocabulary import COURTESY_ABBREVIATIONS, DETERMINERS, determiners
 from ..records import PersonMention, Quote
 
-SPEECH_VERBS = words("speech_verbs.txt")
-REFLEXIVE_VERBS = words("quotes_reflexive_verbs.txt")
 SOURCE_PREPOSITIONS = words("quotes_source_prepositions.txt")
 ANONYMOUS_HEADS = set(words("quotes_anonymous_heads.txt"))
-TIMES = words("quotes_times.txt")
 CIRCUMSTANCE_WORDS = {word.lower() for word in words("quotes_circumstance_words.txt")}
 MINISTRY_WORDS = set(words("quotes_ministries.txt"))
-TITLES = words("titles.txt")
-PERSON_NOUNS = words("quotes_person_nouns.txt")
 
 
 def _plain(text):
@@ -53,44 +69,11 @@ OFFICES = [
 ANONYMOUS_HEAD_WORDS = {_plain(head) for head in ANONYMOUS_HEADS if " " not in head}
 
 
-_V = alternation(SPEECH_VERBS)
-_R = alternation(REFLEXIVE_VERBS)
-_PRONOUN = r"(?:il|elle|ils|elles|on)"
-# An object pronoun may stand before the auxiliary: "lui a répondu X", "m'a confié X".
-_CLITIC = r"(?:(?:lui|leur|nous|vous|me|m['’]|t['’]|l['’]|y|en)\s*)?"
-_AUX = rf"{_CLITIC}(?:a|ont|avait|avaient|aurait|auraient|aura)"
-# Adverbs between the auxiliary and the participle: "a pour sa part réaffirmé", "a-t-il encore dit".
-_GAP = rf"(?:\s+(?!(?:que|qu)\b){LETTER}+(?:['’-]{LETTER}+)*){{0,3}}?"
-# A bare present form is no verb right after an article ("l'annonce", "la note").
-_BARE = rf"(?<!\bl['’])(?<!\bd['’])(?<!\bla\s)(?<!\ble\s)(?<!\bune\s)(?<!\bun\s)(?<!\bsa\s)(?<!\bson\s)(?<!\bcette\s)(?:{_V})"
-_REFLEXIVE_PARTICIPLE = rf"(?:{_R})(?:e|s|es)?"
-PRONOUN_VERB = (
-    rf"(?:{_CLITIC}(?:a-t|aura-t|avait|aurait|ont|avaient|auraient)-(?P<p1>{_PRONOUN}){_GAP}\s+(?:{_V})"
-    rf"|(?:{_V})(?:-t)?-(?P<p2>{_PRONOUN})"
-    rf"|s['’](?:est|était)-(?:t-)?(?P<p3>{_PRONOUN}){_GAP}\s+{_REFLEXIVE_PARTICIPLE}"
-    rf"|(?:s['’]|se\s+)(?:{_R})(?:nt)?(?:-t)?-(?P<p4>{_PRONOUN}))"
-)
-NOUN_VERB = (
-    rf"(?:{_AUX}{_GAP}\s+(?:{_V})"
-    rf"|(?:s['’](?:est|était|étaient)|se\s+sont){_GAP}\s+{_REFLEXIVE_PARTICIPLE}"
-    rf"|(?:s['’]|se\s+)(?:{_R})(?:nt)?"
-    rf"|{_BARE}"
-    # "X l'affirme : « … »", "X le dit sans détour :": the object pronoun makes a noun ("l'annonce") a verb
-    # only when a colon follows.
-    rf"|(?:l['’]|le\s+)(?:{_V})(?=(?:\s+{LETTER}+){{0,3}}\s*:))"
-)
-VERB = re.compile(rf"(?<![\w-])(?:{PRONOUN_VERB}|{NOUN_VERB})(?![\w-])")
-# Right after a closing mark any past participle is a speech verb ("», a tonné le ministre"),
-# even one the lexicon lacks.
-ANY_PARTICIPLE = re.compile(
-    rf"(?:{_CLITIC}(?:a|avait)(?:-t-(?P<p1>{_PRONOUN}))?|s['’](?:est|était)(?:-(?P<p2>{_PRONOUN}))?){_GAP}\s+(?!été\b){LETTER}+(?:é|i|u|is|it)(?:e|s|es)?(?![\w-])"
-)
 SOURCE_PREPOSITION = re.compile(rf"(?<![\w-])(?:{alternation(SOURCE_PREPOSITIONS)})(?![\w-])", re.I)
-PRONOUN_GROUPS = ("p1", "p2", "p3", "p4")
 _CLAUSE = r"(?:\bMM?\.|\bMme\b|[^,.;:«»“”\"\n])"
 # ", a-t-il dit," or ", a lancé le ministre devant les soldats." inside the marks.
 INCISE = re.compile(
-    rf",\s+(?:{PRONOUN_VERB}{_CLAUSE}{{0,60}}?|(?:{_AUX}{_GAP}\s+(?:{_V})|(?:{_V}))\s{_CLAUSE}{{2,90}}?|selon\s+(?:lui|elle|eux))"
+    rf",\s+(?:{PRONOUN_VERB}{_CLAUSE}{{0,60}}?|(?:{AUXILIARY}{GAP}\s+(?:{SPEECH_VERB})|(?:{SPEECH_VERB}))\s{_CLAUSE}{{2,90}}?|selon\s+(?:lui|elle|eux))"
     rf"\s*(?:,|;|\.(?=\s+{CAPITAL}))\s*"
 )
 
@@ -103,17 +86,11 @@ NAME_OPENING = re.compile(rf"\s*{CAPITAL}[\w'’-]*(?:\s+[\w'’-]+){{0,2}}\s*[,
 SPACES = " \u00a0\u202f\u2009\t"
 HIDDEN = "§"
 
-TOKEN = re.compile(rf"aujourd['’]hui|{ELISION}|MM?\.|{LETTER}+(?:[-'’]{LETTER}+)*|\d+(?:[.,\u00a0 ]\d+)*|§+|[^\w\s]")
 # What opens a noun phrase: a determiner or a courtesy title, folded.
 OPENERS = DETERMINERS | {title.lower() for title in COURTESY_ABBREVIATIONS}
 INDEFINITE = determiners(("indefinite",))
 LINKERS = {"de", "d'", "du", "des", "à", "au", "aux", "en", "et", "ou", "sur", "par", "pour", "avec", "dans", "entre", "chez", "vers", "sans", "lors", "auprès", "face", "sous", "devant", "depuis", "pendant", "après", "avant", "contre", "parmi", "issue"}
 PRONOUNS = {"il": ("m", False), "elle": ("f", False), "ils": ("m", True), "elles": ("f", True), "lui": ("m", False), "eux": ("m", True), "on": (None, False)}
-# Words that open a clause: the subject of a speech verb stands after the last one.
-CLAUSE_OPENER = re.compile(r"[;:]|\b(?:tandis|alors|lorsqu|lorsque|quand|puisque|parce)\s*qu['’e]?|\b(?:mais|car|puis|et\s+que|si\s+bien\s+que)\b", re.I)
-RELATIVE = re.compile(r"\s(?:qui|que|qu['’]|dont|où|lequel|laquelle)\b.*", re.S)
-C_EST_QUI = re.compile(r"C['’]est\s+(.+?)\s+qui\b", re.S)
-CONJUNCTION = re.compile(r"(?:Et|et|Mais|mais|Or|or|Puis|puis|Donc|donc|Ainsi|ainsi)\s+")
 # "Et de conclure : « … »", "Avant d'ajouter : « … »": the narrator's infinitive goes on with the last speaker.
 NARRATIVE = re.compile(rf"\s*(?:(?:Et|Puis|Avant|Mais)\s+(?:aussi\s+)?)d(?:e\s+|['’]){LETTER}+\s*:?\s*\Z")
 # "Disant « … », le ministre a …": a participle opening the sentence has the main clause's subject.
@@ -121,20 +98,10 @@ PARTICIPLE_OPENING = re.compile(rf"\s*(?:En\s+)?{CAPITAL}{LETTER}*ant\b")
 RELATIVE_WORDS = {"qui", "que", "qu'", "dont", "ou", "lequel", "laquelle"}
 # Words that open a circumstance placed before the subject ("Dans un communiqué, …", "Selon X, …").
 FRONTED = {"selon", "d'apres", "pour", "comme", "apres", "avant", "malgre", "outre", "sous", "dans", "lors", "au", "aux", "en", "a", "depuis", "pendant", "par", "sur", "avec", "devant", "face", "contrairement", "interroge", "interrogee"}
-FINITE = re.compile(r"(?<![\w'’-])(?:n['’])?(?:a|ont|est|sont|avait|avaient|était|étaient|sera|seront|va|vont|doit|doivent|peut|veut|entend|reste|s['’]est|se\s+sont|se\s+dit|se\s+disent|ne)(?![\w-])")
 SELON_RELATIVE = re.compile(r"\A(?:lequel|laquelle|lesquels|lesquelles|qui)\b", re.I)
-# Titles that a woman holds or that are said with a feminine article.
-FEMININE_BEFORE = re.compile(rf"\bMme\s+|\b(?:la|une|cette)\s+(?:(?:haute|nouvelle|première)\s+)?(?:{alternation(TITLES)})\b", re.I)
-MASCULINE_BEFORE = re.compile(rf"\bM\.\s+|\b(?:le|un|ce)\s+(?:(?:haut|nouveau|premier)\s+)?(?:{alternation(TITLES)})\b", re.I)
-COMPLEMENT = re.compile(rf"(?:\bdu\s|\bdes\s|\bde\s|\bd['’])\s*(?:(?:la|le|l['’])\s*)?(?:M\.\s*|Mme\s+)?(?:(?:{alternation(TITLES)})\s+)?(?:{LETTER}+\s+)?\Z", re.I)
-# "le chef de la diplomatie Laurent Fabius": the complement belongs to the title.
-OFFICE_COMPLEMENT = re.compile(rf"\b(?:diplomatie|défense|affaires|etat|état|armées)\s+(?:{LETTER}+\s+)?\Z", re.I)
-TITLE_WORD = re.compile(rf"(?<!\w)(?:{alternation(strip_accents(title) for title in TITLES + PERSON_NOUNS)})(?![\w-])")
 IGNORED_IN_TITLES = {"homologue", "nouveau", "nouvelle", "actuel", "actuelle", "meme", "propre", "puissant", "puissante", "chef", "haut", "haute"}
 # Words that tell nothing of an office when comparing title phrases: determiners, prepositions.
 FILLER = {word.rstrip("'") for word in DETERMINERS} | {"de", "d", "a", "en", "et"}
-_TIME = "|".join(re.escape(time).replace("'", "['’]") for time in sorted(TIMES, key=len, reverse=True))
-TIME_PHRASE = re.compile(rf"[\s,]*(?:(?:ce|cette)\s+)?(?:{_TIME})(?![\w-])", re.I)
 
 
 @dataclass
@@ -448,7 +415,7 @@ def _offices(text):
 
 
 def _tokens(text, offset=0):
-    return [(m.group(), offset + m.start(), offset + m.end()) for m in TOKEN.finditer(text)]
+    return [(m.group(), offset + m.start(), offset + m.end()) for m in PHRASE_TOKEN.finditer(text)]
 
 
 def _skip_times(text, position, end):
@@ -584,7 +551,7 @@ def _clause_subject(hidden, start, end, cast):
         conjunction = CONJUNCTION.match(hidden, chunk_start, chunk_end)
         if conjunction:
             chunk_start = conjunction.end()
-        first = TOKEN.search(hidden, chunk_start, chunk_end)
+        first = PHRASE_TOKEN.search(hidden, chunk_start, chunk_end)
         if first is None:
             continue
         first, lower = first.group(), strip_accents(first.group())
