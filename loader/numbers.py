@@ -100,3 +100,19 @@ def parse_number(text):
     if not match:
         raise NotANumber(text)
     return number_value(match)
+
+
+# ---- around a number
+
+# Between a number and what it counts: spaces, not a line break.
+INLINE_SPACE = r"[^\S\n]"
+# "14 %", "98 pour cent".
+PERCENT = re.compile(rf"{INLINE_SPACE}?%|{INLINE_SPACE}+pour{INLINE_SPACE}?cent\b", re.I)
+# "14e", "1er", "2nde", "20h30": an ordinal or a time, no count.
+ORDINAL_AFTER = re.compile(r"(?:e|è|ème|eme|-ème|-e|er|ère|re|nd|nde)\b|[hH][0-9]", re.I)
+# "3.000 soldats environ": a hedge after the counted noun.
+TRAILING_HEDGE = re.compile(rf"{INLINE_SPACE}+environ\b", re.I)
+# A range: "entre 20.000 et 31.500 combattants", "de 2.000 à 3.000 soldats", "2.000 à 3.000 soldats":
+# the link between its bounds, and the word before the first one (group "word").
+RANGE_LINK = re.compile(rf"{INLINE_SPACE}+(?:et|à){INLINE_SPACE}+", re.I)
+RANGE_START = re.compile(r"(?:\b(?P<word>entre|de)\s+)?\Z", re.I)

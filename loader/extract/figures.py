@@ -16,7 +16,7 @@ from ..lang.lexicon import table, words
 from ..lang.nationalities import DEMONYMS
 from ..lang.sentences import sentence_end, sentence_ends, sentence_start
 from ..lang.vocabulary import MONTHS, WEEKDAYS, determiners
-from ..numbers import NUMBER, SCALES, NotANumber, lookup, number_value
+from ..numbers import INLINE_SPACE, NUMBER, ORDINAL_AFTER, PERCENT, RANGE_LINK, RANGE_START, SCALES, TRAILING_HEDGE, NotANumber, lookup, number_value
 from ..records import Figure
 
 QUALIFIERS = {row["phrase"]: (row["qualifier"] or None, row["approximate"] == "1") for row in table("figures_qualifiers.csv")}
@@ -38,22 +38,12 @@ CAPITALIZED_UNITS = set(words("figures_capitalized_units.txt")) | DEMONYMS
 _QUALIFIER = alternation(QUALIFIERS)
 # The number, not inside a word, a model name ("F-16") or another number ("2,5", "1.500").
 HEAD = re.compile(rf"(?<![\w.,-])(?:(?P<qualifier>{_QUALIFIER})(?:(?<=['’])|\s+))?{NUMBER}", re.I)
-# Between a number and what it counts: spaces, not a line break.
-_S = r"[^\S\n]"
-PERCENT = re.compile(rf"{_S}?%|{_S}+pour{_S}?cent\b", re.I)
-CURRENCY = re.compile(rf"(?:{_S}?|{_S}+d(?:e{_S}+|{APOSTROPHE}))(?P<sign>{alternation(CURRENCY_SIGNS)})(?!\w)")
-_WORD = r"[^\W\d_][\w²-]*"
+CURRENCY = re.compile(rf"(?:{INLINE_SPACE}?|{INLINE_SPACE}+d(?:e{INLINE_SPACE}+|{APOSTROPHE}))(?P<sign>{alternation(CURRENCY_SIGNS)})(?!\w)")
+# A word that may name what a number counts ("soldats", "km²", "F-16").
+UNIT_WORD = re.compile(r"[^\W\d_][\w²-]*")
 # What follows the number: "de"/"d'" or "des", maybe a determiner, adjectives, the noun, an adjective.
-LINK = re.compile(rf"{_S}+(?:(?P<de>d(?:e{_S}+|{APOSTROPHE}))|(?P<des>des{_S}+))?")
-WORD = re.compile(_WORD)
-SPACE = re.compile(rf"{_S}+")
-ORDINAL_AFTER = re.compile(r"(?:e|è|ème|eme|-ème|-e|er|ère|re|nd|nde)\b|[hH][0-9]", re.I)
-TRAILING_HEDGE = re.compile(rf"{_S}+environ\b", re.I)
-# A range: "entre 20.000 et 31.500 combattants", "de 2.000 à 3.000 soldats", "2.000 à 3.000 soldats".
-RANGE_LINK = re.compile(rf"{_S}+(?:et|à){_S}+", re.I)
-RANGE_START = re.compile(r"(?:\b(?P<word>entre|de)\s+)?\Z", re.I)
+LINK = re.compile(rf"{INLINE_SPACE}+(?:(?P<de>d(?:e{INLINE_SPACE}+|{APOSTROPHE}))|(?P<des>des{INLINE_SPACE}+))?")
 MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-[0-9]+[A-Za-z]?")
-YEAR = re.compile(r"(?:1[5-9]|20)[0-9][0-9]")
 SENTENCE_ENDS = ".!?:;"
 OPENING_MARKS = "«“\"'(—–-"
 MAX_PART_GAP = 120
@@ -204,7 +194,7 @@ def _not_a_count(body, match):
     if digits and not scaled:
         if word.casefold() in SINGULAR_BEFORE or word.casefold() in IDENTIFIERS:
             return True  # "le 14", "la résolution 2249", "Mirage 2000"
-        if YEAR.fullmatch(digits) and word.casefold() in YEAR_CUES:
+        if _is_year(digits) and word.casefold() in YEAR_CUES:
             return True
     return False
 
@@ -231,18 +221,18 @@ def _counted(body, match, position):
     if not link or (match.group("scale") or match.group("approx")) and not (link.group("de") or link.group("des")):
         return None  # "un millier de soldats", "deux millions d'habitants": a bare noun after them is none of theirs
     cursor = link.end()
-    word = WORD.match(body, cursor)
+    word = UNIT_WORD.match(body, cursor)
     if word and link.group("de") and word.group() in PARTITIVE:
         cursor = _skip_space(body, word.end())
-        word = WORD.match(body, cursor)
+        word = UNIT_WORD.match(body, cursor)
     if word and link.group("des") is None and word.group().casefold() in ADJECTIVES_BEFORE:
-        following = WORD.match(body, _skip_space(body, word.end()))
+        following = UNIT_WORD.match(body, _skip_space(body, word.end()))
         if following and _is_unit(following.group(), match):
             word = following
     if not word or not _is_unit(word.group(), match):
         return None
     unit, end = word.group(), word.end()
-    modifier = WORD.match(body, _skip_space(body, end))
+    modifier = UNIT_WORD.match(body, _skip_space(body, end))
     if modifier and modifier.group().casefold() in UNIT_MODIFIERS:
         unit, end = body[word.start() : modifier.end()], modifier.end()
     hedge = TRAILING_HEDGE.match(body, end)
@@ -250,8 +240,15 @@ def _counted(body, match, position):
 
 
 def _skip_space(body, position):
-    space = SPACE.match(body, position)
-    return space.end() if space else position
+    """After the spaces at `position` (not a line break: a number and its unit share a line)."""
+    while position < len(body) and body[position].isspace() and body[position] != "\n":
+        position += 1
+    return position
+
+
+def _is_year(digits):
+    """1500 to 2099, written with four digits."""
+    return len(digits) == 4 and digits.isascii() and digits.isdigit() and 1500 <= int(digits) <= 2099
 
 
 def _is_unit(word, match):

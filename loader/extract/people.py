@@ -626,6 +626,8 @@ def _country(body, person, own):
     return None
 
 
+# A country's name as written: capitalised words, and the lower-case words of a few ("Arabie saoudite").
+COUNTRY_NAME = rf"{CAPITAL}{LETTER}*(?:[- ](?:{CAPITAL}{LETTER}*|saoudite|arabes unis|unis))*"
 SIDE = re.compile(rf"\s*(?:{alternation(SIDE_OPENERS)})\s+(?P<adjective>{LETTER}+)\s*,", re.I)
 
 
@@ -640,7 +642,7 @@ def _side(body, start):
     return NATIONALITIES.get(opening.group("adjective").lower()) if opening else None
 
 
-POSSESSOR = re.compile(rf"\s*(?:(?:La|Le|L['’])\s*)?(?P<country>{CAPITAL}{LETTER}*(?:[- ](?:{CAPITAL}{LETTER}*|saoudite|arabes unis|unis))*)\s*,")
+POSSESSOR = re.compile(rf"\s*(?:(?:La|Le|L['’])\s*)?(?P<country>{COUNTRY_NAME})\s*,")
 
 
 def _known(form):
@@ -689,13 +691,13 @@ INSTITUTION = re.compile(
 )
 
 
-COUNTRY_AFTER = re.compile(rf"\s+(?:d['’]|de |du |des )(?P<name>{CAPITAL}{LETTER}*(?:[- ](?:{CAPITAL}{LETTER}*|saoudite|arabes unis|unis))*)")
+COUNTRY_AFTER = re.compile(rf"\s+(?:d['’]|de |du |des )(?P<name>{COUNTRY_NAME})")
 
 
 # A country named in a role, as the one served ("président des Etats-Unis", "chef de la diplomatie du Koweït",
 # "envoyé spécial de Washington"),
 # not as a post or a mission ("ambassadeur aux Etats-Unis", "émissaire pour la Syrie").
-_SERVED_COUNTRY = re.compile(rf"(?<![\w-])(?:de|du|des|d['’]|de la|de l['’])\s*(?P<name>{CAPITAL}{LETTER}*(?:[- ](?:{CAPITAL}{LETTER}*|saoudite|arabes unis|unis))*)")
+_SERVED_COUNTRY = re.compile(rf"(?<![\w-])(?:de|du|des|d['’]|de la|de l['’])\s*(?P<name>{COUNTRY_NAME})")
 
 
 def country_of(role):

@@ -21,11 +21,16 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..lang.chars import CAPITAL, LETTER, alternation
+from ..lang.chars import CAPITAL, LETTER, is_word_char, leading_word
 from ..lang.fold import strip_accents
 from ..lang.grammar import (
     AUXILIARY,
     C_EST_QUI,
+    DESCRIPTION,
+    NARRATIVE,
+    PARTICIPLE_OPENING,
+    RELATIVE_PRONOUNS,
+    SOURCE_PREPOSITION,
     CLAUSE_OPENER,
     COMPLEMENT,
     CONJUNCTION,
@@ -50,7 +55,6 @@ from ..lang.sentences import SENTENCE_END, paragraphs, sentences
 from ..lang.vocabulary import COURTESY_ABBREVIATIONS, DETERMINERS, determiners
 from ..records import PersonMention, Quote
 
-SOURCE_PREPOSITIONS = words("quotes_source_prepositions.txt")
 ANONYMOUS_HEADS = set(words("quotes_anonymous_heads.txt"))
 CIRCUMSTANCE_WORDS = {word.lower() for word in words("quotes_circumstance_words.txt")}
 MINISTRY_WORDS = set(words("quotes_ministries.txt"))
@@ -69,7 +73,6 @@ OFFICES = [
 ANONYMOUS_HEAD_WORDS = {_plain(head) for head in ANONYMOUS_HEADS if " " not in head}
 
 
-SOURCE_PREPOSITION = re.compile(rf"(?<![\w-])(?:{alternation(SOURCE_PREPOSITIONS)})(?![\w-])", re.I)
 _CLAUSE = r"(?:\bMM?\.|\bMme\b|[^,.;:«»“”\"\n])"
 # ", a-t-il dit," or ", a lancé le ministre devant les soldats." inside the marks.
 INCISE = re.compile(
@@ -91,14 +94,9 @@ OPENERS = DETERMINERS | {title.lower() for title in COURTESY_ABBREVIATIONS}
 INDEFINITE = determiners(("indefinite",))
 LINKERS = {"de", "d'", "du", "des", "à", "au", "aux", "en", "et", "ou", "sur", "par", "pour", "avec", "dans", "entre", "chez", "vers", "sans", "lors", "auprès", "face", "sous", "devant", "depuis", "pendant", "après", "avant", "contre", "parmi", "issue"}
 PRONOUNS = {"il": ("m", False), "elle": ("f", False), "ils": ("m", True), "elles": ("f", True), "lui": ("m", False), "eux": ("m", True), "on": (None, False)}
-# "Et de conclure : « … »", "Avant d'ajouter : « … »": the narrator's infinitive goes on with the last speaker.
-NARRATIVE = re.compile(rf"\s*(?:(?:Et|Puis|Avant|Mais)\s+(?:aussi\s+)?)d(?:e\s+|['’]){LETTER}+\s*:?\s*\Z")
-# "Disant « … », le ministre a …": a participle opening the sentence has the main clause's subject.
-PARTICIPLE_OPENING = re.compile(rf"\s*(?:En\s+)?{CAPITAL}{LETTER}*ant\b")
 RELATIVE_WORDS = {"qui", "que", "qu'", "dont", "ou", "lequel", "laquelle"}
 # Words that open a circumstance placed before the subject ("Dans un communiqué, …", "Selon X, …").
 FRONTED = {"selon", "d'apres", "pour", "comme", "apres", "avant", "malgre", "outre", "sous", "dans", "lors", "au", "aux", "en", "a", "depuis", "pendant", "par", "sur", "avec", "devant", "face", "contrairement", "interroge", "interrogee"}
-SELON_RELATIVE = re.compile(r"\A(?:lequel|laquelle|lesquels|lesquelles|qui)\b", re.I)
 IGNORED_IN_TITLES = {"homologue", "nouveau", "nouvelle", "actuel", "actuelle", "meme", "propre", "puissant", "puissante", "chef", "haut", "haute"}
 # Words that tell nothing of an office when comparing title phrases: determiners, prepositions.
 FILLER = {word.rstrip("'") for word in DETERMINERS} | {"de", "d", "a", "en", "et"}
@@ -242,8 +240,6 @@ def _hidden(body, spans, units):
 
 
 WORD_START = re.compile(r"(?<![\w-])\w+")
-WORD_RUN = re.compile(r"\w*")
-WORD_END = re.compile(r"(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -284,7 +280,7 @@ class _Cast:
         # trying every form at every character (an article may name thousands of people).
         self.by_first_word = {}
         for form, _ in self.forms:
-            self.by_first_word.setdefault(WORD_RUN.match(form).group(), []).append(form)
+            self.by_first_word.setdefault(leading_word(form), []).append(form)
         self.name_of = dict(self.forms)
         self.mentions = {person.name: [] for person in people}
         self.mention_ends = {}  # start -> end of each mention in the body
@@ -311,7 +307,7 @@ class _Cast:
         """The longest form that starts with the word `word` (a WORD_START match) and ends a word before `end`."""
         for form in self.by_first_word.get(word.group(), ()):
             stop = word.start() + len(form)
-            if stop <= end and text.startswith(form, word.start()) and WORD_END.match(text, stop, end):
+            if stop <= end and text.startswith(form, word.start()) and (stop == end or not is_word_char(text[stop])):
                 return _Named(form, word.start())
         return None
 
@@ -719,7 +715,7 @@ class _Reader:
     def _after_preposition(self, start, end, before):
         """"selon X, …": X up to the comma; "selon lequel": the phrase before."""
         hidden = self.hidden
-        if SELON_RELATIVE.match(hidden[start:end].lstrip()):
+        if leading_word(hidden[start:end].lstrip()).lower() in RELATIVE_PRONOUNS:
             return self._relative_antecedent(max(hidden.rfind("\n", 0, start), start - 300, 0), start)
         bounds = _inverted_subject(hidden, start, end, self.cast)
         if bounds is None:
@@ -777,7 +773,7 @@ class _Reader:
                 if found is not None and (selon is None or found.speaker):
                     return self._document_for(found, start, end)
         if selon is not None:
-            if selon.group().lower() != "selon" or not SELON_RELATIVE.match(hidden[selon.end():end].lstrip()):
+            if selon.group().lower() != "selon" or leading_word(hidden[selon.end():end].lstrip()).lower() not in RELATIVE_PRONOUNS:
                 found = self._after_preposition(selon.end(), end, unit.start)
                 if found is not None:
                     return found
@@ -846,7 +842,6 @@ def _nationality_noun(phrase):
     return FOLDED_NATIONALITIES.get(strip_accents(match.group(1))) if match else None
 
 
-DESCRIPTION = re.compile(rf"(?:[Ll]e |[Ll]a |[Ll]['’])\s*({LETTER}+)\s+({LETTER}+)")
 
 
 def _definite_description(phrase):

@@ -22,3 +22,16 @@ def literal(phrase: str) -> str:
 def alternation(phrases: Iterable[str]) -> str:
     """One pattern for phrases, the longest first so that a phrase wins over its own start."""
     return "|".join(literal(phrase) for phrase in sorted(dict.fromkeys(phrases), key=len, reverse=True))
+
+
+def is_word_char(char: str) -> bool:
+    """What a regular expression's \\w matches: a letter, a digit or "_"."""
+    return char.isalnum() or char == "_"
+
+
+def leading_word(text: str) -> str:
+    """The run of word characters `text` starts with ("" when it starts with none)."""
+    end = 0
+    while end < len(text) and is_word_char(text[end]):
+        end += 1
+    return text[:end]

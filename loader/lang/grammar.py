@@ -7,7 +7,7 @@ patterns; a compiled one is matched as it is.
 """
 import re
 
-from .chars import APOSTROPHE, ELISION, LETTER, WORD, alternation
+from .chars import APOSTROPHE, CAPITAL, ELISION, LETTER, WORD, alternation
 from .fold import strip_accents
 from .lexicon import words
 
@@ -17,6 +17,7 @@ TITLES = sorted(words("titles.txt"), key=len, reverse=True)
 PERSON_NOUNS = words("quotes_person_nouns.txt")
 ROLE_MODIFIERS = words("people_role_modifiers.txt")
 TIMES = words("quotes_times.txt")
+SOURCE_PREPOSITIONS = words("quotes_source_prepositions.txt")
 
 # ---- words
 
@@ -114,3 +115,16 @@ CLAUSE_SUBJECT = re.compile(rf"[,:]\s+(?:le|la|l{APOSTROPHE})\s*")
 GENITIVE_END = re.compile(rf"(?<![\w-])(?:de|du|des|d{APOSTROPHE}|la|l{APOSTROPHE}|les|à|au|aux|en|pour|et)\s*\Z", re.I)
 # "jeudi", "ce matin", ", mardi soir": a time put between a verb and its subject.
 TIME_PHRASE = re.compile(rf"[\s,]*(?:(?:ce|cette)\s+)?(?:{alternation(TIMES)})(?![\w-])", re.I)
+
+# ---- narration
+
+# "selon X", "d'après X": the source of what is said.
+SOURCE_PREPOSITION = re.compile(rf"(?<![\w-])(?:{alternation(SOURCE_PREPOSITIONS)})(?![\w-])", re.I)
+# "Et de conclure : « … »", "Avant d'ajouter : « … »": the narrator's infinitive goes on with the last speaker.
+NARRATIVE = re.compile(rf"\s*(?:(?:Et|Puis|Avant|Mais)\s+(?:aussi\s+)?)d(?:e\s+|['’]){LETTER}+\s*:?\s*\Z")
+# "Disant « … », le ministre a …": a participle opening the sentence has the main clause's subject.
+PARTICIPLE_OPENING = re.compile(rf"\s*(?:En\s+)?{CAPITAL}{LETTER}*ant\b")
+# "le diplomate américain": a definite noun and its adjective (groups 1 and 2).
+DESCRIPTION = re.compile(rf"(?:[Ll]e |[Ll]a |[Ll]['’])\s*({LETTER}+)\s+({LETTER}+)")
+# Relative pronouns after "selon": "selon lequel", "selon qui" point back to the phrase before.
+RELATIVE_PRONOUNS = {"lequel", "laquelle", "lesquels", "lesquelles", "qui"}
