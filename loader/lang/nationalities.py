@@ -8,7 +8,7 @@ from .lexicon import table
 
 
 def feminine(adjective: str) -> str:
-    """The regular feminine: "irakien" -> "irakienne", "turc" -> "turque", "français" -> "française"."""
+    """The regular feminine: "irakien" -> "irakienne", "grec" -> "grecque", "français" -> "française"."""
     if adjective.endswith("e"):
         return adjective
     if adjective.endswith(("ien", "éen")):
