@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lang.fold import fold_words
+from .lang.roles import normal_role
 from .lang.vocabulary import FOLDED_JOINING, NICKNAMES
 
 
@@ -195,18 +196,21 @@ def resolve(articles, extractions):
                 {"article_id": article_id, "person_id": person_id, "role": mention.role, "country": mention.country}
             )
             if mention.role or mention.country:
+                # The history of roles compares them across articles: one form for each (the article's own words
+                # stay in article_people).
+                role = normal_role(mention.role)
                 resolved.person_roles.append(
                     {
                         "person_id": person_id,
                         "article_id": article_id,
                         "published": article.published,
-                        "role": mention.role,
+                        "role": role,
                         "country": mention.country,
                     }
                 )
                 stamp = article.published or ""
                 if person_id not in latest_role or stamp >= latest_role[person_id][0]:
-                    latest_role[person_id] = (stamp, mention.role, mention.country)
+                    latest_role[person_id] = (stamp, role, mention.country)
         seen_meetings = set()
         for position, meeting in enumerate(extraction.meetings):
             meeting_id = meeting_ids[(index, position)]

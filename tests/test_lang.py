@@ -4,7 +4,7 @@ import re
 import pytest
 
 from loader import numbers
-from loader.lang import chars, grammar, nationalities, sentences, vocabulary
+from loader.lang import chars, grammar, nationalities, roles, sentences, vocabulary
 from loader.lang.fold import fold, fold_words, strip_accents
 
 
@@ -232,3 +232,23 @@ def test_number_grammar():
     assert numbers.TRAILING_HEDGE.match(" environ") and not numbers.TRAILING_HEDGE.match("\nenviron")
     assert numbers.RANGE_LINK.match(" et ") and numbers.RANGE_LINK.match(" à ")
     assert numbers.RANGE_START.search("entre ").group("word") == "entre"
+
+
+# ---- roles
+
+
+@pytest.mark.parametrize(
+    "written, normal",
+    [
+        ("Nouveau chef de Daesh", "chef de Daech"),
+        ("nouvelle secrétaire d’Etat", "secrétaire d'Etat"),
+        ("chef de DAECH", "chef de Daech"),
+        ("chef de l'EI", "chef de Daech"),
+        ("émissaire de la coalition contre l'Etat islamique", "émissaire de la coalition contre Daech"),
+        ("ambassadeur néo-zélandais", "ambassadeur néo-zélandais"),
+        ("chef de l'EIIL", "chef de l'EIIL"),
+        (None, None),
+    ],
+)
+def test_normal_role(written, normal):
+    assert roles.normal_role(written) == normal

@@ -8,6 +8,9 @@
 - `nationalities`: the nationality adjectives in all their forms, and the country of each.
 - `vocabulary`: determiners, name particles, nicknames, courtesy titles, function words,
   months and weekdays.
+- `grammar`: speech verbs in their forms, the words that open a clause, titles and the noun
+  phrases around them, time phrases.
+- `roles`: one form for a role compared across articles ("nouveau chef de Daesh" -> "chef de Daech").
 
 A French word list goes into a lexicon file; a rule of French grammar that several extractors
 need goes here, named and tested in tests/test_lang.py; a rule only one extractor needs stays
