@@ -24,30 +24,30 @@ from typing import Optional
 from ..lang.chars import CAPITAL, LETTER, is_word_char, leading_word
 from ..lang.fold import strip_accents
 from ..lang.grammar import (
+    ANY_PARTICIPLE,
     AUXILIARY,
-    C_EST_QUI,
-    DESCRIPTION,
-    NARRATIVE,
-    PARTICIPLE_OPENING,
-    RELATIVE_PRONOUNS,
-    SOURCE_PREPOSITION,
     CLAUSE_OPENER,
     COMPLEMENT,
     CONJUNCTION,
+    C_EST_QUI,
+    DESCRIPTION,
     FEMININE_BEFORE,
     FINITE,
     GAP,
     MASCULINE_BEFORE,
+    NARRATIVE,
     OFFICE_COMPLEMENT,
+    PARTICIPLE_OPENING,
     PHRASE_TOKEN,
     PRONOUN_GROUPS,
     PRONOUN_VERB,
     RELATIVE,
+    RELATIVE_PRONOUNS,
+    SOURCE_PREPOSITION,
     SPEECH_VERB,
     TIME_PHRASE,
     TITLE_WORD,
     VERB,
-    ANY_PARTICIPLE,
 )
 from ..lang.lexicon import table, words
 from ..lang.nationalities import FOLDED_NATIONALITIES
