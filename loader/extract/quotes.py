@@ -296,19 +296,19 @@ class _Cast:
         end = len(text) if end is None else end
         position = start
         for word in WORD_START.finditer(text, start, end):
-            if word.start() < position:
-                continue
-            found = self._form_at(text, word, end)
+            forms = self.by_first_word.get(word.group())
+            found = self._form_at(text, word.start(), forms, end) if forms and word.start() >= position else None
             if found:
                 position = found.end()
                 yield found
 
-    def _form_at(self, text, word, end):
-        """The longest form that starts with the word `word` (a WORD_START match) and ends a word before `end`."""
-        for form in self.by_first_word.get(word.group(), ()):
-            stop = word.start() + len(form)
-            if stop <= end and text.startswith(form, word.start()) and (stop == end or not is_word_char(text[stop])):
-                return _Named(form, word.start())
+    @staticmethod
+    def _form_at(text, start, forms, end):
+        """The first of `forms` (longest first) written at `start` as whole words, ending before `end`."""
+        for form in forms:
+            stop = start + len(form)
+            if stop <= end and text.startswith(form, start) and (stop == end or not (is_word_char(text[stop]) or text[stop] == "-")):
+                return _Named(form, start)
         return None
 
     def _context(self, person):
@@ -353,7 +353,8 @@ class _Cast:
 
     def starts_at(self, text, position):
         word = WORD_START.match(text, position)
-        return word is not None and self._form_at(text, word, len(text)) is not None
+        forms = self.by_first_word.get(word.group()) if word else None
+        return bool(forms) and self._form_at(text, position, forms, len(text)) is not None
 
     def by_title(self, phrase, before):
         """The person an office names ("le chef de la diplomatie saoudienne"): one the article gave
