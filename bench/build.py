@@ -7,7 +7,8 @@ run), then prints:
 - a full build end to end (`coalition build --full` in its own process: read,
   clean, extract, resolve, store, indexes, FTS), in articles/s;
 - a plain `nlp.pipe` of the full fr_core_news_sm pipeline, one process, over
-  an evenly spaced sample of the same cleaned texts, and the ratio of the two;
+  an evenly spaced sample of the same cleaned texts, and the ratio of the two
+  (only when fr_core_news_sm is installed: the loader does not use it);
 - the build's peak RSS: all its processes together (sampled every 50 ms) and
   the largest single one;
 - the database's size;
