@@ -239,6 +239,7 @@ def _hidden(body, spans, units):
 # ---- people of the article
 
 
+# A word's start, not inside a hyphenated word: where a form of a name may begin.
 WORD_START = re.compile(r"(?<![\w-])\w+")
 
 
