@@ -58,8 +58,8 @@ def resolve_people(articles, extractions):
 
     def rank(form):
         """The fuller form wins; on a tie, the given name over a nickname."""
-        words = person_key(form).split()
-        return (len(words), fold_words(form).split()[0] not in NICKNAMES)
+        first = fold_words(form).split()[:1]  # none for a form of punctuation only
+        return (len(person_key(form).split()), first != [] and first[0] not in NICKNAMES)
 
     rows, keys, skeletons, mapping, singles = [], {}, {}, {}, []  # every full key -> row; skeleton -> {id: row}
     first_seen = {}  # row id -> (article index, mention position) of its first mention

@@ -110,3 +110,9 @@ def test_roles_compared_across_articles_have_one_form_and_each_article_keeps_its
     assert [r["role"] for r in resolved.person_roles] == ["chef de Daech", "chef de Daech"]
     assert [p["role"] for p in resolved.people] == ["chef de Daech"]
     assert [link["role"] for link in resolved.article_people] == ["nouveau chef de l’EI", "chef de Daesh"]
+
+
+def test_a_form_of_punctuation_only_does_not_stop_resolution():
+    names, mapping = _rows(_names([("Paul Durand", ["-"])], ["’"]))
+    assert names == ["Paul Durand"]
+    assert mapping == {(0, "Paul Durand"): 1}
