@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import MONTHS, PUBLICATION_LINE, InvalidDate, iso_date, parse_iso, published_from_text
+from .lang.sentences import STOP
 from .lexicon import lines
 from .records import Article
 
@@ -302,7 +303,7 @@ DAY_MONTH = re.compile(
 )
 NUMBER = re.compile(rf"[0-9](?<![\w/.,-][0-9])[0-9]*(?:{_SPACE}[0-9]{{3}})*(?![\w/-])")
 LETTER = re.compile(r"[^\W\d_]")
-SENTENCE_END = re.compile(r"[.!?…]")
+SENTENCE_END = re.compile(STOP)
 
 
 def _impossible_date(match):

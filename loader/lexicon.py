@@ -1,4 +1,5 @@
-"""The French lexicons: data files in loader/lexicons/, read once."""
+"""The first reader of loader/lexicons/, which checks nothing: meetings.py, dates.py and corpus.py still
+use it. New code reads the lexicons through loader.lang.lexicon, which checks each file's declaration."""
 import csv
 from importlib import resources
 

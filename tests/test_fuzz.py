@@ -17,7 +17,6 @@ from loader.extract.figures import extract_figures
 from loader.extract.meetings import extract_meetings
 from loader.extract.people import extract_people
 from loader.extract.quotes import extract_quotes
-from loader.nlp import load_nlp
 
 from .conftest import SEEDS
 
@@ -46,7 +45,6 @@ PUBLISHED = st.one_of(
     ),
 )
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def assert_in_body(body, records, text=False):
@@ -92,33 +90,17 @@ def test_meetings(body, published):
 @FAST
 @given(TEXTS)
 @example(TWIN_MONTH)
-def test_people_and_quotes_without_the_model(body):
-    people = extract_people(body, None)
+def test_people_and_quotes(body):
+    people = extract_people(body)
     assert_in_body(body, people)
-    assert_in_body(body, extract_quotes(body, people, None), text=True)
-
-
-@SLOW
-@given(TEXTS)
-def test_people_and_quotes_with_the_model(body):
-    doc = load_nlp()(body)
-    people = extract_people(body, doc)
-    assert_in_body(body, people)
-    assert_in_body(body, extract_quotes(body, people, doc), text=True)
+    assert_in_body(body, extract_quotes(body, people), text=True)
 
 
 @FAST
 @given(TEXTS, PUBLISHED)
 @example(TWIN_MONTH, "2016-01-01")
-def test_article_without_the_model(body, published):
-    assert_extraction(body, extract_article(body, published, None))
-
-
-@SLOW
-@given(TEXTS, PUBLISHED)
-@example(TWIN_MONTH, "2016-01-01")
-def test_article_with_the_model(body, published):
-    assert_extraction(body, extract_article(body, published, load_nlp()(body)))
+def test_article(body, published):
+    assert_extraction(body, extract_article(body, published))
 
 
 @FAST

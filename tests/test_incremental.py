@@ -6,7 +6,6 @@ import pytest
 from click.testing import CliRunner
 
 import loader.extract
-import loader.nlp
 from loader import pipeline
 from loader.cli import cli
 from loader.pipeline import build
@@ -53,7 +52,7 @@ def test_unchanged_corpus_is_neither_extracted_nor_written(corpus, tmp_path, mon
     db = tmp_path / "coalition.db"
     first = build(corpus, db)
     before = db.stat()
-    monkeypatch.setattr(loader.nlp, "load_nlp", lambda: pytest.fail("the language model was loaded"))
+    monkeypatch.setattr(pipeline, "extract_batch", lambda batch: pytest.fail("an article was extracted"))
 
     again = build(corpus, db)
 
@@ -66,7 +65,7 @@ def test_metadata_change_rewrites_without_extracting(corpus, tmp_path, monkeypat
     db = tmp_path / "coalition.db"
     build(corpus, db)
     set_manifest(corpus, "001_b76170f1117bfb89.txt", "outlet", "Le Quotidien")
-    monkeypatch.setattr(loader.nlp, "load_nlp", lambda: pytest.fail("the language model was loaded"))
+    monkeypatch.setattr(pipeline, "extract_batch", lambda batch: pytest.fail("an article was extracted"))
 
     summary = build(corpus, db)
 
@@ -80,10 +79,10 @@ def test_failed_extraction_is_reported_and_tried_again(corpus, tmp_path, monkeyp
     db = tmp_path / "coalition.db"
     extract_article = loader.extract.extract_article
 
-    def failing_on_copenhagen(body, published, doc):
+    def failing_on_copenhagen(body, published):
         if "Copenhague" in body:
             raise ValueError("test failure")
-        return extract_article(body, published, doc)
+        return extract_article(body, published)
 
     monkeypatch.setattr(loader.extract, "extract_article", failing_on_copenhagen)
     failed = build(corpus, db)
@@ -141,12 +140,12 @@ def test_full_option_extracts_again(corpus, tmp_path, monkeypatch):
     build(corpus, db)
     before = db.read_bytes()
 
-    def refuse():
-        raise RuntimeError("the language model was loaded")
+    def refuse(batch):
+        raise RuntimeError("an article was extracted")
 
-    monkeypatch.setattr(loader.nlp, "load_nlp", refuse)
+    monkeypatch.setattr(pipeline, "extract_batch", refuse)
     full = CliRunner().invoke(cli, ["build", str(corpus), "--db", str(db), "--full", "--jobs", "1"])
-    assert full.exit_code == 1 and "the language model was loaded" in full.output
+    assert full.exit_code == 1 and "an article was extracted" in full.output
     incremental = CliRunner().invoke(cli, ["build", str(corpus), "--db", str(db), "--jobs", "1"])
     assert incremental.exit_code == 0, incremental.output
     assert db.read_bytes() == before

@@ -265,3 +265,8 @@ def test_the_body_served_comes_before_the_mission():
 def test_a_real_name_is_an_alias_of_the_person_just_named():
     text = "Le chef de l'EI, Abou Bakr al-Baghdadi, de son vrai nom Ibrahim Awad al-Badri, a été tué."
     assert people(text) == [("Abou Bakr al-Baghdadi", ["Ibrahim Awad al-Badri"], "chef de l'EI", None)]
+
+
+def test_a_courtesy_title_ending_a_paragraph_names_nobody_in_the_next():
+    text = "Le ministre Jean Dupont est arrivé mardi. « Nous tiendrons », a affirmé M.\n\nLa réunion a commencé à midi."
+    assert people(text) == [("Jean Dupont", [], "ministre", None)]

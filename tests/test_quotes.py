@@ -365,3 +365,13 @@ def test_a_sentence_with_no_known_verb_still_names_its_subject_for_the_next_pron
 def test_a_name_in_an_opening_adjunct_is_not_the_subject_of_a_sentence_with_no_known_verb():
     body = "« Nous restons », a déclaré le porte-parole. Sous la présidence de John Smith, « les ministres vont évoquer la suite », a-t-il ajouté."
     assert [q.speaker for q in extract_quotes(body, [SMITH])] == [None, None]
+
+
+def test_a_double_quote_left_open_inside_guillemets_does_not_hold_them_open():
+    body = "« Le mot \"victoire est prématuré », a déclaré Paul Durand. Il est ensuite reparti vers Paris sans parler aux journalistes."
+    assert extract_quotes(body, [DURAND]) == [quote(body, "Le mot \"victoire est prématuré", "Paul Durand", "Paul Durand")]
+
+
+def test_a_word_in_double_quotes_inside_guillemets_stays_in_the_quotation():
+    body = "« Nous parlons de \"victoire\" et de paix », a déclaré Paul Durand."
+    assert extract_quotes(body, [DURAND]) == [quote(body, "Nous parlons de \"victoire\" et de paix", "Paul Durand", "Paul Durand")]

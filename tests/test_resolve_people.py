@@ -93,3 +93,26 @@ def test_names_stay_unique_when_two_rows_end_with_the_same_name():
     names, mapping = _rows(extractions)
     assert names == ["Mohamed Ali Hassan"]
     assert mapping == {(0, "Ali Hassan"): 1, (1, "Mohamed Ali Hassan"): 1, (2, "Ali Hassan"): 1}
+
+
+def test_a_name_of_particles_only_is_a_person_of_its_own():
+    names, mapping = _rows(_names(["Paul Durand"], ["La", "Durand"]))
+    assert names == ["Paul Durand", "La"]
+    assert mapping == {(0, "Paul Durand"): 1, (1, "La"): 2, (1, "Durand"): 1}
+
+
+def test_roles_compared_across_articles_have_one_form_and_each_article_keeps_its_words():
+    extractions = [
+        Extraction(people=[PersonMention("Abou Ibrahim al-Hachimi", role="nouveau chef de l’EI")]),
+        Extraction(people=[PersonMention("Abou Ibrahim al-Hachimi", role="chef de Daesh")]),
+    ]
+    resolved = resolve(_articles("2019-11-01", "2020-03-01"), extractions)
+    assert [r["role"] for r in resolved.person_roles] == ["chef de Daech", "chef de Daech"]
+    assert [p["role"] for p in resolved.people] == ["chef de Daech"]
+    assert [link["role"] for link in resolved.article_people] == ["nouveau chef de l’EI", "chef de Daesh"]
+
+
+def test_a_form_of_punctuation_only_does_not_stop_resolution():
+    names, mapping = _rows(_names([("Paul Durand", ["-"])], ["’"]))
+    assert names == ["Paul Durand"]
+    assert mapping == {(0, "Paul Durand"): 1}

@@ -189,7 +189,7 @@ def test_line_of_a_million_characters(tmp_path):
 def test_extraction_of_a_long_line(unit):
     # Speed on such lines is measured by bench/, not here: this checks the records stay sound.
     body = (unit * (20_000 // len(unit) + 1))[:20_000]
-    extraction = extract_article(body, "2019-01-01", None)
+    extraction = extract_article(body, "2019-01-01")
     assert all(body[quote.start : quote.end] == quote.text for quote in extraction.quotes)
     assert all(body[figure.start : figure.end] == figure.text for figure in extraction.figures)
 

@@ -11,67 +11,44 @@ résolution 2249") and "deux" meaning both are not figures.
 import math
 import re
 
-from ..lexicon import lines, rows
-from ..numbers import NUMBER, SCALES, NotANumber, lookup, number_value
+from ..lang.chars import APOSTROPHE, alternation
+from ..lang.lexicon import table, words
+from ..lang.nationalities import DEMONYMS
+from ..lang.sentences import sentence_end, sentence_ends, sentence_start
+from ..lang.vocabulary import MONTHS, WEEKDAYS, determiners
+from ..numbers import INLINE_SPACE, NUMBER, ORDINAL_AFTER, PERCENT, RANGE_LINK, RANGE_START, SCALES, TRAILING_HEDGE, NotANumber, lookup, number_value
 from ..records import Figure
 
-QUALIFIERS = {row["phrase"]: (row["qualifier"] or None, row["approximate"] == "1") for row in rows("figures_qualifiers.csv")}
-NOT_UNITS = {word.casefold() for word in lines("figures_not_units.txt") + lines("months.txt") + lines("dates_weekdays.txt")}
-ADJECTIVES_BEFORE = {word.casefold() for word in lines("figures_adjectives_before.txt")}
-UNIT_MODIFIERS = {word.casefold() for word in lines("figures_unit_modifiers.txt")}
-MEASURES = {word.casefold() for word in lines("figures_measures.txt")}
-CURRENCY_SIGNS = {row["symbol"]: row["unit"] for row in rows("figures_currency_symbols.csv")}
-IDENTIFIERS = {word.casefold() for word in lines("figures_identifiers.txt")}
-YEAR_CUES = {word.casefold() for word in lines("figures_year_cues.txt")}
-CURRENCIES = lines("figures_currencies.txt")
-DETERMINERS = {}
-for _row in rows("figures_determiners.csv"):
-    DETERMINERS.setdefault(_row["role"], set()).add(_row["word"])
-
-
-def _plural(adjective):
-    if adjective.endswith(("s", "x")):
-        return adjective
-    return adjective[:-2] + "aux" if adjective.endswith("al") else adjective + "s"
-
-
-# Nationals as a number counts them: "Français", "Irakiens".
-DEMONYMS = {_plural(row["adjective"]).capitalize() for row in rows("nationalities.csv")}
-CAPITALIZED_UNITS = set(lines("figures_capitalized_units.txt")) | DEMONYMS
-
-
-def _alternatives(words):
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
-_APOSTROPHE = "['’]"
-_QUALIFIER = _alternatives(QUALIFIERS).replace("'", _APOSTROPHE)
+QUALIFIERS = {row["phrase"]: (row["qualifier"] or None, row["approximate"] == "1") for row in table("figures_qualifiers.csv")}
+NOT_UNITS = {word.casefold() for word in words("figures_not_units.txt") + MONTHS + WEEKDAYS}
+ADJECTIVES_BEFORE = {word.casefold() for word in words("figures_adjectives_before.txt")}
+UNIT_MODIFIERS = {word.casefold() for word in words("figures_unit_modifiers.txt")}
+MEASURES = {word.casefold() for word in words("figures_measures.txt")}
+CURRENCY_SIGNS = {row["symbol"]: row["unit"] for row in table("figures_currency_symbols.csv")}
+IDENTIFIERS = {word.casefold() for word in words("figures_identifiers.txt")}
+YEAR_CUES = {word.casefold() for word in words("figures_year_cues.txt")}
+CURRENCIES = words("figures_currencies.txt")
+# Before a bare number, a singular article makes it a day or a name ("le 14", "du 3", "l'an 2000"
+# without its apostrophe); a plural one before "deux" means both ("les deux pays"); after "de", a
+# demonstrative or possessive introduces the counted noun ("14.000 de ces combattants").
+SINGULAR_BEFORE = {word.rstrip("'") for word in determiners(("definite", "contracted"), number="singular")}
+PLURAL_BEFORE = determiners(number="plural")
+PARTITIVE = determiners(("demonstrative", "possessive"), number="plural")
+CAPITALIZED_UNITS = set(words("figures_capitalized_units.txt")) | DEMONYMS
+_QUALIFIER = alternation(QUALIFIERS)
 # The number, not inside a word, a model name ("F-16") or another number ("2,5", "1.500").
 HEAD = re.compile(rf"(?<![\w.,-])(?:(?P<qualifier>{_QUALIFIER})(?:(?<=['’])|\s+))?{NUMBER}", re.I)
-# Between a number and what it counts: spaces, not a line break.
-_S = r"[^\S\n]"
-PERCENT = re.compile(rf"{_S}?%|{_S}+pour{_S}?cent\b", re.I)
-CURRENCY = re.compile(rf"(?:{_S}?|{_S}+d(?:e{_S}+|{_APOSTROPHE}))(?P<sign>{_alternatives(CURRENCY_SIGNS)})(?!\w)")
-_WORD = r"[^\W\d_][\w²-]*"
+CURRENCY = re.compile(rf"(?:{INLINE_SPACE}?|{INLINE_SPACE}+d(?:e{INLINE_SPACE}+|{APOSTROPHE}))(?P<sign>{alternation(CURRENCY_SIGNS)})(?!\w)")
+# A word that may name what a number counts ("soldats", "km²", "F-16").
+UNIT_WORD = re.compile(r"[^\W\d_][\w²-]*")
 # What follows the number: "de"/"d'" or "des", maybe a determiner, adjectives, the noun, an adjective.
-LINK = re.compile(rf"{_S}+(?:(?P<de>d(?:e{_S}+|{_APOSTROPHE}))|(?P<des>des{_S}+))?")
-WORD = re.compile(_WORD)
-SPACE = re.compile(rf"{_S}+")
-ORDINAL_AFTER = re.compile(r"(?:e|è|ème|eme|-ème|-e|er|ère|re|nd|nde)\b|[hH][0-9]", re.I)
-TRAILING_HEDGE = re.compile(rf"{_S}+environ\b", re.I)
-# A range: "entre 20.000 et 31.500 combattants", "de 2.000 à 3.000 soldats", "2.000 à 3.000 soldats".
-RANGE_LINK = re.compile(rf"{_S}+(?:et|à){_S}+", re.I)
-RANGE_START = re.compile(r"(?:\b(?P<word>entre|de)\s+)?\Z", re.I)
+LINK = re.compile(rf"{INLINE_SPACE}+(?:(?P<de>d(?:e{INLINE_SPACE}+|{APOSTROPHE}))|(?P<des>des{INLINE_SPACE}+))?")
 MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-[0-9]+[A-Za-z]?")
-YEAR = re.compile(r"(?:1[5-9]|20)[0-9][0-9]")
 SENTENCE_ENDS = ".!?:;"
 OPENING_MARKS = "«“\"'(—–-"
-SENTENCE_BREAK = re.compile(r"[.!?\n]")
 MAX_PART_GAP = 120
-CURRENCY_WORD = re.compile(rf"(?<![\w-])(?:{_alternatives(CURRENCIES)})(?![\w-])", re.I)
-# A sentence ends at a stop before a space ("5.000" goes on) or at a line break.
-SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-PREVIOUS_WORD = re.compile(rf"(?P<word>[\w°]+){_APOSTROPHE}?\s*\Z")
+CURRENCY_WORD = re.compile(rf"(?<![\w-])(?:{alternation(CURRENCIES)})(?![\w-])", re.I)
+PREVIOUS_WORD = re.compile(rf"(?P<word>[\w°]+){APOSTROPHE}?\s*\Z")
 
 
 def extract_figures(body):
@@ -157,10 +134,7 @@ def _sentence_currency(body, match):
     milliards") whose sentence names one currency and one only; else None."""
     if not match.group("scale") or match.group("approx"):
         return None
-    ends = list(SENTENCE_END.finditer(body, 0, match.start()))
-    low = ends[-1].end() if ends else 0
-    after = SENTENCE_END.search(body, match.end())
-    high = after.start() if after else len(body)
+    low, high = sentence_start(body, match.start()), sentence_end(body, match.end())
     named = {_currency_unit(word.group()) for word in CURRENCY_WORD.finditer(body, low, high)}
     return (named.pop(), match.end(), False) if len(named) == 1 else None
 
@@ -177,7 +151,7 @@ def _is_part_of(body, match, value, last):
     if last is None or value is None or not 0 < match.start() - last.end <= MAX_PART_GAP or value >= last.value:
         return False
     previous = PREVIOUS_WORD.search(body, max(0, match.start() - 40), match.start())
-    return bool(previous) and previous.group("word").casefold() == "dont" and not SENTENCE_BREAK.search(body, last.end, match.start())
+    return bool(previous) and previous.group("word").casefold() == "dont" and next(sentence_ends(body, last.end, match.start()), None) is None
 
 
 def _value(match):
@@ -214,13 +188,13 @@ def _not_a_count(body, match):
             return True  # an article, not a number
         if spelled[0].isupper() and not _sentence_start(body, number_start):
             return True  # a capitalised number word inside a sentence is a name ("Dix-Huit")
-        if spelled.casefold() == "deux" and not scaled and word.casefold() in DETERMINERS["both"]:
+        if spelled.casefold() == "deux" and not scaled and word.casefold() in PLURAL_BEFORE:
             return True  # "les deux pays": both of them
     digits = match.group("digits")
     if digits and not scaled:
-        if word.casefold() in DETERMINERS["singular"] or word.casefold() in IDENTIFIERS:
+        if word.casefold() in SINGULAR_BEFORE or word.casefold() in IDENTIFIERS:
             return True  # "le 14", "la résolution 2249", "Mirage 2000"
-        if YEAR.fullmatch(digits) and word.casefold() in YEAR_CUES:
+        if _is_year(digits) and word.casefold() in YEAR_CUES:
             return True
     return False
 
@@ -247,18 +221,18 @@ def _counted(body, match, position):
     if not link or (match.group("scale") or match.group("approx")) and not (link.group("de") or link.group("des")):
         return None  # "un millier de soldats", "deux millions d'habitants": a bare noun after them is none of theirs
     cursor = link.end()
-    word = WORD.match(body, cursor)
-    if word and link.group("de") and word.group() in DETERMINERS["partitive"]:
+    word = UNIT_WORD.match(body, cursor)
+    if word and link.group("de") and word.group() in PARTITIVE:
         cursor = _skip_space(body, word.end())
-        word = WORD.match(body, cursor)
+        word = UNIT_WORD.match(body, cursor)
     if word and link.group("des") is None and word.group().casefold() in ADJECTIVES_BEFORE:
-        following = WORD.match(body, _skip_space(body, word.end()))
+        following = UNIT_WORD.match(body, _skip_space(body, word.end()))
         if following and _is_unit(following.group(), match):
             word = following
     if not word or not _is_unit(word.group(), match):
         return None
     unit, end = word.group(), word.end()
-    modifier = WORD.match(body, _skip_space(body, end))
+    modifier = UNIT_WORD.match(body, _skip_space(body, end))
     if modifier and modifier.group().casefold() in UNIT_MODIFIERS:
         unit, end = body[word.start() : modifier.end()], modifier.end()
     hedge = TRAILING_HEDGE.match(body, end)
@@ -266,8 +240,15 @@ def _counted(body, match, position):
 
 
 def _skip_space(body, position):
-    space = SPACE.match(body, position)
-    return space.end() if space else position
+    """After the spaces at `position` (not a line break: a number and its unit share a line)."""
+    while position < len(body) and body[position].isspace() and body[position] != "\n":
+        position += 1
+    return position
+
+
+def _is_year(digits):
+    """1500 to 2099, written with four digits."""
+    return len(digits) == 4 and digits.isascii() and digits.isdigit() and 1500 <= int(digits) <= 2099
 
 
 def _is_unit(word, match):

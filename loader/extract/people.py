@@ -5,9 +5,10 @@ al-Baghdadi", "Ursula von der Leyen"). A run that names a place, an
 organisation or a photo credit is dropped; a run is a person when the text
 says so: a known given name, a title before or after it ("le colonel John
 Dorrian", "Mark Toner, porte-parole du ..."), a courtesy title ("M. Toner"), a
-speech verb ("a déclaré X"), or the lexicon of well-known people. spaCy's NER
-is not used (see loader/nlp.py): these cues find every name it finds here, and
-it would cost most of the build's time.
+speech verb ("a déclaré X"), or the lexicon of well-known people. No trained
+model is used: measured on the seeds and the development set, these cues find
+every name fr_core_news_sm's NER finds, and the model would cost most of the
+build's time.
 
 Shorter forms ("Tillerson", "M. Toner", "Al Baghdadi") are aliases of the full
 name. The role is the title phrase before the name and the apposition after
@@ -16,146 +17,104 @@ it, or failing both, a definite description that takes the person up again
 office of its counterpart. The country comes from the role (nationality
 adjective, institution or country named), else from the known-people lexicon.
 """
+import itertools
 import re
 
-from spacy.lang.fr.stop_words import STOP_WORDS
-
 from .. import places
-from ..lexicon import lines, rows
+from ..lang.chars import APOSTROPHE, CAPITAL, LETTER, WORD, alternation
+from ..lang.fold import fold
+from ..lang.grammar import (
+    CLAUSE_SUBJECT,
+    CLAUSE_WORD,
+    DEFINITE,
+    GENITIVE_END,
+    SPEECH_AFTER,
+    SPEECH_BEFORE,
+    SPEECH_THEN_ARTICLE,
+    TITLE,
+    TITLE_START,
+    TITLES,
+    WORD_TOKEN,
+)
+from ..lang.lexicon import table, words
+from ..lang.nationalities import FEMININE, MASCULINE, NATIONALITIES
+from ..lang.sentences import sentence_ends, sentence_start
+from ..lang.vocabulary import COURTESY_ABBREVIATIONS, COURTESY_TITLES, DETERMINERS, FOLDED_PARTICLES, NICKNAMES, PARTICLES, STOP_WORDS, WEEKDAYS
 from ..records import PersonMention
-from ..text import fold
 
-TITLES = sorted(lines("titles.txt"), key=len, reverse=True)
 TITLE_WORDS = {fold(title) for title in TITLES if " " not in title}
-ROLE_MODIFIERS = lines("people_role_modifiers.txt")
-ROLE_TRANSITIONS = lines("people_role_transitions.txt")
-SIDE_OPENERS = lines("people_side_openers.txt")
-GIVEN_NAME_TITLES = {fold(title) for title in lines("people_given_name_titles.txt")}
-ROLE_WORDS = {fold(word) for word in lines("people_role_words.txt")}
-NOT_PEOPLE = {fold(word) for word in lines("not_people.txt")}
-PARTICLES = set(lines("people_particles.txt"))
-FIRST_NAMES = {fold(name) for name in lines("people_first_names.txt")}
-CREDIT_CUES = lines("people_credit_cues.txt")
-NAMED_THINGS = lines("people_named_things.txt")
-BYLINE_WORDS = set(lines("people_byline_words.txt"))
-SPEECH_VERBS = lines("speech_verbs.txt")
-REAL_NAME_CUES = lines("people_real_name_cues.txt")
-KNOWN = {fold(row["name"]): row["country"] or None for row in rows("people_known.csv")}
+ROLE_TRANSITIONS = words("people_role_transitions.txt")
+SIDE_OPENERS = words("people_side_openers.txt")
+GIVEN_NAME_TITLES = {fold(title) for title in words("people_given_name_titles.txt")}
+ROLE_WORDS = {fold(word) for word in words("people_role_words.txt")}
+NOT_PEOPLE = {fold(word) for word in words("not_people.txt")}
+FIRST_NAMES = {fold(name) for name in words("people_first_names.txt")}
+CREDIT_CUES = words("people_credit_cues.txt")
+NAMED_THINGS = words("people_named_things.txt")
+BYLINE_WORDS = set(words("people_byline_words.txt"))
+REAL_NAME_CUES = words("people_real_name_cues.txt")
+KNOWN = {fold(row["name"]): row["country"] or None for row in table("people_known.csv")}
 KNOWN_SURNAMES = {}  # last word of a known name -> the names ending with it
 for _name in KNOWN:
     KNOWN_SURNAMES.setdefault(_name.split()[-1], []).append(_name)
-INSTITUTIONS = [(row["word"], row["country"] or None) for row in rows("people_institutions.csv")]
-NICKNAMES = {fold(row["nickname"]): fold(row["given_name"]) for row in rows("nicknames.csv")}
-OFFICES = {fold(row["office"]): row["generic"] for row in rows("people_offices.csv")}
-DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "son", "sa", "ses", "leur", "du", "de", "des", "d'", "d’"}
+INSTITUTIONS = [(row["word"], row["country"] or None) for row in table("people_institutions.csv")]
+OFFICES = {fold(row["office"]): row["generic"] for row in table("people_offices.csv")}
+# What a role phrase does not end with: a determiner or a preposition left dangling.
+DANGLING = DETERMINERS | {"de", "d'", "et"}
 
 
-def _feminine(adjective):
-    if adjective.endswith("e"):
-        return adjective
-    if adjective.endswith(("ien", "éen")):
-        return adjective + "ne"  # irakien -> irakienne
-    if adjective.endswith("c"):
-        return adjective + "que"  # turc -> turque
-    return adjective + "e"
-
-
-def _plural(adjective):
-    return adjective if adjective.endswith(("s", "x")) else adjective + "s"
-
-
-NATIONALITIES = {}  # any form -> country (None: a body of several countries, e.g. "européen")
-MASCULINE = {}  # any form -> masculine singular
-FEMININE = {}  # masculine singular -> feminine singular
-for _row in rows("nationalities.csv"):
-    _masculine, _female = _row["adjective"], _row["feminine"] or _feminine(_row["adjective"])
-    FEMININE[_masculine] = _female
-    for _form in (_masculine, _female, _plural(_masculine), _plural(_female)):
-        NATIONALITIES[_form] = _row["country"] or None
-        MASCULINE[_form] = _masculine
-
-_LETTER = r"[^\W\d_]"
-_WORD = rf"{_LETTER}+(?:[-'’]{_LETTER}+)*"
-# An elided article or preposition ("L'", "d’") is not part of the word it sticks to.
-TOKEN = re.compile(rf"(?:(?<![\w'’-])(?:[LlDdJjNnSsMmCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’])?({_WORD})")
-_TITLE = "|".join(re.escape(title).replace("'", "['’]") for title in TITLES)
-_TRANSITION = "|".join(re.escape(word).replace("'", "['’]") for word in ROLE_TRANSITIONS)
-_MODIFIER = "|".join(re.escape(word) for word in sorted(ROLE_MODIFIERS, key=len, reverse=True))
-# A title, with the words that qualify it first ("nouveau chef", "vice-président", "ex-ministre").
-TITLE_START = re.compile(rf"(?<![\w-])(?:(?:{_MODIFIER})(?:\s+|-))*(?:{_TITLE})(?![\w'’-])", re.I)
+_TRANSITION = alternation(ROLE_TRANSITIONS)
 _STOP = r"[.;:!?«»\"“”()\[\]\n]"
-# Words that open a clause: a role phrase does not run over them.
-VERB_HINT = re.compile(
-    r"(?<![\w'’-])(?:a|ont|avait|avaient|aurait|est|sont|était|étaient|sera|seront|serait|va|vont|doit|doivent|devrait|"
-    r"peut|pourrait|fait|se|s['’]|ne|n['’]|y|qui|que|qu['’]|dont|où|lors|avec|après|avant|pendant|depuis|quand|lorsque|"
-    r"il|elle|ils|elles|on|selon|mais|car|donc|ou)(?![\w'’-])",
-    re.I,
-)
-COURTESY = re.compile(
-    r"(?<![\w-])(?:M\.|Mme|Mlle|MM\.)\s*(?P<name>(?:(?:"
-    + "|".join(sorted(PARTICLES, key=len, reverse=True))
-    + rf")\s+)?[A-ZÀ-Ý]{_LETTER}+(?:[-'’]{_LETTER}+)*)"
-)
-_VERBS = "|".join(re.escape(verb) for verb in sorted(SPEECH_VERBS, key=len, reverse=True))
-# "a déclaré mardi X", "selon X", "d'après X": a speech verb or source marker right before the name.
-SPEECH_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{_VERBS})(?:-t-(?:il|elle))?(?:\s+\w+)?|(?<![\w-])(?:[Ss]elon|[Dd]['’]après))\s*\Z")
-# "X a déclaré", "X avait écrit", "X, qui a ajouté".
-SPEECH_AFTER = re.compile(rf"\A\s+(?:a|avait|aurait|ont)\s+(?:\w+\s+)?(?:{_VERBS})(?![\w-])")
+_COURTESY = alternation(COURTESY_ABBREVIATIONS)
+# "M. Toner", "Mme von der Leyen": the title and the name on one line.
+COURTESY = re.compile(rf"(?<![\w-])(?:{_COURTESY})[ \u00a0]*(?P<name>(?:(?:{alternation(PARTICLES)})\s+)?{CAPITAL}{LETTER}+(?:[-'’]{LETTER}+)*)")
+# "Abou Bakr al-Baghdadi, de son vrai nom X": X is another name of the person just named.
+REAL_NAME = re.compile(rf"(?<![\w-])(?:{alternation(REAL_NAME_CUES)})\s*\Z", re.I)
 # "le porte-avions Charles de Gaulle": a thing named after a person.
-REAL_NAME = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(cue) for cue in REAL_NAME_CUES) + r")\s*\Z", re.I)
-
-NAMED_THING = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(noun) for noun in NAMED_THINGS) + r")(?:\s+(?:de|du|d['’]))?\s*\Z", re.I)
+NAMED_THING = re.compile(rf"(?<![\w-])(?:{alternation(NAMED_THINGS)})(?:\s+(?:de|du|d{APOSTROPHE}))?\s*\Z", re.I)
 # "(Crédit photo: X", "Photo AFP / X", "© X": a credit ends right before the name.
-CREDIT_BEFORE = re.compile(r"(?:(?<![\w-])(?:" + "|".join(re.escape(cue) for cue in CREDIT_CUES) + r")(?:\s+photos?)?\s*:?|/)\s*\Z", re.I)
-# A quotation: its sentences are not the article's (masked before looking for the next sentence).
+CREDIT_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{alternation(CREDIT_CUES)})(?:\s+photos?)?\s*:?|/)\s*\Z", re.I)
+# A quotation: its sentences are not the article's (masked before looking for the next sentence, but
+# for the stops that end it, which may end the sentence holding it).
 QUOTED = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|\"[^\"\n]*\"")
-DEFINITE = re.compile(r"(?:Le|La|L['’])\s*")
-# ", le Premier ministre italien a martelé": a subject after a clause put first.
-CLAUSE_SUBJECT = re.compile(r"[,:]\s+(?:le|la|l['’])\s*")
-# "…, a ajouté le secrétaire d'Etat": a source named by its title after the speech verb.
-SPEECH_THEN_ARTICLE = re.compile(rf"(?<![\w-])(?:{_VERBS})(?:-t-(?:il|elle))?\s+(?:le|la|l['’])\s*")
-# The end of a sentence: a stop (or a colon, or a closing quotation mark) before a capital, or a line break.
-SENTENCE_END = re.compile(r"[.!?:»\"”]\s+(?=[«\"“A-ZÀ-Ý])|\n")
-HOMOLOGUE = re.compile(r"\bhomologues?(?:\s+(?P<adjective>[^\W\d_]+))?", re.I)
+HOMOLOGUE = re.compile(rf"\bhomologues?(?:\s+(?P<adjective>{LETTER}+))?", re.I)
 # "Didier Reynders pour la Belgique", "Philippe Goffin (Belgique)".
-SERVES = re.compile(rf"\A(?:\s+pour\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?|\s*\(\s*)(?P<country>[A-ZÉ]{_LETTER}*(?:[- ][A-Za-zé]{_LETTER}*)?)")
+SERVES = re.compile(rf"\A(?:\s+pour\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?|\s*\(\s*)(?P<country>{CAPITAL}{LETTER}*(?:[- ][A-Za-zé]{LETTER}*)?)")
 
 
-def extract_people(body, doc=None):
-    """The PersonMention records of `body`, one per person, in order of first mention.
-
-    `doc` (the spaCy Doc of `body`) is not needed by these rules.
-    """
-    people = []
+def extract_people(body: str) -> list[PersonMention]:
+    """The PersonMention records of `body`, one per person, in order of first mention."""
+    roster = _Roster()
     mentions = []  # (start, end, person): every place a person is named
     singles = []  # one-word names, attached once every full name is known
-    for start, end, words in _candidates(body):
-        if len(_core(words)) == 1:
-            singles.append((start, end, words, False))
+    courtesy_named = _courtesy_named(body)
+    for start, end, name_words in _candidates(body):
+        if len(_core(name_words)) == 1:
+            singles.append((start, end, name_words, False))
         elif REAL_NAME.search(body, max(0, start - 30), start) and mentions:
             owner = mentions[-1][2]  # the person just named
             if body[start:end] not in owner.aliases:
-                owner.aliases.append(body[start:end])
+                roster.alias(owner, body[start:end])
             mentions.append((start, end, owner))
-        elif _is_person(body, start, end, words):
-            mentions.append((start, end, _add(people, body[start:end], start, end)))
+        elif _is_person(body, start, end, name_words, courtesy_named):
+            mentions.append((start, end, roster.add(body[start:end], start, end)))
     named = {start for start, _, _ in mentions}
     for match in COURTESY.finditer(body):
         # "Mme Federica Mogherini": the full name after the title is already a mention.
         if match.start("name") not in named:
             singles.append((match.start("name"), match.end("name"), match.group("name").split(), True))
-    for start, end, words, courteous in sorted(singles, key=lambda single: single[0]):
+    for start, end, _, courteous in sorted(singles, key=lambda single: single[0]):
         text = body[start:end]
-        owner = _owner(people, text) or _by_given_name(body, start, people, text)
+        owner = roster.owner(text) or _by_given_name(body, start, roster, text)
         if owner is None and (courteous or _single_is_person(body, start, end, text)):
-            owner = _add(people, text, start, end)
+            owner = roster.add(text, start, end)
         if owner is not None:
             if text != owner.name and text not in owner.aliases:
-                owner.aliases.append(text)
+                roster.alias(owner, text)
             mentions.append((start, end, owner))
     mentions.sort(key=lambda mention: mention[0])
-    _assign_roles(body, people, mentions)
-    return sorted(people, key=lambda person: person.start)
+    _assign_roles(body, roster.people, mentions)
+    return sorted(roster.people, key=lambda person: person.start)
 
 
 # --- candidates --------------------------------------------------------------
@@ -169,7 +128,7 @@ def _is_name_token(text):
 
 def _candidates(body):
     """Runs of adjacent capitalised words and particles, trimmed to what may be a name: (start, end, words)."""
-    tokens = list(TOKEN.finditer(body))
+    tokens = list(WORD_TOKEN.finditer(body))
     index = 0
     while index < len(tokens):
         if not _is_name_token(tokens[index].group(1)):
@@ -215,11 +174,7 @@ def _trim(run):
 
 def _leading(word):
     folded = fold(word)
-    return folded in STOP_WORDS or folded in NOT_PEOPLE or folded in TITLE_WORDS or folded in _COURTESY_WORDS or folded in _WEEKDAYS
-
-
-_COURTESY_WORDS = {"m", "mme", "mlle", "mm", "madame", "monsieur", "sa majeste", "majeste", "sm"}
-_WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+    return folded in STOP_WORDS or folded in NOT_PEOPLE or folded in TITLE_WORDS or folded in COURTESY_TITLES or folded in WEEKDAYS
 
 
 def _is_place(text):
@@ -231,7 +186,7 @@ def _core(words):
     return [word for word in words if word not in PARTICLES and len(word) > 1]
 
 
-def _is_person(body, start, end, words):
+def _is_person(body, start, end, words, courtesy_named):
     """A run of two or more words: a person unless it is a place, an organisation or a credit, if something says so."""
     text = body[start:end]
     if any(fold(word) in NOT_PEOPLE for word in words) or _is_place(text) or _is_credit(body, start, end, words):
@@ -245,8 +200,22 @@ def _is_person(body, start, end, words):
         or _role_before(body, start) is not None
         or _role_after(body, end) is not None
         or _spoken(body, start, end)
-        or re.search(rf"(?<![\w-])(?:M\.|Mme)\s*{re.escape(words[-1])}(?![\w-])", body) is not None
+        or words[-1] in courtesy_named
     )
+
+
+def _courtesy_named(body):
+    """The words that "M." or "Mme" stands before somewhere in `body` ("M. Toner"), read once: a word
+    run after the title, or its part before an apostrophe."""
+    named = set()
+    for match in COURTESY_WORDS.finditer(body):
+        run = match.group("run")
+        named.add(run)
+        named.update(run[:index] for index, char in enumerate(run) if char in "'’")
+    return named
+
+
+COURTESY_WORDS = re.compile(rf"(?<![\w-])(?:{_COURTESY})\s*(?P<run>[\w'’-]+)")
 
 
 def _single_is_person(body, start, end, text):
@@ -282,7 +251,7 @@ def _is_credit(body, start, end, words):
         return False
     line = body[line_start:len(body) if line_end < 0 else line_end]
     rest = line.replace(body[start:end], " ", 1)
-    lower = {word for word in re.findall(_WORD, rest) if word.islower()}
+    lower = {word for word in re.findall(WORD, rest) if word.islower()}
     return lower <= BYLINE_WORDS and fold(body[start:end]) not in KNOWN and not re.search(r"[«»\"“”]", rest)
 
 
@@ -290,54 +259,83 @@ def _is_credit(body, start, end, words):
 
 def _key(name):
     """Compare forms of a name: folded, with particles and initials dropped, and a nickname as its given name."""
-    words = [word for word in fold(name).split() if word not in _FOLDED_PARTICLES and len(word) > 1]
+    words = [word for word in fold(name).split() if word not in FOLDED_PARTICLES and len(word) > 1]
     if len(words) > 1:
         words[0] = NICKNAMES.get(words[0], words[0])
     return words
 
 
-_FOLDED_PARTICLES = {fold(particle) for particle in PARTICLES}
+class _Roster:
+    """The article's people, each reachable from the last word of every form of their name: the forms
+    that name one person end alike, so finding whom a form names reads only the people sharing its
+    last word, not all of them (an article may name thousands)."""
+
+    def __init__(self):
+        self.people = []
+        self._order = {}  # id(person) -> its place in `people`
+        self._by_last = {}  # last word of a form's key (None for a key of no word) -> {id(person): person}
+        self._by_first = {}  # first word of a name's key -> {id(person): person}
+
+    def _index(self, person, form):
+        words = _key(form)
+        self._by_last.setdefault(words[-1] if words else None, {})[id(person)] = person
+        if words:
+            self._by_first.setdefault(words[0], {})[id(person)] = person
+
+    def _sharing(self, index, word):
+        return sorted(index.get(word, {}).values(), key=lambda person: self._order[id(person)])
+
+    def alias(self, person, form):
+        person.aliases.append(form)
+        self._index(person, form)
+
+    def _rename(self, person, form):
+        person.aliases.append(person.name)
+        person.name = form
+        self._index(person, form)
+
+    def owner(self, form):
+        """The one person of the article whose name ends with this shorter form, or None when none or several do."""
+        words = _key(form)
+        if not words:
+            return None
+        owners = [p for p in self._sharing(self._by_last, words[-1]) if any(_key(name)[-len(words):] == words for name in [p.name, *p.aliases])]
+        return owners[0] if len(owners) == 1 else None
+
+    def by_first_word(self, word):
+        """The people whose name's key, of two words or more, begins with `word`."""
+        return [p for p in self._sharing(self._by_first, word) if len(_key(p.name)) > 1 and _key(p.name)[0] == word]
+
+    def add(self, text, start, end):
+        """The person this form names, added if new; a fuller form given later becomes the name."""
+        words = _key(text)
+        for person in self._sharing(self._by_last, words[-1] if words else None):
+            theirs = _key(person.name)
+            if text == person.name or text in person.aliases:
+                return person
+            if words == theirs and fold(person.name).split()[0] in NICKNAMES and fold(text).split()[0] not in NICKNAMES:
+                self._rename(person, text)  # "James Mattis" names "Jim Mattis" in full
+                return person
+            if words == theirs or theirs[-len(words):] == words and len(words) < len(theirs):
+                self.alias(person, text)  # "Al Baghdadi" after "Abou Bakr Al Baghdadi"
+                return person
+            if words[-len(theirs):] == theirs:
+                self._rename(person, text)  # the fuller form comes later
+                return person
+        person = PersonMention(name=text, start=start, end=end)
+        self._order[id(person)] = len(self.people)
+        self.people.append(person)
+        self._index(person, text)
+        return person
 
 
-def _owner(people, form):
-    """The one person of the article whose name ends with this shorter form, or None when none or several do."""
-    words = _key(form)
-    if not words:
-        return None
-    owners = [p for p in people if any(_key(name)[-len(words):] == words for name in [p.name, *p.aliases])]
-    return owners[0] if len(owners) == 1 else None
-
-
-def _by_given_name(body, start, people, form):
+def _by_given_name(body, start, roster, form):
     """"le prince Fayçal": the one person of the article whose full name begins with the given name a royal title precedes."""
-    before = re.findall(_WORD, body[max(0, start - 20):start])
+    before = re.findall(WORD, body[max(0, start - 20):start])
     if not before or fold(before[-1]) not in GIVEN_NAME_TITLES:
         return None
-    owners = [p for p in people if len(_key(p.name)) > 1 and _key(p.name)[0] == fold(form)]
+    owners = roster.by_first_word(fold(form))
     return owners[0] if len(owners) == 1 else None
-
-
-def _add(people, text, start, end):
-    """The person this form names, added if new; a fuller form given later becomes the name."""
-    words = _key(text)
-    for person in people:
-        theirs = _key(person.name)
-        if text == person.name or text in person.aliases:
-            return person
-        if words == theirs and fold(person.name).split()[0] in NICKNAMES and fold(text).split()[0] not in NICKNAMES:
-            person.aliases.append(person.name)  # "James Mattis" names "Jim Mattis" in full
-            person.name = text
-            return person
-        if words == theirs or theirs[-len(words):] == words and len(words) < len(theirs):
-            person.aliases.append(text)  # "Al Baghdadi" after "Abou Bakr Al Baghdadi"
-            return person
-        if words[-len(theirs):] == theirs:
-            person.aliases.append(person.name)  # the fuller form comes later
-            person.name = text
-            return person
-    person = PersonMention(name=text, start=start, end=end)
-    people.append(person)
-    return person
 
 
 # --- roles and countries ------------------------------------------------------------
@@ -349,15 +347,29 @@ def _assign_roles(body, people, mentions):
             role = role_near(body, start, end)
             if role:
                 person.role = _homologue_role(role, body, start, mentions) or role
-    masked = QUOTED.sub(lambda match: match.group()[0] + "x" * (len(match.group()) - 2) + match.group()[-1], body)
+    masked = QUOTED.sub(_mask, body)
+    # Where the next mention of someone else starts, after each mention; and each person's mentions.
+    next_other = [len(body)] * len(mentions)
+    for index in range(len(mentions) - 2, -1, -1):
+        following = mentions[index + 1]
+        next_other[index] = following[0] if following[2] is not mentions[index][2] else next_other[index + 1]
+    own = {}  # id(person) -> [(start, end, where the next mention of someone else starts)]
+    for (start, end, person), limit in zip(mentions, next_other):
+        own.setdefault(id(person), []).append((start, end, limit))
     for person in people:
         if person.role is None or fold(person.role) in TITLE_WORDS:
             # "le prince Saoud al-Fayçal. Le chef de la diplomatie saoudienne a plaidé ...": the description completes a bare title.
-            description = _description(masked, person, mentions)
+            description = _description(masked, person, own.get(id(person), []))
             if description:
                 person.role = f"{person.role}, {description}" if person.role else description
     for person in people:
-        person.country = _country(body, person, mentions)
+        person.country = _country(body, person, own.get(id(person), []))
+
+
+def _mask(quotation):
+    text = quotation.group()
+    words = text[1:-1].rstrip(".!?… \u00a0")
+    return text[0] + "x" * len(words) + text[1 + len(words):]
 
 
 def complete_roles(people, quotes):
@@ -394,7 +406,8 @@ def _possessed(body, start, title):
     if not possessive:
         return title
     # The body it points to is named in the same sentence, or else in the one before.
-    sentences = [0, 0, *(m.end() for m in SENTENCE_END.finditer(body, 0, start))]
+    sentence = sentence_start(body, start)
+    sentences = [sentence_start(body, sentence - 1) if sentence else 0, sentence]
     owners = list(INSTITUTION.finditer(body, sentences[-1], start - len(possessive.group()))) or list(
         INSTITUTION.finditer(body, sentences[-2], sentences[-1])
     )
@@ -424,12 +437,12 @@ def _role_before(body, start):
     return None
 
 
-ACRONYM = re.compile(r"\s*\([A-Z]{2,6}\)")
+ACRONYM = re.compile(rf"\s*\({CAPITAL}{{2,6}}\)")
 
 
 def _one_phrase(span):
     """A title phrase that leads up to a name: no clause, no other name, commas only before another title."""
-    if re.search(_STOP, span) or VERB_HINT.search(span) or _has_name(span) or GENITIVE_END.search(span) or _names_someone(span):
+    if re.search(_STOP, span) or CLAUSE_WORD.search(span) or _has_name(span) or GENITIVE_END.search(span) or _names_someone(span):
         return False
     for segment in span.split(",")[1:]:
         segment = segment.strip()
@@ -438,8 +451,6 @@ def _one_phrase(span):
     return True
 
 
-# "le ministre des Affaires étrangères et de la Coopération": what follows a preposition is the office's, not a name.
-GENITIVE_END = re.compile(r"(?<![\w-])(?:de|du|des|d['’]|la|l['’]|les|à|au|aux|en|pour|et)\s*\Z", re.I)
 
 
 def _role_after(body, end):
@@ -456,7 +467,7 @@ def _role_after(body, end):
     if phrase:
         # ", envoyé spécial qui coordonne ...": the relative clause is not part of the role.
         phrase = re.split(r"(?<![\w-])(?:qui|dont|où)(?![\w-])", phrase)[0]
-    if not phrase or VERB_HINT.search(phrase) or _introduces_someone(phrase):
+    if not phrase or CLAUSE_WORD.search(phrase) or _introduces_someone(phrase):
         return None
     return _tidy(phrase)
 
@@ -464,18 +475,18 @@ def _role_after(body, end):
 def _introduces_someone(phrase):
     """ ", son homologue américain John Kerry": an apposition that names another person, unless as a genitive
     ("envoyé spécial du président Barack Obama")."""
-    for run in re.finditer(rf"[A-ZÀ-Ý]{_LETTER}+(?:[ \u00a0](?:[A-ZÀ-Ý]|al-|el-){_LETTER}+(?:-{_LETTER}+)*)+", phrase):
+    for run in re.finditer(rf"{CAPITAL}{LETTER}+(?:[ \u00a0](?:{CAPITAL}|al-|el-){LETTER}+(?:-{LETTER}+)*)+", phrase):
         words = run.group().split()
         if _is_place(run.group()) or any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
             continue
-        if not re.search(rf"(?:du|de|d['’]|de la|de l['’])\s*(?:{_TITLE})\s+\Z", phrase[:run.start()], re.I):
+        if not re.search(rf"(?:du|de|d['’]|de la|de l['’])\s*(?:{TITLE})\s+\Z", phrase[:run.start()], re.I):
             return True
     return False
 
 
 def _has_name(span):
     """Whether a role phrase names someone: a given name, or two capitalised words none of which is an institution's."""
-    for run in re.finditer(rf"[A-ZÀ-Ý]{_LETTER}+(?:[ \u00a0][A-ZÀ-Ý]{_LETTER}+)+", span):
+    for run in re.finditer(rf"{CAPITAL}{LETTER}+(?:[ \u00a0]{CAPITAL}{LETTER}+)+", span):
         words = run.group().split()
         if _is_place(run.group()):
             continue
@@ -487,7 +498,7 @@ def _has_name(span):
 def _names_someone(span):
     """ "le président Obama, X": capitalised words in a title phrase that are neither an institution's, a place's,
     a title's nor the complement of a preposition ("des Affaires étrangères", "d'Abou Dhabi") name someone."""
-    for run in re.finditer(rf"[A-ZÀ-Ý]{_LETTER}*(?:[-'’]{_LETTER}+)*(?:\s+[A-ZÀ-Ý]{_LETTER}*(?:[-'’]{_LETTER}+)*)*", span):
+    for run in re.finditer(rf"{CAPITAL}{LETTER}*(?:[-'’]{LETTER}+)*(?:\s+{CAPITAL}{LETTER}*(?:[-'’]{LETTER}+)*)*", span):
         if run.start() == 0 or re.search(r"(?:(?<![\w-])(?:de|du|des|la|le|les)\s+|['’])\Z", span[:run.start()], re.I):
             continue
         if _is_place(run.group()):
@@ -505,7 +516,7 @@ def _tidy(role):
     role = re.sub(r",\s*(?:le|la|l['’]|son|sa)\s*", ", ", role)
     role = re.sub(r"^(?:(?:le|la|les|un|une|son|sa)\s+|l['’]\s*)", "", role, flags=re.I)
     words = role.split()
-    while words and words[-1].lower() in DETERMINERS | {"et"}:
+    while words and words[-1].lower().replace("’", "'") in DANGLING:
         words.pop()
     return " ".join(words).strip(" ,")
 
@@ -538,15 +549,13 @@ def _office_for(role, adjective):
     return f"{office} {adjective}"
 
 
-def _description(body, person, mentions):
+def _description(body, person, own):
     """A definite description naming this person again after a mention, before any other person is named:
     "Le secrétaire d'Etat a assuré ...", "Evoquant ..., le Premier ministre italien a martelé ...",
-    "…, a ajouté le secrétaire d'Etat américain devant …"."""
-    for index, (start, end, owner) in enumerate(mentions):
-        if owner is not person:
-            continue
-        limit = next((s for s, _, other in mentions[index + 1:] if other is not person), len(body))
-        ends = [m.end() for m in SENTENCE_END.finditer(body, end, limit)][:2]
+    "…, a ajouté le secrétaire d'Etat américain devant …". `own`: the person's mentions, each with
+    where the next mention of someone else starts."""
+    for start, end, limit in own:
+        ends = list(itertools.islice(sentence_ends(body, end, limit), 2))
         stop = ends[1] if len(ends) > 1 else limit
         openings = []  # (where the title starts, whether a verb must follow it)
         for sentence in ends:  # the subject of one of the next two sentences
@@ -558,7 +567,7 @@ def _description(body, person, mentions):
         openings += [(m.end(), False) for m in SPEECH_THEN_ARTICLE.finditer(body, end, stop)]
         for opening, verb_after in sorted(openings):
             found = _description_at(body[opening:opening + 160]) if opening < limit else None
-            if found and (not verb_after or VERB_HINT.match(body, opening + found[1] + 1)) and _fits(person, found[0]):
+            if found and (not verb_after or CLAUSE_WORD.match(body, opening + found[1] + 1)) and _fits(person, found[0]):
                 return found[0]
     return None
 
@@ -592,19 +601,19 @@ def _description_at(text):
     return (role, end) if role else None
 
 
-def _country(body, person, mentions):
-    """The country the person serves, as the article states it, else as the known-people lexicon has it."""
+def _country(body, person, own):
+    """The country the person serves, as the article states it, else as the known-people lexicon has it.
+    `own`: the person's mentions."""
     if person.role:
         country = country_of(person.role)
         if country or _international(person.role):
             return country
-    for start, end, owner in mentions:
-        if owner is person:
-            match = SERVES.match(body[end:end + 40])
-            if match and places.country_code(match.group("country")):
-                return places.country_name(places.country_code(match.group("country")))
-    for start, end, owner in mentions:
-        country = (_side(body, start) or _possessor(body, start)) if owner is person else None
+    for start, end, _ in own:
+        match = SERVES.match(body[end:end + 40])
+        if match and places.country_code(match.group("country")):
+            return places.country_name(places.country_code(match.group("country")))
+    for start, end, _ in own:
+        country = _side(body, start) or _possessor(body, start)
         if country:
             return country
     for form in [person.name, *person.aliases]:
@@ -617,14 +626,14 @@ def _country(body, person, mentions):
     return None
 
 
-SIDE = re.compile(r"\s*(?:" + "|".join(re.escape(opener) for opener in SIDE_OPENERS) + rf")\s+(?P<adjective>{_LETTER}+)\s*,", re.I)
+# A country's name as written: capitalised words, and the lower-case words of a few ("Arabie saoudite").
+COUNTRY_NAME = rf"{CAPITAL}{LETTER}*(?:[- ](?:{CAPITAL}{LETTER}*|saoudite|arabes unis|unis))*"
+SIDE = re.compile(rf"\s*(?:{alternation(SIDE_OPENERS)})\s+(?P<adjective>{LETTER}+)\s*,", re.I)
 
 
 def _sentence_before(body, start):
-    """The part of the sentence before `start` (looking back 300 characters at most)."""
-    window = body[max(0, start - 300):start]
-    ends = list(re.finditer(r"[.!?]\s|\n", window))
-    return window[ends[-1].end():] if ends else window
+    """The part of the sentence before `start`."""
+    return body[sentence_start(body, start):start]
 
 
 def _side(body, start):
@@ -633,7 +642,7 @@ def _side(body, start):
     return NATIONALITIES.get(opening.group("adjective").lower()) if opening else None
 
 
-POSSESSOR = re.compile(rf"\s*(?:(?:La|Le|L['’])\s*)?(?P<country>[A-ZÉ]{_LETTER}*(?:[- ](?:[A-Z]{_LETTER}*|saoudite|arabes unis|unis))*)\s*,")
+POSSESSOR = re.compile(rf"\s*(?:(?:La|Le|L['’])\s*)?(?P<country>{COUNTRY_NAME})\s*,")
 
 
 def _known(form):
@@ -647,7 +656,7 @@ def _possessor(body, start):
     par sa secrétaire d'Etat chargée de l'Europe, X"), or None."""
     sentence = _sentence_before(body, start)
     opening = POSSESSOR.match(sentence)
-    if not opening or not re.search(rf"(?<![\w-])(?:son|sa)\s+(?:{_TITLE})", sentence[opening.end():], re.I):
+    if not opening or not re.search(rf"(?<![\w-])(?:son|sa)\s+(?:{TITLE})", sentence[opening.end():], re.I):
         return None
     code = places.country_code(opening.group("country"))
     return places.country_name(code) if code else None
@@ -656,8 +665,8 @@ def _possessor(body, start):
 # "chef de la diplomatie européenne", "commissaire européen": an adjective of several countries right after the office
 # (not "secrétaire d'Etat chargé des Affaires européennes").
 INTERNATIONAL_TITLE = re.compile(
-    rf"(?:diplomatie|{_TITLE})\s+(?:"
-    + "|".join(re.escape(form) for form, country in NATIONALITIES.items() if country is None)
+    rf"(?:diplomatie|{TITLE})\s+(?:"
+    + alternation(form for form, country in NATIONALITIES.items() if country is None)
     + r")(?![\w-])",
     re.I,
 )
@@ -677,23 +686,23 @@ def _international(role):
 
 INSTITUTION = re.compile(
     r"(?<![\w-])(?P<article>[Ll]['’]|[Ll]a |[Ll]e |[Ll]es )?(?P<name>"
-    + "|".join(re.escape(word).replace("'", "['’]") for word, _ in sorted(INSTITUTIONS, key=lambda row: -len(row[0])))
+    + alternation(word for word, _ in INSTITUTIONS)
     + r")(?![\w-])"
 )
 
 
-COUNTRY_AFTER = re.compile(rf"\s+(?:d['’]|de |du |des )(?P<name>[A-ZÉ]{_LETTER}*(?:[- ](?:[A-Z]{_LETTER}*|saoudite|arabes unis|unis))*)")
+COUNTRY_AFTER = re.compile(rf"\s+(?:d['’]|de |du |des )(?P<name>{COUNTRY_NAME})")
 
 
 # A country named in a role, as the one served ("président des Etats-Unis", "chef de la diplomatie du Koweït",
 # "envoyé spécial de Washington"),
 # not as a post or a mission ("ambassadeur aux Etats-Unis", "émissaire pour la Syrie").
-_SERVED_COUNTRY = re.compile(rf"(?<![\w-])(?:de|du|des|d['’]|de la|de l['’])\s*(?P<name>[A-ZÉ]{_LETTER}*(?:[- ](?:[A-Z]{_LETTER}*|saoudite|arabes unis|unis))*)")
+_SERVED_COUNTRY = re.compile(rf"(?<![\w-])(?:de|du|des|d['’]|de la|de l['’])\s*(?P<name>{COUNTRY_NAME})")
 
 
 def country_of(role):
     """The country a role names through a nationality adjective, a country or an institution; None for international bodies."""
-    for word in re.findall(_WORD, role):
+    for word in re.findall(WORD, role):
         if word.lower() in NATIONALITIES and NATIONALITIES[word.lower()]:
             return NATIONALITIES[word.lower()]
     if _international(role):

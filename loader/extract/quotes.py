@@ -21,134 +21,85 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..lexicon import lines, rows
-from ..records import Quote
-from ..text import strip_accents as fold
+from ..lang.chars import CAPITAL, LETTER, is_word_char, leading_word
+from ..lang.fold import strip_accents
+from ..lang.grammar import (
+    ANY_PARTICIPLE,
+    AUXILIARY,
+    CLAUSE_OPENER,
+    COMPLEMENT,
+    CONJUNCTION,
+    C_EST_QUI,
+    DESCRIPTION,
+    FEMININE_BEFORE,
+    FINITE,
+    GAP,
+    MASCULINE_BEFORE,
+    NARRATIVE,
+    OFFICE_COMPLEMENT,
+    PARTICIPLE_OPENING,
+    PHRASE_TOKEN,
+    PRONOUN_GROUPS,
+    PRONOUN_VERB,
+    RELATIVE,
+    RELATIVE_PRONOUNS,
+    SOURCE_PREPOSITION,
+    SPEECH_VERB,
+    TIME_PHRASE,
+    TITLE_WORD,
+    VERB,
+)
+from ..lang.lexicon import table, words
+from ..lang.nationalities import FOLDED_NATIONALITIES
+from ..lang.sentences import SENTENCE_END, paragraphs, sentences
+from ..lang.vocabulary import COURTESY_ABBREVIATIONS, DETERMINERS, determiners
+from ..records import PersonMention, Quote
 
-SPEECH_VERBS = lines("speech_verbs.txt")
-REFLEXIVE_VERBS = lines("quotes_reflexive_verbs.txt")
-SOURCE_PREPOSITIONS = lines("quotes_source_prepositions.txt")
-ANONYMOUS_HEADS = set(lines("quotes_anonymous_heads.txt"))
-TIMES = lines("quotes_times.txt")
-CIRCUMSTANCE_WORDS = {word.lower() for word in lines("quotes_circumstance_words.txt")}
-MINISTRY_WORDS = set(lines("quotes_ministries.txt"))
-TITLES = lines("titles.txt")
-PERSON_NOUNS = lines("quotes_person_nouns.txt")
+ANONYMOUS_HEADS = set(words("quotes_anonymous_heads.txt"))
+CIRCUMSTANCE_WORDS = {word.lower() for word in words("quotes_circumstance_words.txt")}
+MINISTRY_WORDS = set(words("quotes_ministries.txt"))
 
 
 def _plain(text):
     """Folded words separated by single spaces, elisions cut ("l'americain" -> "l americain")."""
-    return " ".join(re.findall(r"[\w-]+", fold(text)))
+    return " ".join(re.findall(r"[\w-]+", strip_accents(text)))
 
 
-DOCUMENTS = {line.split(" ", 1)[1]: line for line in lines("quotes_documents.txt")}  # noun -> "le communiqué"
+DOCUMENTS = {line.split(" ", 1)[1]: line for line in words("quotes_documents.txt")}  # noun -> "le communiqué"
 OFFICES = [
     (re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"), office)
-    for phrase, office in sorted(((_plain(row["phrase"]), row["office"]) for row in rows("quotes_offices.csv")), key=lambda pair: -len(pair[0]))
+    for phrase, office in sorted(((_plain(row["phrase"]), row["office"]) for row in table("quotes_offices.csv")), key=lambda pair: -len(pair[0]))
 ]
 ANONYMOUS_HEAD_WORDS = {_plain(head) for head in ANONYMOUS_HEADS if " " not in head}
 
 
-def _inflections(adjective, feminine=None):
-    """Masculine singular -> its four forms (américain: américaine, américains, américaines); `feminine`
-    when irregular (turc: turque)."""
-    if adjective.endswith("e"):
-        return {adjective, adjective + "s"}
-    feminine = feminine or adjective + ("ne" if adjective.endswith(("ien", "éen")) else "que" if adjective.endswith("c") else "e")
-    plural = adjective if adjective.endswith(("s", "x")) else adjective + "s"
-    return {adjective, feminine, plural, feminine + "s"}
-
-
-NATIONALITIES = {fold(form): row["country"] or None for row in rows("nationalities.csv") for form in _inflections(row["adjective"], row["feminine"])}
-
-
-def _alternation(forms):
-    return "|".join(re.escape(form).replace(r"\ ", r"\s+").replace("'", "['’]") for form in sorted(set(forms), key=len, reverse=True))
-
-
-_V = _alternation(SPEECH_VERBS)
-_R = _alternation(REFLEXIVE_VERBS)
-_PRONOUN = r"(?:il|elle|ils|elles|on)"
-# An object pronoun may stand before the auxiliary: "lui a répondu X", "m'a confié X".
-_CLITIC = r"(?:(?:lui|leur|nous|vous|me|m['’]|t['’]|l['’]|y|en)\s*)?"
-_AUX = rf"{_CLITIC}(?:a|ont|avait|avaient|aurait|auraient|aura)"
-# Adverbs between the auxiliary and the participle: "a pour sa part réaffirmé", "a-t-il encore dit".
-_GAP = r"(?:\s+(?!(?:que|qu)\b)[^\W\d_]+(?:['’-][^\W\d_]+)*){0,3}?"
-# A bare present form is no verb right after an article ("l'annonce", "la note").
-_BARE = rf"(?<!\bl['’])(?<!\bd['’])(?<!\bla\s)(?<!\ble\s)(?<!\bune\s)(?<!\bun\s)(?<!\bsa\s)(?<!\bson\s)(?<!\bcette\s)(?:{_V})"
-_REFLEXIVE_PARTICIPLE = rf"(?:{_R})(?:e|s|es)?"
-PRONOUN_VERB = (
-    rf"(?:{_CLITIC}(?:a-t|aura-t|avait|aurait|ont|avaient|auraient)-(?P<p1>{_PRONOUN}){_GAP}\s+(?:{_V})"
-    rf"|(?:{_V})(?:-t)?-(?P<p2>{_PRONOUN})"
-    rf"|s['’](?:est|était)-(?:t-)?(?P<p3>{_PRONOUN}){_GAP}\s+{_REFLEXIVE_PARTICIPLE}"
-    rf"|(?:s['’]|se\s+)(?:{_R})(?:nt)?(?:-t)?-(?P<p4>{_PRONOUN}))"
-)
-NOUN_VERB = (
-    rf"(?:{_AUX}{_GAP}\s+(?:{_V})"
-    rf"|(?:s['’](?:est|était|étaient)|se\s+sont){_GAP}\s+{_REFLEXIVE_PARTICIPLE}"
-    rf"|(?:s['’]|se\s+)(?:{_R})(?:nt)?"
-    rf"|{_BARE}"
-    # "X l'affirme : « … »", "X le dit sans détour :": the object pronoun makes a noun ("l'annonce") a verb
-    # only when a colon follows.
-    rf"|(?:l['’]|le\s+)(?:{_V})(?=(?:\s+[^\W\d_]+){{0,3}}\s*:))"
-)
-VERB = re.compile(rf"(?<![\w-])(?:{PRONOUN_VERB}|{NOUN_VERB})(?![\w-])")
-# Right after a closing mark any past participle is a speech verb ("», a tonné le ministre"),
-# even one the lexicon lacks.
-ANY_PARTICIPLE = re.compile(
-    rf"(?:{_CLITIC}(?:a|avait)(?:-t-(?P<p1>{_PRONOUN}))?|s['’](?:est|était)(?:-(?P<p2>{_PRONOUN}))?){_GAP}\s+(?!été\b)[^\W\d_]+(?:é|i|u|is|it)(?:e|s|es)?(?![\w-])"
-)
-SOURCE_PREPOSITION = re.compile(rf"(?<![\w-])(?:{_alternation(SOURCE_PREPOSITIONS)})(?![\w-])", re.I)
-PRONOUN_GROUPS = ("p1", "p2", "p3", "p4")
 _CLAUSE = r"(?:\bMM?\.|\bMme\b|[^,.;:«»“”\"\n])"
 # ", a-t-il dit," or ", a lancé le ministre devant les soldats." inside the marks.
 INCISE = re.compile(
-    rf",\s+(?:{PRONOUN_VERB}{_CLAUSE}{{0,60}}?|(?:{_AUX}{_GAP}\s+(?:{_V})|(?:{_V}))\s{_CLAUSE}{{2,90}}?|selon\s+(?:lui|elle|eux))"
-    rf"\s*(?:,|;|\.(?=\s+[A-ZÀ-Ý]))\s*"
+    rf",\s+(?:{PRONOUN_VERB}{_CLAUSE}{{0,60}}?|(?:{AUXILIARY}{GAP}\s+(?:{SPEECH_VERB})|(?:{SPEECH_VERB}))\s{_CLAUSE}{{2,90}}?|selon\s+(?:lui|elle|eux))"
+    rf"\s*(?:,|;|\.(?=\s+{CAPITAL}))\s*"
 )
 
 MARK = re.compile(r"<<|>>|[«»“”„\"]")
 CLOSERS = {"«": ("»", "”", ">>"), "<<": (">>", "»", "”"), "“": ("”", "»", "“"), "„": ("“", "”"), '"': ('"', "”")}
 GUILLEMETS = ("«", "<<")
+GUILLEMET_CLOSERS = ("»", ">>")
 # "« Etat islamique (EI), …" or "« Etat islamique, qui …": a name, not the start of a quotation.
-NAME_OPENING = re.compile(r"\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*[,(]")
+NAME_OPENING = re.compile(rf"\s*{CAPITAL}[\w'’-]*(?:\s+[\w'’-]+){{0,2}}\s*[,(]")
 SPACES = " \u00a0\u202f\u2009\t"
 HIDDEN = "§"
 
-# A full stop after "M", "MM", "Mme" or an initial abbreviates a name; it ends no sentence.
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMM)(?<!\bMme)[.!?…]+(?:\s*[»”\"])?(?=[ \u00a0]+[A-ZÀ-Ý0-9\"<]|[ \u00a0]*[«“„])|\n+")
-TOKEN = re.compile(
-    r"aujourd['’]hui|(?:[lLdDjJnNsScC]|[qQ]u|[lL]orsqu|[pP]uisqu)['’]|MM?\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,\u00a0 ]\d+)*|§+|[^\w\s]"
-)
-DETERMINERS = {"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "plusieurs", "certains", "certaines", "m.", "mme", "mm.", "mlle"}
-INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines"}
+# What opens a noun phrase: a determiner or a courtesy title, folded.
+OPENERS = DETERMINERS | {title.lower() for title in COURTESY_ABBREVIATIONS}
+INDEFINITE = determiners(("indefinite",))
 LINKERS = {"de", "d'", "du", "des", "à", "au", "aux", "en", "et", "ou", "sur", "par", "pour", "avec", "dans", "entre", "chez", "vers", "sans", "lors", "auprès", "face", "sous", "devant", "depuis", "pendant", "après", "avant", "contre", "parmi", "issue"}
 PRONOUNS = {"il": ("m", False), "elle": ("f", False), "ils": ("m", True), "elles": ("f", True), "lui": ("m", False), "eux": ("m", True), "on": (None, False)}
-# Words that open a clause: the subject of a speech verb stands after the last one.
-CLAUSE_OPENER = re.compile(r"[;:]|\b(?:tandis|alors|lorsqu|lorsque|quand|puisque|parce)\s*qu['’e]?|\b(?:mais|car|puis|et\s+que|si\s+bien\s+que)\b", re.I)
-RELATIVE = re.compile(r"\s(?:qui|que|qu['’]|dont|où|lequel|laquelle)\b.*", re.S)
-C_EST_QUI = re.compile(r"C['’]est\s+(.+?)\s+qui\b", re.S)
-CONJUNCTION = re.compile(r"(?:Et|et|Mais|mais|Or|or|Puis|puis|Donc|donc|Ainsi|ainsi)\s+")
-# "Et de conclure : « … »", "Avant d'ajouter : « … »": the narrator's infinitive goes on with the last speaker.
-NARRATIVE = re.compile(r"\s*(?:(?:Et|Puis|Avant|Mais)\s+(?:aussi\s+)?)d(?:e\s+|['’])[^\W\d_]+\s*:?\s*\Z")
-# "Disant « … », le ministre a …": a participle opening the sentence has the main clause's subject.
-PARTICIPLE_OPENING = re.compile(r"\s*(?:En\s+)?[A-ZÀ-Ý][^\W\d_]*ant\b")
 RELATIVE_WORDS = {"qui", "que", "qu'", "dont", "ou", "lequel", "laquelle"}
 # Words that open a circumstance placed before the subject ("Dans un communiqué, …", "Selon X, …").
 FRONTED = {"selon", "d'apres", "pour", "comme", "apres", "avant", "malgre", "outre", "sous", "dans", "lors", "au", "aux", "en", "a", "depuis", "pendant", "par", "sur", "avec", "devant", "face", "contrairement", "interroge", "interrogee"}
-FINITE = re.compile(r"(?<![\w'’-])(?:n['’])?(?:a|ont|est|sont|avait|avaient|était|étaient|sera|seront|va|vont|doit|doivent|peut|veut|entend|reste|s['’]est|se\s+sont|se\s+dit|se\s+disent|ne)(?![\w-])")
-SELON_RELATIVE = re.compile(r"\A(?:lequel|laquelle|lesquels|lesquelles|qui)\b", re.I)
-# Titles that a woman holds or that are said with a feminine article.
-FEMININE_BEFORE = re.compile(rf"\bMme\s+|\b(?:la|une|cette)\s+(?:(?:haute|nouvelle|première)\s+)?(?:{_alternation(TITLES)})\b", re.I)
-MASCULINE_BEFORE = re.compile(rf"\bM\.\s+|\b(?:le|un|ce)\s+(?:(?:haut|nouveau|premier)\s+)?(?:{_alternation(TITLES)})\b", re.I)
-COMPLEMENT = re.compile(rf"(?:\bdu\s|\bdes\s|\bde\s|\bd['’])\s*(?:(?:la|le|l['’])\s*)?(?:M\.\s*|Mme\s+)?(?:(?:{_alternation(TITLES)})\s+)?(?:[^\W\d_]+\s+)?\Z", re.I)
-# "le chef de la diplomatie Laurent Fabius": the complement belongs to the title.
-OFFICE_COMPLEMENT = re.compile(r"\b(?:diplomatie|défense|affaires|etat|état|armées)\s+(?:[^\W\d_]+\s+)?\Z", re.I)
-TITLE_WORD = re.compile(rf"(?<!\w)(?:{_alternation(fold(title) for title in TITLES + PERSON_NOUNS)})(?![\w-])")
 IGNORED_IN_TITLES = {"homologue", "nouveau", "nouvelle", "actuel", "actuelle", "meme", "propre", "puissant", "puissante", "chef", "haut", "haute"}
-STOP_WORDS = {"le", "la", "les", "l", "de", "d", "du", "des", "a", "au", "aux", "en", "et", "un", "une", "son", "sa", "ses", "leur", "ce", "cet", "cette"}
-_TIME = "|".join(re.escape(time).replace("'", "['’]") for time in sorted(TIMES, key=len, reverse=True))
-TIME_PHRASE = re.compile(rf"[\s,]*(?:(?:ce|cette)\s+)?(?:{_TIME})(?![\w-])", re.I)
+# Words that tell nothing of an office when comparing title phrases: determiners, prepositions.
+FILLER = {word.rstrip("'") for word in DETERMINERS} | {"de", "d", "a", "en", "et"}
 
 
 @dataclass
@@ -193,8 +144,8 @@ class _Pronoun:
 def quote_spans(body):
     """Every quotation's span, by pairing marks within each paragraph."""
     spans = []
-    for paragraph in re.finditer(r"[^\n]+", body):
-        spans += _paragraph_spans(body, paragraph.start(), paragraph.end())
+    for start, end in paragraphs(body):
+        spans += _paragraph_spans(body, start, end)
     return sorted(spans, key=lambda span: span.open)
 
 
@@ -204,6 +155,10 @@ def _paragraph_spans(body, start, end):
     start += len(body[start:end]) - len(body[start:end].lstrip(SPACES))
     for match in MARK.finditer(body, start, end):
         mark = match.group()
+        if mark in GUILLEMET_CLOSERS and stack and stack[-1][0] not in GUILLEMETS and any(entry[0] in GUILLEMETS for entry in stack):
+            # « … "… »: a mark opened inside the guillemets and never closed does not hold them open.
+            while stack[-1][0] not in GUILLEMETS:
+                stack[-2][2].extend(stack.pop()[2])
         if stack and mark in CLOSERS[stack[-1][0]]:
             opener, position, inner = stack.pop()
             (stack[-1][2] if stack else top).append(_Span(position, position + len(opener), match.start(), match.end()))
@@ -281,17 +236,28 @@ def _hidden(body, spans, units):
     return "".join(chars)
 
 
-def _sentences(hidden):
-    """(start, end) of each sentence."""
-    bounds, start = [], 0
-    for match in SENTENCE_END.finditer(hidden):
-        bounds.append((start, match.end()))
-        start = match.end()
-    bounds.append((start, len(hidden)))
-    return [(s, e) for s, e in bounds if e > s]
-
-
 # ---- people of the article
+
+
+# A word's start, not inside a hyphenated word: where a form of a name may begin.
+WORD_START = re.compile(r"(?<![\w-])\w+")
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A form of a person's name found in a text: what the readers use of a re.Match."""
+
+    form: str
+    position: int
+
+    def group(self):
+        return self.form
+
+    def start(self):
+        return self.position
+
+    def end(self):
+        return self.position + len(self.form)
 
 
 class _Cast:
@@ -311,21 +277,40 @@ class _Cast:
         # A surname names its person unless it is someone else's too ("Salman" and "Mohammed ben Salman").
         self.forms += [(form, next(iter(names))) for form, names in counts.items() if len(names) == 1 and len(form) > 2 and form not in given]
         self.forms.sort(key=lambda pair: -len(pair[0]))
-        self.pattern = (
-            re.compile("|".join(rf"(?<![\w-]){re.escape(form)}(?![\w-])" for form, _ in self.forms)) if self.forms else None
-        )
+        # Forms by their first word, longest first: a name is looked up where a word starts, instead of
+        # trying every form at every character (an article may name thousands of people).
+        self.by_first_word = {}
+        for form, _ in self.forms:
+            self.by_first_word.setdefault(leading_word(form), []).append(form)
         self.name_of = dict(self.forms)
         self.mentions = {person.name: [] for person in people}
+        self.mention_ends = {}  # start -> end of each mention in the body
         for match in self.finditer(body):
             self.mentions[self.name_of[match.group()]].append(match.start())
+            self.mention_ends[match.start()] = match.end()
         self.people = {person.name: person for person in people}
         self.context = {person.name: self._context(person) for person in people}
         self.genders = {person.name: self._gender(person.name) for person in people}
 
     def finditer(self, text, start=0, end=None):
-        if self.pattern is None:
-            return iter(())
-        return self.pattern.finditer(text, start, len(text) if end is None else end)
+        """The forms of the people's names in text[start:end], as whole words, longest first, left to right."""
+        end = len(text) if end is None else end
+        position = start
+        for word in WORD_START.finditer(text, start, end):
+            forms = self.by_first_word.get(word.group())
+            found = self._form_at(text, word.start(), forms, end) if forms and word.start() >= position else None
+            if found:
+                position = found.end()
+                yield found
+
+    @staticmethod
+    def _form_at(text, start, forms, end):
+        """The first of `forms` (longest first) written at `start` as whole words, ending before `end`."""
+        for form in forms:
+            stop = start + len(form)
+            if stop <= end and text.startswith(form, start) and (stop == end or not (is_word_char(text[stop]) or text[stop] == "-")):
+                return _Named(form, start)
+        return None
 
     def _context(self, person):
         """Folded words of the person's role and of the titles the article puts around the name."""
@@ -336,9 +321,9 @@ class _Cast:
             parts.append(chunks[-1])
             if len(chunks) > 1 and len(chunks[-1].split()) <= 3:
                 parts.append(chunks[-2])
-            end = start + len(next(form for form, _ in self.forms if self.body.startswith(form, start)))
+            end = self.mention_ends[start]
             after = re.match(r",\s*((?:un|une|le|la|l['’])?\s*[^,.;:«»“”\"\n(]{0,90})", self.body[end:end + 120])
-            if after and TITLE_WORD.match(fold(re.sub(r"\A(?:un|une|le|la|l['’])\s*", "", after.group(1)))):
+            if after and TITLE_WORD.match(strip_accents(re.sub(r"\A(?:un|une|le|la|l['’])\s*", "", after.group(1)))):
                 parts.append(after.group(1))
         return _plain(" ".join(parts))
 
@@ -362,13 +347,15 @@ class _Cast:
             previous = before.split()[-1] if before.split() else ""
             # "le secrétaire d'Etat John Kerry", "l'Américain John Kerry", "le ministre français X", "Rex Tillerson"
             # name a person; "l'administration Donald Trump" names something of theirs.
-            if previous and not (TITLE_WORD.search(fold(before)) or previous[:1].isupper() or fold(previous) in NATIONALITIES or previous in {"M.", "Mme", "MM."}):
+            if previous and not (TITLE_WORD.search(strip_accents(before)) or previous[:1].isupper() or strip_accents(previous) in FOLDED_NATIONALITIES or previous in {"M.", "Mme", "MM."}):
                 continue
             return self.name_of[match.group()]
         return None
 
     def starts_at(self, text, position):
-        return self.pattern is not None and self.pattern.match(text, position) is not None
+        word = WORD_START.match(text, position)
+        forms = self.by_first_word.get(word.group()) if word else None
+        return bool(forms) and self._form_at(text, position, forms, len(text)) is not None
 
     def by_title(self, phrase, before):
         """The person an office names ("le chef de la diplomatie saoudienne"): one the article gave
@@ -379,11 +366,11 @@ class _Cast:
             return None
         if _nationality_noun(phrase):
             text = "homologue " + text  # "l'Américain": a person of that country, whatever the office
-        country = next((NATIONALITIES[w] for w in text.split() if w in NATIONALITIES), None)
+        country = next((FOLDED_NATIONALITIES[w] for w in text.split() if w in FOLDED_NATIONALITIES), None)
         offices, text = _offices(text)
         if not offices and not TITLE_WORD.search(text):
             return None
-        rest = {w for w in text.split() if w not in STOP_WORDS and w not in NATIONALITIES and w not in IGNORED_IN_TITLES}
+        rest = {w for w in text.split() if w not in FILLER and w not in FOLDED_NATIONALITIES and w not in IGNORED_IN_TITLES}
         if not offices and not rest and not country:
             return None
         known = [name for name, starts in self.mentions.items() if starts and min(starts) < before]
@@ -391,7 +378,7 @@ class _Cast:
         for name in known:
             context = self.context[name]
             own_offices, _ = _offices(context)
-            own_country = self.people[name].country or next((NATIONALITIES[w] for w in context.split() if w in NATIONALITIES), None)
+            own_country = self.people[name].country or next((FOLDED_NATIONALITIES[w] for w in context.split() if w in FOLDED_NATIONALITIES), None)
             if country and own_country and own_country != country:
                 continue
             if offices <= own_offices and rest <= set(context.split()) and (not country or own_country == country):
@@ -413,7 +400,7 @@ class _Cast:
 def _offices(text):
     """The office keys a folded phrase names, and the phrase without them. Nationality adjectives
     do not split an office ("ministre irakien des affaires etrangeres")."""
-    text = " ".join(word for word in text.split() if word not in NATIONALITIES)
+    text = " ".join(word for word in text.split() if word not in FOLDED_NATIONALITIES)
     found = set()
     for pattern, office in OFFICES:
         if pattern.search(text):
@@ -426,7 +413,7 @@ def _offices(text):
 
 
 def _tokens(text, offset=0):
-    return [(m.group(), offset + m.start(), offset + m.end()) for m in TOKEN.finditer(text)]
+    return [(m.group(), offset + m.start(), offset + m.end()) for m in PHRASE_TOKEN.finditer(text)]
 
 
 def _skip_times(text, position, end):
@@ -456,8 +443,8 @@ def _inverted_subject(hidden, start, end, cast):
                 return None
             continue
         break
-    lower = fold(word)
-    if not (lower in DETERMINERS or word[:1].isupper() or TITLE_WORD.match(lower) or lower in PRONOUNS):
+    lower = strip_accents(word)
+    if not (lower in OPENERS or word[:1].isupper() or TITLE_WORD.match(lower) or lower in PRONOUNS):
         return None  # "a indiqué que …", "a appelé à …": no subject follows
     stop = tokens[-1][2]
     for index, (word, token_start, _) in enumerate(tokens[1:], 1):
@@ -489,7 +476,7 @@ def _after_circumstance(tokens, cast, hidden):
             return start
         if word in {".", ";", ":", "!", "?"} or word.startswith(HIDDEN):
             return None
-        if previous not in LINKERS and previous not in CIRCUMSTANCE_WORDS and (lower in DETERMINERS or cast.starts_at(hidden, start)):
+        if previous not in LINKERS and previous not in CIRCUMSTANCE_WORDS and (lower in OPENERS or cast.starts_at(hidden, start)):
             return start
         previous = lower
     return None
@@ -508,7 +495,7 @@ def _phrase_source(hidden, start, end, cast, before, limit=None):
     text = hidden[start:end].strip(" ,\u00a0")
     if not text:
         return None
-    words = fold(text).split()
+    words = strip_accents(text).split()
     if len(words) == 1 and words[0] in PRONOUNS:
         return _Pronoun(*PRONOUNS[words[0]], impersonal=words[0] == "on")
     text = RELATIVE.sub("", " " + text).strip()
@@ -525,13 +512,18 @@ def _phrase_source(hidden, start, end, cast, before, limit=None):
     return _Source(None, text, gender, plural)
 
 
+MASCULINE_OPENERS = determiners(gender="m", number="singular") | {"m."}
+FEMININE_OPENERS = determiners(gender="f", number="singular") | {"mme"}
+PLURAL_OPENERS = determiners(number="plural")
+
+
 def _phrase_gender(text):
-    first = fold(text).split()[0] if text.split() else ""
-    if first in {"le", "un", "ce", "cet", "m.", "du"}:
+    first = strip_accents(text).split()[0] if text.split() else ""
+    if first in MASCULINE_OPENERS:
         return "m", False
-    if first in {"la", "une", "cette", "mme"}:
+    if first in FEMININE_OPENERS:
         return "f", False
-    if first in {"les", "des", "ces", "leurs", "plusieurs"}:
+    if first in PLURAL_OPENERS:
         return None, True
     return None, False
 
@@ -557,11 +549,11 @@ def _clause_subject(hidden, start, end, cast):
         conjunction = CONJUNCTION.match(hidden, chunk_start, chunk_end)
         if conjunction:
             chunk_start = conjunction.end()
-        first = TOKEN.search(hidden, chunk_start, chunk_end)
+        first = PHRASE_TOKEN.search(hidden, chunk_start, chunk_end)
         if first is None:
             continue
-        first, lower = first.group(), fold(first.group())
-        if lower in RELATIVE_WORDS or (first[0].islower() and lower not in DETERMINERS and lower not in PRONOUNS):
+        first, lower = first.group(), strip_accents(first.group())
+        if lower in RELATIVE_WORDS or (first[0].islower() and lower not in OPENERS and lower not in PRONOUNS):
             continue  # ", qui s'exprimait …,", ", interrogé par X,", ", hôte de la rencontre,": an aside
         if lower in FRONTED:
             break  # a circumstance before the subject
@@ -570,7 +562,7 @@ def _clause_subject(hidden, start, end, cast):
             if name:
                 return chunk_start, chunk_end
             candidate = (chunk_start, chunk_end)
-            if lower not in DETERMINERS or not TITLE_WORD.search(_plain(hidden[chunk_start:chunk_end])):
+            if lower not in OPENERS or not TITLE_WORD.search(_plain(hidden[chunk_start:chunk_end])):
                 break
         else:
             # "Mark Toner, le porte-parole, a …": the name the title stands beside.
@@ -587,7 +579,7 @@ def _noun_complement(text, start, position):
     if not complement or OFFICE_COMPLEMENT.search(text, start, position):
         return False
     head = text[start:complement.start()].split()[-1:]
-    return not (head and TITLE_WORD.fullmatch(fold(head[0]).lstrip("l'’")))
+    return not (head and TITLE_WORD.fullmatch(strip_accents(head[0]).lstrip("l'’")))
 
 
 def _skip_spaces(text, position):
@@ -725,7 +717,7 @@ class _Reader:
     def _after_preposition(self, start, end, before):
         """"selon X, …": X up to the comma; "selon lequel": the phrase before."""
         hidden = self.hidden
-        if SELON_RELATIVE.match(hidden[start:end].lstrip()):
+        if leading_word(hidden[start:end].lstrip()).lower() in RELATIVE_PRONOUNS:
             return self._relative_antecedent(max(hidden.rfind("\n", 0, start), start - 300, 0), start)
         bounds = _inverted_subject(hidden, start, end, self.cast)
         if bounds is None:
@@ -783,7 +775,7 @@ class _Reader:
                 if found is not None and (selon is None or found.speaker):
                     return self._document_for(found, start, end)
         if selon is not None:
-            if selon.group().lower() != "selon" or not SELON_RELATIVE.match(hidden[selon.end():end].lstrip()):
+            if selon.group().lower() != "selon" or leading_word(hidden[selon.end():end].lstrip()).lower() not in RELATIVE_PRONOUNS:
                 found = self._after_preposition(selon.end(), end, unit.start)
                 if found is not None:
                     return found
@@ -848,11 +840,10 @@ class _Reader:
 
 def _nationality_noun(phrase):
     """"le Français", "l'Américaine": the country of a person named by nationality, else None."""
-    match = re.fullmatch(r"(?:[Ll]['’]|[Ll]e |[Ll]a )?([A-ZÀ-Ý][\w-]+)", (phrase or "").strip())
-    return NATIONALITIES.get(fold(match.group(1))) if match else None
+    match = re.fullmatch(rf"(?:[Ll]['’]|[Ll]e |[Ll]a )?({CAPITAL}[\w-]+)", (phrase or "").strip())
+    return FOLDED_NATIONALITIES.get(strip_accents(match.group(1))) if match else None
 
 
-DESCRIPTION = re.compile(r"(?:[Ll]e |[Ll]a |[Ll]['’])\s*([^\W\d_]+)\s+([^\W\d_]+)")
 
 
 def _definite_description(phrase):
@@ -860,7 +851,7 @@ def _definite_description(phrase):
     match = DESCRIPTION.fullmatch((phrase or "").strip())
     if not match or _plain(match.group(1)) not in ANONYMOUS_HEAD_WORDS:
         return None
-    country = NATIONALITIES.get(fold(match.group(2)))
+    country = FOLDED_NATIONALITIES.get(strip_accents(match.group(2)))
     return (_plain(match.group(1)), country) if country else None
 
 
@@ -872,28 +863,27 @@ def _pronoun_of(verb):
 
 
 def _words(text):
-    return re.findall(r"\w+", fold(text))
+    return re.findall(r"\w+", strip_accents(text))
 
 
 def _is_label(text):
     """A name or a title in quotation marks ("Etat islamique en Irak et au Levant", "Inherent Resolve"):
     most of its words capitalised, no punctuation."""
-    words = [re.sub(r"\A(?:[ldLD]|qu)['’]", "", w) for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text)]
+    words = [re.sub(r"\A(?:[ldLD]|qu)['’]", "", w) for w in re.findall(rf"{LETTER}+(?:[-'’]{LETTER}+)*", text)]
     content = [w for w in words[1:] if len(w) > 3 or w[:1].isupper()]  # a capital opens any sentence
     capitalised = [w for w in content if w[:1].isupper()]
     return bool(content) and len(capitalised) * 3 >= len(content) * 2 and not re.search(r"[.!?,;:]", text)
 
 
-def extract_quotes(body, people, doc=None):
-    """Return the Quote records of `body`; `speaker` is the name of one of `people` or None.
-    `doc` (the spaCy Doc) is not needed: the rules read the text itself."""
+def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
+    """Return the Quote records of `body`; `speaker` is the name of one of `people` or None."""
     spans = quote_spans(body)
     units = _units(body, spans)
     hidden = _hidden(body, spans, units)
     reader = _Reader(hidden, _Cast(body, people))
     quotes, seen = [], set()
     index = 0
-    for sentence_start, sentence_end in _sentences(hidden):
+    for sentence_start, sentence_end in sentences(hidden):
         reader.sentence_subject(sentence_start, sentence_end)
         inside = []
         while index < len(units) and units[index].start < sentence_end:

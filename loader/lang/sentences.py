@@ -1,0 +1,50 @@
+"""Where a sentence or a paragraph of an article ends: the one splitter of the project."""
+import itertools
+import re
+from collections.abc import Iterator
+
+from .chars import CAPITAL, UPPER
+
+# The stops that can end a sentence.
+STOP = "[.!?…]"
+# A full stop after an initial or "M", "MM", "Mme" abbreviates a name: it ends no sentence.
+NOT_ABBREVIATION = rf"(?<!\b{CAPITAL})(?<!\bMM)(?<!\bMme)"
+# After the stops, maybe a closing quotation mark, then what opens a sentence (a capital, a digit or
+# an opening mark) or the line breaks that end the paragraph. A line break with no stop before it
+# ends a heading or a line of its own: each one counts, so a heading between two paragraphs keeps
+# them two sentences apart.
+SENTENCE_END = re.compile(
+    rf"{NOT_ABBREVIATION}{STOP}+(?:\s*[»”\"])?(?:(?=[ \u00a0]+[{UPPER}0-9\"<]|[ \u00a0]*[«“„])|\n+)|\n"
+)
+PARAGRAPH = re.compile(r"[^\n]+")
+# How far back the start of a sentence is looked for: further, reading back for every name
+# or number of a long article would be quadratic.
+REACH = 600
+
+
+def sentence_ends(text: str, start: int = 0, end: int = None) -> Iterator[int]:
+    """The offsets where a sentence of text[start:end] ends (after its stops and marks, or its line breaks)."""
+    return (match.end() for match in SENTENCE_END.finditer(text, start, len(text) if end is None else end))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, its stop and the spaces after it included."""
+    bounds = list(itertools.pairwise([0, *sentence_ends(text), len(text)]))
+    return [(start, end) for start, end in bounds if end > start]
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts (looking back REACH characters at most)."""
+    low = max(0, position - REACH)
+    return max(sentence_ends(text, low, position), default=low)
+
+
+def sentence_end(text: str, position: int) -> int:
+    """Where the sentence holding `position` ends: at its stop (before the marks after it), or at the text's end."""
+    match = SENTENCE_END.search(text, position)
+    return match.start() if match else len(text)
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each paragraph: each line of text, line breaks left out."""
+    return (match.span() for match in PARAGRAPH.finditer(text))
