@@ -128,10 +128,12 @@ def test_progress_counts_every_extracted_article(corpus, tmp_path):
     assert counted == [("total", 5), 5]
 
 
-def test_a_file_that_is_no_database_is_replaced(corpus, tmp_path):
+def test_a_file_that_is_no_database_is_replaced_when_forced(corpus, tmp_path):
     db = tmp_path / "coalition.db"
     db.write_bytes(b"not a database")
-    assert build(corpus, db).extracted == 5
+    with pytest.raises(pipeline.TargetRefused):
+        build(corpus, db)
+    assert build(corpus, db, force=True).extracted == 5
     build(corpus, tmp_path / "full.db", full=True)
     assert same_file(db, tmp_path / "full.db")
 

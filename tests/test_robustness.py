@@ -215,15 +215,15 @@ async def test_html_is_stored_as_text_and_shown_escaped(tmp_path):
 
 def test_missing_and_empty_folders(tmp_path):
     db = tmp_path / "out.db"
-    db.write_bytes(b"previous database")
+    db.write_bytes(b"previous database")  # not a database: --force, or the build would refuse it at once
     (tmp_path / "empty").mkdir()
-    result = run_build(tmp_path / "empty", db)
+    result = run_build(tmp_path / "empty", db, "--force")
     assert (result.exit_code, result.output) == (1, f"Error: {tmp_path / 'empty'}: no .txt article in the folder\n")
     others = tmp_path / "others"
     others.mkdir()
     (others / "a.pdf").write_bytes(b"%PDF")
     (others / "notes.md").write_text("notes")
-    result = run_build(others, db)
+    result = run_build(others, db, "--force")
     assert (result.exit_code, result.output.splitlines()) == (
         1,
         ["warning: others/: 2 files ignored (not .txt): a.pdf, notes.md", f"Error: {others}: no .txt article in the folder"],
@@ -233,12 +233,12 @@ def test_missing_and_empty_folders(tmp_path):
 
 def test_a_folder_of_only_bad_files_keeps_the_old_database(tmp_path):
     db = tmp_path / "out.db"
-    db.write_bytes(b"previous database")
+    db.write_bytes(b"previous database")  # not a database: --force, or the build would refuse it at once
     folder = tmp_path / "bad"
     folder.mkdir()
     (folder / "a.txt").write_bytes(b"")
     (folder / "b.txt").write_bytes(b"\x00\x01")
-    result = run_build(folder, db)
+    result = run_build(folder, db, "--force")
     assert (result.exit_code, result.output.splitlines()) == (
         1,
         [
