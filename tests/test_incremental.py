@@ -1,6 +1,7 @@
 """Incremental builds: only new or changed articles are extracted, and the file is the one a full build writes."""
 import csv
 import filecmp
+import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -152,3 +153,16 @@ def test_full_option_extracts_again(corpus, tmp_path, monkeypatch):
     incremental = CliRunner().invoke(cli, ["build", str(corpus), "--db", str(db), "--jobs", "1"])
     assert incremental.exit_code == 0, incremental.output
     assert db.read_bytes() == before
+
+
+def test_a_change_in_a_large_manifest_is_seen(corpus, tmp_path):
+    # Over the size limit of an article, within that of a manifest: its bytes are part of the fingerprint.
+    filler = "".join(f"absent-{number:06d}.txt,2019,https://example.org/{'x' * 40},AFP\n" for number in range(15_000))
+    manifest = (corpus / "sources.csv").read_text(encoding="utf-8")
+    (corpus / "sources.csv").write_text(manifest + filler, encoding="utf-8")
+    assert (corpus / "sources.csv").stat().st_size > 1_000_000
+    db = tmp_path / "coalition.db"
+    build(corpus, db)
+    set_manifest(corpus, "001_b76170f1117bfb89.txt", "outlet", "Le Quotidien")
+    assert build(corpus, db).written
+    assert sqlite3.connect(db).execute("select outlet from articles where path = '001_b76170f1117bfb89.txt'").fetchone() == ("Le Quotidien",)
