@@ -451,6 +451,15 @@ def check_text(raw, body):
     return warnings
 
 
+def _warnings(article):
+    """What looks wrong in a loaded article, one message each."""
+    warnings = [NOT_UTF8] if article.encoding == "cp1252" else []
+    text = normalise(article.raw)
+    if text != article.raw:
+        warnings.append(normalisation_warning(article.raw) + "; raw keeps the text as read")
+    return warnings + check_text(text, article.body)
+
+
 def _listing(folder):
     """The article files of `folder` and the printable names of the other entries, both sorted.
 
@@ -495,6 +504,7 @@ def read_corpus(folder):
         name = printable(path.name)
         try:
             article = read_article(path, manifest.get(unicodedata.normalize("NFC", path.name)))
+            warnings = _warnings(article)
         except UnreadableFile as error:
             problems.append(Problem(name, f"{error}; skipped", "error"))
             continue
@@ -506,12 +516,7 @@ def read_corpus(folder):
             problems.append(Problem(name, f"same text as {first}; skipped, {first} is kept", "error"))
             continue
         seen[article.sha256] = name
-        if article.encoding == "cp1252":
-            problems.append(Problem(name, NOT_UTF8))
-        text = normalise(article.raw)
-        if text != article.raw:
-            problems.append(Problem(name, normalisation_warning(article.raw) + "; raw keeps the text as read"))
-        problems.extend(Problem(name, message) for message in check_text(text, article.body))
+        problems.extend(Problem(name, message) for message in warnings)
         articles.append(article)
     if not articles:
         raise CorpusError(f"{printable(str(folder))}: none of its {len(paths)} .txt file(s) could be read", problems)

@@ -620,3 +620,21 @@ def test_a_manifest_above_its_own_limit_is_refused(tmp_path, monkeypatch):
     assert [problem.message for problem in problems] == [
         "too large (155 bytes; the limit is 100, a million rows of file, date, address and outlet); the manifest is ignored"
     ]
+
+
+def test_a_bug_met_checking_one_text_skips_only_that_file(tmp_path, monkeypatch):
+    check = corpus_module.check_text
+
+    def fail_on_other(raw, body):
+        if "autre" in body:
+            raise ValueError("check failed")
+        return check(raw, body)
+
+    monkeypatch.setattr(corpus_module, "check_text", fail_on_other)
+    folder = make_corpus(tmp_path / "corpus", {"other.txt": "Un autre récit.\n"})
+    db = tmp_path / "out.db"
+    result = run_build(folder, db)
+    assert result.output.splitlines() == [
+        "error: other.txt: reading failed (ValueError: check failed); skipped, please report this",
+        f"{db}: 1 articles loaded, 1 skipped, 0 warnings",
+    ]
