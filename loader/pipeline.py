@@ -234,7 +234,7 @@ def _broken_meeting(meeting, body):
         return f"date {meeting.date!r} ({meeting.date_precision!r}) is not a date"
     if not _optional_text(meeting.city, meeting.country):
         return "a city or country that is no text"
-    if meeting.participants is not None and not (type(meeting.participants) is int and 0 < meeting.participants < 10**6):
+    if meeting.participants is not None and not (type(meeting.participants) is int and 0 <= meeting.participants < 2**63):
         return f"{meeting.participants!r} participants"
     for value, bound in ((meeting.latitude, 90), (meeting.longitude, 180)):
         if value is not None and not (_number(value) and -bound <= value <= bound):
@@ -273,9 +273,10 @@ def _sound(value, body):
     """The Extraction a JSON value holds and None, or None and why it cannot stand for an extraction of `body`."""
     try:
         extraction = decode(value)
+        # A crafted cache row may hold any JSON where a record's field is expected.
+        problem = broken_invariant(body, extraction)
     except (ValueError, TypeError, KeyError, AttributeError) as error:
         return None, f"unreadable records ({type(error).__name__}: {error})"
-    problem = broken_invariant(body, extraction)
     return (None, problem) if problem else (extraction, None)
 
 
@@ -397,18 +398,17 @@ def _isolate(articles, extractions, problems, stage, run, probe):
         except Exception as error:
             if not _data_error(error):
                 raise
-            failure = error
             try:
                 probe([], [])
             except Exception:
                 raise error from None  # fails with no article at all
-            low, high = 0, len(articles)  # the first `low` articles pass; the first `high` may fail
             try:
                 probe(articles, extractions)
             except Exception as found:
                 failure = found
             else:
                 raise error from None  # not a matter of the records
+            low, high = 0, len(articles)  # the first `low` articles pass, the first `high` fail
             while high - low > 1:
                 middle = (low + high) // 2
                 try:

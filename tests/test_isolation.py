@@ -276,3 +276,29 @@ def test_jobs_are_capped_at_the_cores_available(corpus, tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "available_cores", lambda: 2)
     pipeline.build(corpus, tmp_path / "out.db", jobs=10_000)
     assert started == [2]
+
+
+@pytest.mark.parametrize(
+    "craft",
+    [
+        lambda records: records["quotes"].append([["a list"], 0, 1, ["unhashable"], None, None]),
+        lambda records: records["figures"].append({"value": 1}),
+        lambda records: records.update(people="no list"),
+        lambda records: records["meetings"].append([None, None, None, None, "ministerial", "held", "soixante", None, None, 0, 0]),
+    ],
+    ids=["wrong types", "object for a record", "string for a list", "participants as text"],
+)
+def test_any_json_in_a_cache_row_is_extracted_again(corpus, tmp_path, craft):
+    db = tmp_path / "coalition.db"
+    pipeline.build(corpus, db)
+
+    def change(key, value):
+        records = json.loads(value)
+        craft(records)
+        return json.dumps(records)
+
+    tamper(db, change)
+    summary = pipeline.build(corpus, db)
+    assert (summary.extracted, summary.problems) == (5, [])
+    pipeline.build(corpus, tmp_path / "full.db", full=True)
+    assert filecmp.cmp(db, tmp_path / "full.db", shallow=False)
