@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .corpus import CorpusError, printable
+from .corpus import CorpusError, printable, visible
 from .pipeline import TargetRefused, build as build_database, no_progress
 
 DEFAULT_CORPUS = "seeds"
@@ -65,7 +65,7 @@ def build(corpus_dir, db_path, strict, jobs, full, force):
         refused = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
         if isinstance(error, (OSError, sqlite3.Error)) and not isinstance(error, refused):
             raise click.ClickException(f"could not write {shown}: {getattr(error, 'strerror', None) or error}; {shown} left as it was")
-        raise click.ClickException(f"build failed ({type(error).__name__}: {error}); {shown} left as it was; please report this")
+        raise click.ClickException(visible(f"build failed ({type(error).__name__}: {error}); {shown} left as it was; please report this"))
     _echo_problems(summary.problems)
     click.echo(f"{shown}: {summary}", err=True)
     if strict and summary.problems:
