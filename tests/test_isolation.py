@@ -302,3 +302,30 @@ def test_any_json_in_a_cache_row_is_extracted_again(corpus, tmp_path, craft):
     assert (summary.extracted, summary.problems) == (5, [])
     pipeline.build(corpus, tmp_path / "full.db", full=True)
     assert filecmp.cmp(db, tmp_path / "full.db", shallow=False)
+
+
+def test_the_language_model_failing_on_one_text_costs_only_that_article(corpus, tmp_path, monkeypatch):
+    import loader.nlp
+
+    nlp = loader.nlp.load_nlp()
+
+    class Failing:
+        """The model, but for the text of the Copenhagen article."""
+
+        def __call__(self, text):
+            if "Copenhague" in text:
+                raise ValueError("model failure")
+            return nlp(text)
+
+        def pipe(self, texts, batch_size):
+            return map(self, texts)
+
+    monkeypatch.setattr(loader.nlp, "load_nlp", Failing)
+    db = tmp_path / "out.db"
+    result = run_build(corpus, db)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"warning: {COPENHAGEN}: extraction failed (ValueError: model failure); article kept without extracted records",
+        f"{db}: 5 articles loaded, 0 skipped, 1 warnings",
+    ]
+    assert rows(db, "select count(distinct article_id) from quotes") == [(4,)]
