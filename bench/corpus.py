@@ -198,6 +198,8 @@ def generate_rough(folder, articles, seed=0):
     with open(folder / "sources.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=["file", "published", "url", "outlet"])
         writer.writeheader()
+        # Written composed here, decomposed (as macOS writes names) on the disk below.
+        writer.writerow({"file": "réunion.txt", "published": "2019-02-06", "url": None, "outlet": "AFP"})
         for index in range(articles):
             name = f"{index:05d}.txt"
             text = rough_article(index, seed)

@@ -35,6 +35,7 @@ def test_a_rough_corpus_builds_soundly(tmp_path):
             assert spans, table
             assert all(body[start:end] == text for text, body, start, end in spans), table
         assert connection.execute("select count(*) from people where trim(name) = ''").fetchone() == (0,)
+        assert connection.execute("select published from articles where path = 're\u0301union.txt'").fetchone() == ("2019-02-06",)
         # NFC bodies without invisible characters, whatever the files held.
         for (body,) in connection.execute("select body from articles"):
             assert not any(char in body for char in "\u200b\u00ad\u2060\u200f\u202e\u0301")
