@@ -1,9 +1,13 @@
 """Read a corpus folder into Article records: the text as read, and a cleaned body.
 
-Cleaning removes what is not the story (site chrome, the " date YYYY-MM"
-marker, photo captions with their credits, bylines, a truncated teaser that
-repeats the lead) and keeps the title apart. Every offset in the database
-refers to the cleaned `body`.
+Only regular files inside the folder are read: a symbolic link is not
+followed and a pipe is not opened for long. The text is normalised once (NFC,
+invisible format characters removed) before anything reads it, so names and
+numbers are whole; `raw` keeps it as read. Cleaning removes what is not the
+story (site chrome, the " date YYYY-MM" marker, photo captions with their
+credits, bylines, a truncated teaser that repeats the lead) and keeps the
+title apart. Every offset in the database refers to the cleaned `body`.
+File names are shown escaped (`printable`), whatever bytes they hold.
 
 Reading never stops at one bad file: a file that cannot be loaded is skipped,
 text that looks wrong is loaded anyway, and each case becomes a `Problem`

@@ -13,7 +13,7 @@ def test_evaluate_points_to_the_subfolders_that_hold_gold(tmp_path):
         (gold / name / "a.json").write_text("{}", encoding="utf-8")
     (gold / "notes").mkdir()
     result = CliRunner().invoke(cli, ["evaluate", str(ROOT / "coalition.db"), str(gold)])
-    assert (result.exit_code, result.output) == (1, f"Error: {gold}: no gold *.json files; they are one folder down, in dev/, seeds/: name that folder\n")
+    assert (result.exit_code, result.output) == (1, f"Error: {gold}: no gold *.json files; they are one folder down, in dev/, seeds/: name one of them\n")
     (gold / "dev" / "a.json").unlink()
     (gold / "seeds" / "a.json").unlink()
     result = CliRunner().invoke(cli, ["evaluate", str(ROOT / "coalition.db"), str(gold)])
