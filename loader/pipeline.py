@@ -277,6 +277,44 @@ def broken_invariant(body: str, extraction: Extraction) -> "str | None":
     return None
 
 
+class InconsistentRows(ValueError):
+    """Resolved rows that break a rule of the database the schema does not enforce (a foreign key, a name)."""
+
+
+def check_resolved(resolved, articles: int) -> None:
+    """Raise InconsistentRows when a resolved row points to no person, meeting or article, or a person has no name.
+
+    SQLite does not enforce foreign keys on the write, so these would reach the published file.
+    """
+    names = [row["name"] for row in resolved.people]
+    if not all(isinstance(name, str) and name.strip() for name in names):
+        raise InconsistentRows("a person without a name")
+    people = {row["id"] for row in resolved.people}
+    meetings = {row["id"] for row in resolved.meetings}
+    links = (
+        ("article_people", "person_id", "people", people, False),
+        ("person_roles", "person_id", "people", people, False),
+        ("person_aliases", "person_id", "people", people, False),
+        ("quotes", "person_id", "people", people, True),
+        ("article_meetings", "meeting_id", "meetings", meetings, False),
+        ("quotes", "meeting_id", "meetings", meetings, True),
+        ("figures", "meeting_id", "meetings", meetings, True),
+    )
+    for table, column, other, ids, optional in links:
+        for row in getattr(resolved, table):
+            if not (optional and row[column] is None) and row[column] not in ids:
+                raise InconsistentRows(f"{table}.{column} {row[column]!r} is no row of {other}")
+            if "article_id" in row and not 1 <= row["article_id"] <= articles:
+                raise InconsistentRows(f"{table}.article_id {row['article_id']!r} is no article")
+
+
+def resolve_checked(articles, extractions):
+    """`resolve`, then `check_resolved` on its rows."""
+    resolved = resolve(articles, extractions)
+    check_resolved(resolved, len(articles))
+    return resolved
+
+
 def _sound(value, body):
     """The Extraction a JSON value holds and None, or None and why it cannot stand for an extraction of `body`."""
     try:
@@ -487,7 +525,7 @@ def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress, forc
             problems.append(Problem(articles[index].path, failure))
         else:
             known[keys[index]], extractions[index] = value, extraction
-    resolved = _isolate(articles, extractions, problems, "resolution", resolve, resolve)
+    resolved = _isolate(articles, extractions, problems, "resolution", resolve_checked, resolve_checked)
     cache = dict(known)
     if fingerprint:
         cache[FINGERPRINT] = fingerprint

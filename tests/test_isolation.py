@@ -329,3 +329,27 @@ def test_the_language_model_failing_on_one_text_costs_only_that_article(corpus, 
         f"{db}: 5 articles loaded, 0 skipped, 1 warnings",
     ]
     assert rows(db, "select count(distinct article_id) from quotes") == [(4,)]
+
+
+def test_resolved_rows_pointing_nowhere_drop_the_records_of_their_article(corpus, tmp_path, monkeypatch):
+    resolve = pipeline.resolve
+
+    def dangling(articles, extractions):
+        # Quotes of the article naming "Fantôme" point to a person who does not exist.
+        resolved = resolve(articles, extractions)
+        haunted = {index + 1 for index, extraction in enumerate(extractions) if any(person.name == "Fantôme" for person in extraction.people)}
+        for quote in resolved.quotes:
+            if quote["article_id"] in haunted:
+                quote["person_id"] = 999
+        return resolved
+
+    inject(monkeypatch, lambda extraction: extraction.people.append(PersonMention("Fantôme")))
+    monkeypatch.setattr(pipeline, "resolve", dangling)
+    db = tmp_path / "out.db"
+    result = run_build(corpus, db)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"warning: {COPENHAGEN}: resolution failed (InconsistentRows: quotes.person_id 999 is no row of people); article kept without extracted records, please report this",
+        f"{db}: 5 articles loaded, 0 skipped, 1 warnings",
+    ]
+    assert_sound(db)
