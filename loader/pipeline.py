@@ -430,48 +430,52 @@ def _data_error(error):
     return not isinstance(error, sqlite3.Error) or isinstance(error, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError))
 
 
+def _failure(probe, articles, extractions):
+    """The exception `probe` raises on these articles, or None."""
+    try:
+        probe(articles, extractions)
+    except Exception as error:
+        return error
+    return None
+
+
+def _has_records(extraction):
+    return any(getattr(extraction, name) for name in RECORDS)
+
+
 def _isolate(articles, extractions, problems, stage, run, probe):
     """`run(articles, extractions)`; when it fails on what the records hold, drop the records of the
-    article that makes it fail, with a warning, and run again.
+    articles that make it fail, with a warning each, and run again.
 
-    `probe(articles, extractions)` raises as `run` would, on any part of the corpus: the smallest
-    prefix of the corpus that fails ends with an article to blame. A failure that no article's
-    records explain is raised as it is.
+    `probe(articles, extractions)` raises as `run` would, on any part of the corpus. Each article
+    is tried alone first; when none fails alone, the smallest prefix of the corpus that fails ends
+    with the article to blame. A failure that no article's records explain is raised as it is.
     """
     while True:
         try:
             return run(articles, extractions)
         except Exception as error:
-            if not _data_error(error):
-                raise
-            try:
-                probe([], [])
-            except Exception:
-                raise error from None  # fails with no article at all
-            try:
-                probe(articles, extractions)
-            except Exception as found:
-                failure = found
-            else:
-                raise error from None  # not a matter of the records
-            low, high = 0, len(articles)  # the first `low` articles pass, the first `high` fail
-            while high - low > 1:
-                middle = (low + high) // 2
-                try:
-                    probe(articles[:middle], extractions[:middle])
-                    low = middle
-                except Exception as found:
-                    high, failure = middle, found
-            culprit = high - 1
-            if not any(getattr(extractions[culprit], name) for name in RECORDS):
-                raise error from None  # the article has no records to drop
-            problems.append(
-                Problem(
-                    articles[culprit].path,
-                    f"{stage} failed ({type(failure).__name__}: {failure}); article kept without extracted records, please report this",
-                )
-            )
-            extractions[culprit] = Extraction()
+            if not _data_error(error) or _failure(probe, [], []) or not _failure(probe, articles, extractions):
+                raise error  # not a matter of any article's records
+            culprits = {}
+            for index, extraction in enumerate(extractions):
+                failure = _failure(probe, articles[index : index + 1], [extraction]) if _has_records(extraction) else None
+                if failure:
+                    culprits[index] = failure
+            if not culprits:  # the records fail only together with others'
+                low, high = 0, len(articles)  # the first `low` articles pass, the first `high` fail
+                failure = _failure(probe, articles, extractions)
+                while high - low > 1:
+                    middle = (low + high) // 2
+                    found = _failure(probe, articles[:middle], extractions[:middle])
+                    low, high, failure = (low, middle, found) if found else (middle, high, failure)
+                if not _has_records(extractions[high - 1]):
+                    raise error
+                culprits = {high - 1: failure}
+            for index, failure in culprits.items():
+                message = f"{stage} failed ({type(failure).__name__}: {failure}); article kept without extracted records, please report this"
+                problems.append(Problem(articles[index].path, message))
+                extractions[index] = Extraction()
 
 
 def _write_in_memory(articles, extractions):

@@ -353,3 +353,34 @@ def test_resolved_rows_pointing_nowhere_drop_the_records_of_their_article(corpus
         f"{db}: 5 articles loaded, 0 skipped, 1 warnings",
     ]
     assert_sound(db)
+
+
+def test_records_that_fail_only_together_cost_the_later_article_its_records(corpus, tmp_path, monkeypatch):
+    extract_article = loader.extract.extract_article
+    marks = {"Copenhague": "Alpha", "Tillerson": "Beta"}  # Alpha in 003; Beta in 002 and 004
+
+    def extract(body, published, doc=None):
+        extraction = extract_article(body, published, doc)
+        extraction.people += [PersonMention(mark) for word, mark in marks.items() if word in body]
+        return extraction
+
+    resolve = pipeline.resolve
+
+    def clashing(articles, extractions):
+        names = {person.name for extraction in extractions for person in extraction.people}
+        if {"Alpha", "Beta"} <= names:
+            raise KeyError("Alpha and Beta")
+        return resolve(articles, extractions)
+
+    monkeypatch.setattr(loader.extract, "extract_article", extract)
+    monkeypatch.setattr(pipeline, "resolve", clashing)
+    db = tmp_path / "out.db"
+    result = run_build(corpus, db)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"warning: {COPENHAGEN}: resolution failed (KeyError: 'Alpha and Beta'); article kept without extracted records, please report this",
+        f"{db}: 5 articles loaded, 0 skipped, 1 warnings",
+    ]
+    # 002 and 003 are the first articles that fail together: the later one loses its records.
+    assert records_of(db, COPENHAGEN) == [0, 0, 0, 0]
+    assert rows(db, "select count(*) from article_people join people on people.id = person_id where name = 'Beta'") == [(2,)]
