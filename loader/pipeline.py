@@ -366,7 +366,7 @@ def open_previous(db_path):
     except sqlite3.Error:
         return None
     try:
-        connection.execute(f"select 1 from [{CACHE}] limit 1")
+        connection.execute(f"select key, value from [{CACHE}] limit 1")
     except sqlite3.Error:  # not a database, or one built before the cache existed
         connection.close()
         return None
@@ -500,15 +500,16 @@ def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress, forc
     target = writable_target(db_path, force)
     fingerprint = input_fingerprint(corpus_dir)
     previous = None if full else open_previous(target)
-    try:
-        if previous and fingerprint and previous.execute(f"select value from [{CACHE}] where key = ?", [FINGERPRINT]).fetchone() == (fingerprint,):
-            return _unchanged(previous)
-        articles, problems = read_corpus(corpus_dir)
-        keys = [extraction_key(article) for article in articles]
-        cached = dict(previous.execute(f"select key, value from [{CACHE}]")) if previous else {}
-    finally:
-        if previous:
+    unchanged, cached = None, {}
+    if previous:
+        try:
+            unchanged, cached = _read_previous(previous, fingerprint)
+        finally:
             previous.close()
+    if unchanged:
+        return unchanged
+    articles, problems = read_corpus(corpus_dir)
+    keys = [extraction_key(article) for article in articles]
     known, extractions = {}, [Extraction() for _ in articles]
     for index, key in enumerate(keys):
         if key in cached:
@@ -544,6 +545,19 @@ def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress, forc
     _isolate(articles, extractions, problems, "writing its records", write_file, _write_in_memory)
     skipped = sum(1 for problem in problems if problem.severity == "error")
     return BuildSummary(loaded=len(articles), skipped=skipped, problems=problems, extracted=len(missing))
+
+
+def _read_previous(previous, fingerprint):
+    """(The summary of the previous build when its inputs were these, else None; its cached extractions).
+
+    A damaged previous database only makes a slower build: what cannot be read is not reused.
+    """
+    try:
+        if fingerprint and previous.execute(f"select value from [{CACHE}] where key = ?", [FINGERPRINT]).fetchone() == (fingerprint,):
+            return _unchanged(previous), {}
+        return None, dict(previous.execute(f"select key, value from [{CACHE}]"))
+    except sqlite3.Error:
+        return None, {}
 
 
 def _unchanged(previous):

@@ -384,3 +384,26 @@ def test_records_that_fail_only_together_cost_the_later_article_its_records(corp
     # 002 and 003 are the first articles that fail together: the later one loses its records.
     assert records_of(db, COPENHAGEN) == [0, 0, 0, 0]
     assert rows(db, "select count(*) from article_people join people on people.id = person_id where name = 'Beta'") == [(2,)]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "alter table _build_cache rename column value to v",
+        "drop table load_issues",
+        "update _build_cache set value = x'00ff' where key != 'fingerprint'",
+    ],
+    ids=["cache columns", "issues table gone", "binary values"],
+)
+def test_a_damaged_previous_database_only_makes_a_slower_build(corpus, tmp_path, damage):
+    db = tmp_path / "coalition.db"
+    pipeline.build(corpus, db)
+    with sqlite3.connect(db) as connection:
+        connection.execute(damage)
+    connection.close()
+    if "x'00ff'" in damage:
+        (corpus / "004_6e1f476eb6ce6068.txt").unlink()  # the fingerprint changes: the cache is read
+    result = run_build(corpus, db)
+    assert result.exit_code == 0, result.output
+    pipeline.build(corpus, tmp_path / "full.db", full=True)
+    assert filecmp.cmp(db, tmp_path / "full.db", shallow=False)
