@@ -69,7 +69,7 @@ def material():
             names.update(person["name"] for person in gold["people"] if " " in person.get("name", ""))
             cities.update(meeting["city"] for meeting in gold["meetings"] if meeting.get("city"))
     gazetteer = sorted({row["city"] for row in rows("places.csv")} | cities)
-    return titles, paragraphs, sorted(names, key=len, reverse=True), sorted(cities, key=len, reverse=True), gazetteer
+    return titles, paragraphs, sorted(names, key=lambda name: (-len(name), name)), sorted(cities, key=lambda city: (-len(city), city)), gazetteer
 
 
 def redraw_numbers(text, rng):
