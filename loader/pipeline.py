@@ -513,9 +513,10 @@ def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress, forc
     known, extractions = {}, [Extraction() for _ in articles]
     for index, key in enumerate(keys):
         if key in cached:
-            # A cached row is checked like a fresh one: one that does not fit its article is extracted again.
+            # A cached row is checked like a fresh one, and must be the JSON this build would write:
+            # anything else is extracted again, so an incremental build stays byte for byte a full one.
             extraction, _ = _sound(cached[key], articles[index].body)
-            if extraction:
+            if extraction and encode(extraction) == cached[key]:
                 known[key], extractions[index] = cached[key], extraction
     missing = [index for index, key in enumerate(keys) if key not in known]
     # More processes than cores only add memory: each loads the language model.
