@@ -484,7 +484,10 @@ def test_corpus_errors_carry_the_problems_met(tmp_path):
 def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path):
     folder = make_corpus(tmp_path / "corpus", {})
     (folder / "other.txt").write_text("Un autre récit.\n", encoding="utf-8")
-    os.rename(folder / "other.txt", os.fsencode(folder) + b"/caf\xe9.txt")
+    try:
+        os.rename(folder / "other.txt", os.fsencode(folder) + b"/caf\xe9.txt")
+    except OSError:
+        pytest.skip("this file system refuses file names that are not UTF-8")
     with open(os.fsencode(folder) + b"/caf\xe9.pdf", "wb") as handle:
         handle.write(b"%PDF")
     db = tmp_path / "out.db"
