@@ -2,13 +2,15 @@
 
 usage: python bench/build.py [--articles 10000] [--jobs N] [--baseline-articles 1000]
 
-Generates the corpus with bench/corpus.py (kept in bench/out/ for the next
-run), then prints:
+Generates the corpus with bench/corpus.py from the paragraphs of seeds/, the
+development articles and ../shared/real when present (kept in bench/out/ for
+the next run; `--articles 2000` is the size of a real archive), then prints:
 - a full build end to end (`coalition build --full` in its own process: read,
   clean, extract, resolve, store, indexes, FTS), in articles/s;
 - a plain `nlp.pipe` of the full fr_core_news_sm pipeline, one process, over
   an evenly spaced sample of the same cleaned texts, and the ratio of the two
   (only when fr_core_news_sm is installed: the loader does not use it);
+- the problems the build reported, and how many articles lost their records to a bug;
 - the build's peak RSS: all its processes together (sampled every 50 ms) and
   the largest single one;
 - the database's size;
@@ -145,6 +147,9 @@ def main():
 
     with sqlite3.connect(db) as connection:
         cache = connection.execute("select sum(length(cast(key as blob)) + length(cast(value as blob))) from _build_cache").fetchone()[0]
+        issues = dict(connection.execute("select severity, count(*) from load_issues group by severity").fetchall())
+        dropped = connection.execute("select count(*) from load_issues where message like '%article kept without extracted records%'").fetchone()[0]
+    print(f"problems: {issues.get('error', 0):,} errors, {issues.get('warning', 0):,} warnings; {dropped:,} articles kept without their records (a bug to report)")
     print(f"database: {db.stat().st_size / 2**20:,.1f} MB, of which about {cache / 2**20:,.1f} MB of cached extractions")
 
     seconds, _ = run_build(folder, db, "--jobs", str(args.jobs))

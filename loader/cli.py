@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from .corpus import CorpusError
-from .pipeline import build as build_database, no_progress
+from .corpus import CorpusError, printable, visible
+from .pipeline import TargetRefused, build as build_database, no_progress
 
 DEFAULT_CORPUS = "seeds"
 DEFAULT_DB = "coalition.db"
@@ -38,36 +38,40 @@ def cli():
     "French press articles about the anti-Daech coalition, as one SQLite database."
 
 
-@cli.command()
+@cli.command(short_help="Build the database from a folder of articles.")
 @click.argument("corpus_dir", default=DEFAULT_CORPUS, type=click.Path(file_okay=False))
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="Database to write")
 @click.option("--strict", is_flag=True, help="Exit with an error if any input had a problem")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes extracting articles in parallel  [default: all cores]")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes extracting articles in parallel  [default and most: all cores]")
 @click.option("--full", is_flag=True, help="Rebuild from scratch, ignoring what the previous database holds")
-def build(corpus_dir, db_path, strict, jobs, full):
+@click.option("--force", is_flag=True, help="Replace the --db file even if it is not a coalition database")
+def build(corpus_dir, db_path, strict, jobs, full, force):
     "Build the database from the *.txt articles of CORPUS_DIR (default: seeds/)."
     signal.signal(signal.SIGTERM, _terminate)
+    shown = printable(db_path)
     try:
-        summary = build_database(corpus_dir, db_path, jobs=jobs, full=full, progress=_progress)
+        summary = build_database(corpus_dir, db_path, jobs=jobs, full=full, progress=_progress, force=force)
+    except TargetRefused as error:
+        raise click.ClickException(str(error))
     except CorpusError as error:
         _echo_problems(error.problems)
         raise click.ClickException(str(error))
     except KeyboardInterrupt:
-        raise click.ClickException(f"build interrupted; {db_path} left as it was")
+        raise click.ClickException(f"build interrupted; {shown} left as it was")
     except Exception as error:
         # Disk full, no permission: the write failed. Anything else, rows the schema refuses
         # included, is a bug, not the input: still one line, and the old database kept.
         refused = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
         if isinstance(error, (OSError, sqlite3.Error)) and not isinstance(error, refused):
-            raise click.ClickException(f"could not write {db_path}: {getattr(error, 'strerror', None) or error}; {db_path} left as it was")
-        raise click.ClickException(f"build failed ({type(error).__name__}: {error}); {db_path} left as it was; please report this")
+            raise click.ClickException(f"could not write {shown}: {getattr(error, 'strerror', None) or error}; {shown} left as it was")
+        raise click.ClickException(visible(f"build failed ({type(error).__name__}: {error}); {shown} left as it was; please report this"))
     _echo_problems(summary.problems)
-    click.echo(f"{db_path}: {summary}", err=True)
+    click.echo(f"{shown}: {summary}", err=True)
     if strict and summary.problems:
         raise click.ClickException(f"{len(summary.problems)} problem(s) with the input (--strict)")
 
 
-@cli.command()
+@cli.command(short_help="Score a database against gold answers.")
 @click.argument("db_path", type=click.Path(exists=True, dir_okay=False))
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON")

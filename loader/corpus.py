@@ -1,18 +1,25 @@
 """Read a corpus folder into Article records: the text as read, and a cleaned body.
 
-Cleaning removes what is not the story (site chrome, the " date YYYY-MM"
-marker, photo captions with their credits, bylines, a truncated teaser that
-repeats the lead) and keeps the title apart. Every offset in the database
-refers to the cleaned `body`.
+Only regular files inside the folder are read: a symbolic link is not
+followed and a pipe is not opened for long. The text is normalised once (NFC,
+invisible format characters removed) before anything reads it, so names and
+numbers are whole; `raw` keeps it as read. Cleaning removes what is not the
+story (site chrome, the " date YYYY-MM" marker, photo captions with their
+credits, bylines, a truncated teaser that repeats the lead) and keeps the
+title apart. Every offset in the database refers to the cleaned `body`.
+File names are shown escaped (`printable`), whatever bytes they hold.
 
 Reading never stops at one bad file: a file that cannot be loaded is skipped,
 text that looks wrong is loaded anyway, and each case becomes a `Problem`
 naming the file (and the line or manifest row) in plain words.
 """
 import csv
+import errno
 import hashlib
 import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +34,8 @@ MANIFEST_COLUMNS = ("file", "published", "url", "outlet")
 # language model's limit of a million characters; a bigger file is refused
 # without being read.
 MAX_BYTES = 1_000_000
+# A manifest has a row per article: a million rows of a file name, a date, a long address and an outlet.
+MAX_MANIFEST_BYTES = 200_000_000
 LONG_LINE = 100_000  # characters: a paragraph of news has a few hundred
 MAX_DIGITS = 15  # a count or amount with more digits is junk (and no longer exact as a float)
 
@@ -62,6 +71,31 @@ class UnreadableFile(Exception):
     """A file that cannot be loaded as text; the message says why, in plain words."""
 
 
+# Characters a terminal would act on or hide: controls, invisible format marks (U+202E turns the
+# line around), line separators, and the bytes of a file name that is not UTF-8 (lone surrogates).
+_UNSAFE_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+
+
+def visible(text: str) -> str:
+    """`text` with every control, invisible or undecodable character written as an escape (\\n, \\x1b, \\u202e, \\xe9)."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if "\udc80" <= char <= "\udcff":  # a byte that is not UTF-8, as Python decodes file names
+            out.append(f"\\x{ord(char) - 0xDC00:02x}")
+        elif unicodedata.category(char) in _UNSAFE_CATEGORIES:
+            out.append(char.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def printable(name: str) -> str:
+    """A file name as one line of valid text that names no other file: escapes as in `visible`, a backslash doubled."""
+    return visible(name.replace("\\", "\\\\"))
+
+
 @dataclass
 class Problem:
     """Something wrong with one input, told to the user and kept in `load_issues`."""
@@ -70,15 +104,40 @@ class Problem:
     message: str
     severity: str = "warning"  # 'warning': loaded anyway; 'error': the file is skipped
 
+    def __post_init__(self):
+        # Every line reaches a terminal: nothing in it may act on the terminal or start a line of its own.
+        self.path, self.message = visible(self.path), visible(self.message)
 
-def read_bytes(path):
-    """A file's bytes, refusing one above MAX_BYTES without reading it all."""
+
+# What a folder entry is when it is not a regular file.
+_KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device", stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+
+
+def _not_regular(kind):
+    return UnreadableFile(f"not a regular file ({kind}); only regular files inside the folder are read")
+
+
+def read_bytes(path, limit=MAX_BYTES, too_large="far more than any news article"):
+    """A regular file's bytes, refusing one above `limit` without reading it all.
+
+    A symbolic link is not followed and a pipe or device is not read: the
+    build reads only what lies in the folder, and never waits on a pipe.
+    """
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-            if len(data) > MAX_BYTES:
-                size = os.fstat(handle.fileno()).st_size
-                raise UnreadableFile(f"too large ({size:,} bytes; the limit is {MAX_BYTES:,}, far more than any news article)")
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise _not_regular("a symbolic link") from error
+        raise UnreadableFile(f"cannot be read ({error.strerror or error})") from error
+    try:
+        with open(descriptor, "rb") as handle:
+            mode = os.fstat(descriptor).st_mode
+            if not stat.S_ISREG(mode):
+                raise _not_regular(_KINDS.get(stat.S_IFMT(mode), "a special file"))
+            data = handle.read(limit + 1)
+            if len(data) > limit:
+                size = os.fstat(descriptor).st_size
+                raise UnreadableFile(f"too large ({size:,} bytes; the limit is {limit:,}, {too_large})")
     except OSError as error:
         raise UnreadableFile(f"cannot be read ({error.strerror or error})") from error
     return data
@@ -109,9 +168,9 @@ def decode(data):
         raise UnreadableFile(f"neither UTF-8 nor Windows-1252 text (byte 0x{byte:02x} at offset {error.start}); save it as UTF-8") from error
 
 
-def read_text(path):
+def read_text(path, limit=MAX_BYTES, too_large="far more than any news article"):
     """The decoded text of a file and its encoding; UnreadableFile when it holds no text."""
-    data = read_bytes(path)
+    data = read_bytes(path, limit, too_large)
     text, encoding = decode(data)
     if not data:
         raise UnreadableFile("empty file")
@@ -121,6 +180,29 @@ def read_text(path):
 
 
 NOT_UTF8 = "not UTF-8: read as Windows-1252 (Latin-1); if accents look wrong, save it as UTF-8"
+
+# Format characters that show nothing but split a word or a number for every pattern: soft hyphen,
+# zero-width spaces and joiners, direction marks and embeddings, word joiner, byte order mark.
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def normalise(text: str) -> str:
+    """The text extractors read: accents as one character each (NFC), invisible characters removed."""
+    return INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+
+
+def normalisation_warning(raw: str) -> "str | None":
+    """What `normalise` changed in `raw`, in plain words, or None."""
+    parts = []
+    if not unicodedata.is_normalized("NFC", raw):
+        parts.append("accents written as two characters (NFD) joined into one")
+    removed = INVISIBLE.findall(raw)
+    if removed:
+        kinds = sorted(set(removed))
+        named = ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, '').lower()}".rstrip() for char in kinds[:3])
+        count = f"{len(removed):,} invisible character{'s' if len(removed) > 1 else ''}"
+        parts.append(f"{count} removed ({named}{', …' if len(kinds) > 3 else ''})")
+    return "Unicode text normalised: " + " and ".join(parts) if parts else None
 
 
 def _delimiter(header):
@@ -140,14 +222,16 @@ def read_manifest(folder, names=None):
     """
     path = Path(folder) / MANIFEST
     rows, problems = {}, []
-    if not path.exists():
+    if not os.path.lexists(path):
         return rows, problems
     try:
-        _, text, encoding = read_text(path)
+        _, text, encoding = read_text(path, MAX_MANIFEST_BYTES, "a million rows of file, date, address and outlet")
     except UnreadableFile as error:
         return rows, [Problem(MANIFEST, f"{error}; the manifest is ignored", "error")]
     if encoding == "cp1252":
         problems.append(Problem(MANIFEST, NOT_UTF8))
+    # File names are matched in NFC, whichever form the manifest or the file system wrote.
+    text = normalise(text)
     text = text.lstrip()
     delimiter = _delimiter(text.split("\n", 1)[0])
     if delimiter != ",":
@@ -184,7 +268,7 @@ def _value(text):
 
 def _check_row(row, rows, names):
     """Add one manifest row to `rows`; return what is wrong with it, if anything."""
-    name = (row.get("file") or "").strip()
+    name = unicodedata.normalize("NFC", (row.get("file") or "").strip())
     values = [value for key, value in row.items() if key is not None and value]
     if any("\n" in value for value in values):
         # An unclosed quote mark swallows the rows after it into one value.
@@ -196,9 +280,9 @@ def _check_row(row, rows, names):
     if not name:
         return "no file name; row ignored" if values else problem
     if name in rows:
-        return f"{name} is listed twice; the first row is kept"
+        return f"{printable(name)} is listed twice; the first row is kept"
     if names is not None and name not in names:
-        return f"there is no file {name} in the folder; row ignored"
+        return f"there is no file {printable(name)} in the folder; row ignored"
     entry = {key: _value(row.get(key)) for key in MANIFEST_COLUMNS[1:]}
     rows[name] = entry
     if entry["published"]:
@@ -268,16 +352,18 @@ def read_article(path, meta=None):
     """
     path = Path(path)
     data, raw, encoding = read_text(path)
-    title, body, byline, credits = clean(raw)
+    # Every stage reads the normalised text, and every offset refers to the body cleaned from it.
+    text = normalise(raw)
+    title, body, byline, credits = clean(text)
     if not body:
         raise UnreadableFile("no story text once menus, captions and bylines are set aside")
     meta = meta or {}
     if meta.get("published"):
         published, precision = parse_iso(meta["published"])
     else:
-        published, precision = published_from_text(raw)
+        published, precision = published_from_text(text)
     return Article(
-        path=path.name,
+        path=printable(path.name),
         sha256=sha256(data),
         raw=raw,
         body=body,
@@ -370,20 +456,34 @@ def check_text(raw, body):
     return warnings
 
 
+def _warnings(article):
+    """What looks wrong in a loaded article, one message each."""
+    warnings = [NOT_UTF8] if article.encoding == "cp1252" else []
+    text = normalise(article.raw)
+    if text != article.raw:
+        warnings.append(normalisation_warning(article.raw) + "; raw keeps the text as read")
+    return warnings + check_text(text, article.body)
+
+
 def _listing(folder):
-    """The article files of `folder` and the names of the other entries, both sorted."""
+    """The article files of `folder` and the printable names of the other entries, both sorted.
+
+    A `*.txt` that is no regular file (a link, a pipe) is listed, so that reading it says why it is skipped.
+    """
     try:
-        entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as error:
-        raise CorpusError(f"{folder}: cannot be read ({error.strerror or error})") from error
+        raise CorpusError(f"{printable(str(folder))}: cannot be read ({error.strerror or error})") from error
     articles, others = [], []
     for entry in entries:
         if entry.name.startswith(".") or entry.name == MANIFEST:
             continue  # hidden files: ".DS_Store", macOS "._a.txt" forks
-        if entry.suffix.lower() == ".txt" and not entry.is_dir():
-            articles.append(entry)
+        folder_entry = entry.is_dir(follow_symlinks=False)
+        if entry.name.lower().endswith(".txt") and not folder_entry:
+            articles.append(Path(entry.path))
         else:
-            others.append(entry.name + ("/" if entry.is_dir() else ""))
+            others.append(printable(entry.name) + ("/" if folder_entry else ""))
     return articles, others
 
 
@@ -394,34 +494,35 @@ def read_corpus(folder):
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise CorpusError(f"{folder}: no such folder")
+        raise CorpusError(f"{printable(str(folder))}: no such folder")
     paths, others = _listing(folder)
-    manifest, problems = read_manifest(folder, {path.name for path in paths})
+    # A file name written in NFD (as macOS may) still finds its row.
+    manifest, problems = read_manifest(folder, {unicodedata.normalize("NFC", path.name) for path in paths})
     if others:
         shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
         count = f"{len(others)} files" if len(others) > 1 else "1 file"
-        problems.append(Problem(folder.resolve().name + "/", f"{count} ignored (not .txt): {shown}"))
+        problems.append(Problem(printable(folder.resolve().name) + "/", f"{count} ignored (not .txt): {shown}"))
     if not paths:
-        raise CorpusError(f"{folder}: no .txt article in the folder", problems)
+        raise CorpusError(f"{printable(str(folder))}: no .txt article in the folder", problems)
     articles, seen = [], {}
     for path in paths:
+        name = printable(path.name)
         try:
-            article = read_article(path, manifest.get(path.name))
+            article = read_article(path, manifest.get(unicodedata.normalize("NFC", path.name)))
+            warnings = _warnings(article)
         except UnreadableFile as error:
-            problems.append(Problem(path.name, f"{error}; skipped", "error"))
+            problems.append(Problem(name, f"{error}; skipped", "error"))
             continue
         except Exception as error:  # a bug met on one file must not stop the others
-            problems.append(Problem(path.name, f"reading failed ({type(error).__name__}: {error}); skipped, please report this", "error"))
+            problems.append(Problem(name, f"reading failed ({type(error).__name__}: {error}); skipped, please report this", "error"))
             continue
         if article.sha256 in seen:
             first = seen[article.sha256]
-            problems.append(Problem(path.name, f"same text as {first}; skipped, {first} is kept", "error"))
+            problems.append(Problem(name, f"same text as {first}; skipped, {first} is kept", "error"))
             continue
-        seen[article.sha256] = path.name
-        if article.encoding == "cp1252":
-            problems.append(Problem(path.name, NOT_UTF8))
-        problems.extend(Problem(path.name, message) for message in check_text(article.raw, article.body))
+        seen[article.sha256] = name
+        problems.extend(Problem(name, message) for message in warnings)
         articles.append(article)
     if not articles:
-        raise CorpusError(f"{folder}: none of its {len(paths)} .txt file(s) could be read", problems)
+        raise CorpusError(f"{printable(str(folder))}: none of its {len(paths)} .txt file(s) could be read", problems)
     return articles, problems

@@ -119,7 +119,10 @@ def load_gold(gold_dir):
                 _check_item(path, kind, index, item)
         golds.append(gold)
     if not golds:
-        raise GoldError(f"{folder}: no gold *.json files")
+        # Gold is often kept one folder down per corpus (gold/seeds/, gold/dev/): point there.
+        below = sorted(child.name + "/" for child in folder.iterdir() if child.is_dir() and any(child.glob("*.json")))
+        hint = f"; they are one folder down, in {', '.join(below)}: name {'that folder' if len(below) == 1 else 'one of them'}" if below else ""
+        raise GoldError(f"{folder}: no gold *.json files{hint}")
     return golds
 
 

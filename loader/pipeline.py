@@ -19,26 +19,37 @@ it wherever the one .db file goes:
 Resolution across articles always runs over the whole corpus, and every
 extraction goes through its JSON form, so an incremental build writes the same
 bytes as a full one (`full=True`, `coalition build --full`).
+
+Faults stay with their article: each article's records, fresh or cached, are
+checked against its body before resolution (a cached extraction that fails the
+check is extracted again), and when resolution or the write still fails on
+what the records hold, the article whose records make it fail is found and
+loses its records, with a warning naming it; the build goes on.
 """
 import dataclasses
 import functools
 import hashlib
 import importlib.metadata
 import json
+import math
 import multiprocessing
 import os
 import signal
 import sqlite3
+import stat
 import sys
 import tempfile
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import MAX_BYTES, Problem, read_corpus
+import sqlite_utils
+
+from .corpus import MANIFEST, MAX_BYTES, MAX_MANIFEST_BYTES, Problem, printable, read_corpus
+from .dates import InvalidDate, parse_iso
 from .records import Extraction, Figure, MeetingMention, PersonMention, Quote
 from .resolve import resolve
-from .store import save
+from .store import KINDS, STATUSES, create_schema, is_own_table, save, write
 
 PACKAGE = Path(__file__).resolve().parent
 # Modules that never shape the database: editing them invalidates no cache.
@@ -114,12 +125,13 @@ def input_fingerprint(corpus_dir):
         digest.update(folder.name.encode("utf-8", "surrogateescape") + b"\0")
         for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
             digest.update(entry.name.encode("utf-8", "surrogateescape") + b"\0")
-            if entry.is_dir():
+            # As read_corpus sees them: a link or a pipe is named, never followed or read.
+            if entry.is_dir(follow_symlinks=False):
                 digest.update(b"dir\0")
-            elif entry.is_file():
-                size = entry.stat().st_size
+            elif entry.is_file(follow_symlinks=False):
+                size = entry.stat(follow_symlinks=False).st_size
                 digest.update(f"{size}\0".encode())
-                if size <= MAX_BYTES:  # a larger file is refused by its size alone
+                if size <= (MAX_MANIFEST_BYTES if entry.name == MANIFEST else MAX_BYTES):  # a larger file is refused by its size alone
                     digest.update(Path(entry.path).read_bytes())
     except OSError:
         return None
@@ -163,6 +175,145 @@ def available_cores():
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+# --- The records' invariants --------------------------------------------------------------------
+
+
+def _span(record, body):
+    return type(record.start) is int and type(record.end) is int and 0 <= record.start <= record.end <= len(body)
+
+
+def _optional_text(*values):
+    return all(value is None or isinstance(value, str) for value in values)
+
+
+def _number(value):
+    return type(value) in (int, float) and math.isfinite(value)
+
+
+def _meeting_index(record, meetings):
+    return record.meeting_index is None or (type(record.meeting_index) is int and 0 <= record.meeting_index < len(meetings))
+
+
+def _date(date, precision):
+    if date is None:
+        return precision is None
+    try:
+        return isinstance(date, str) and parse_iso(date) == (date, precision)
+    except InvalidDate:
+        return False
+
+
+def _broken_person(person, body):
+    if not isinstance(person.name, str) or not person.name.strip():
+        return "no name"
+    if not isinstance(person.aliases, list) or not all(isinstance(alias, str) and alias.strip() for alias in person.aliases):
+        return "an alias that is no name"
+    if not _optional_text(person.role, person.country):
+        return "a role or country that is no text"
+    return None if _span(person, body) else f"offsets {person.start!r}-{person.end!r} outside the body"
+
+
+def _broken_quote(quote, body, names, meetings):
+    if not isinstance(quote.text, str) or not quote.text or not _span(quote, body) or body[quote.start : quote.end] != quote.text:
+        return f"its text is not body[{quote.start!r}:{quote.end!r}]"
+    if quote.speaker is not None and quote.speaker not in names:
+        return f"its speaker {quote.speaker!r} is no person of the article"
+    if not _optional_text(quote.attribution):
+        return "an attribution that is no text"
+    return None if _meeting_index(quote, meetings) else f"meeting {quote.meeting_index!r} does not exist"
+
+
+def _broken_meeting(meeting, body):
+    if meeting.kind not in KINDS or meeting.status not in STATUSES:
+        return f"kind {meeting.kind!r} or status {meeting.status!r} unknown"
+    if not _date(meeting.date, meeting.date_precision):
+        return f"date {meeting.date!r} ({meeting.date_precision!r}) is not a date"
+    if not _optional_text(meeting.city, meeting.country):
+        return "a city or country that is no text"
+    if meeting.participants is not None and not (type(meeting.participants) is int and 0 <= meeting.participants < 2**63):
+        return f"{meeting.participants!r} participants"
+    for value, bound in ((meeting.latitude, 90), (meeting.longitude, 180)):
+        if value is not None and not (_number(value) and -bound <= value <= bound):
+            return f"coordinates {meeting.latitude!r}, {meeting.longitude!r} are not on Earth"
+    return None if _span(meeting, body) else f"offsets {meeting.start!r}-{meeting.end!r} outside the body"
+
+
+def _broken_figure(figure, body, meetings):
+    if not isinstance(figure.text, str) or not figure.text or not _span(figure, body) or body[figure.start : figure.end] != figure.text:
+        return f"its text is not body[{figure.start!r}:{figure.end!r}]"
+    if not _number(figure.value) or not isinstance(figure.unit, str) or not figure.unit.strip():
+        return f"value {figure.value!r} or unit {figure.unit!r} is not a quantity"
+    if type(figure.approximate) is not bool or not _optional_text(figure.qualifier):
+        return "its approximate flag or qualifier is malformed"
+    return None if _meeting_index(figure, meetings) else f"meeting {figure.meeting_index!r} does not exist"
+
+
+def broken_invariant(body: str, extraction: Extraction) -> "str | None":
+    """The first record of `extraction` that cannot be true of `body`, in plain words; None when all hold."""
+    names = {person.name for person in extraction.people}
+    checks = (
+        ("person", extraction.people, lambda record: _broken_person(record, body)),
+        ("quote", extraction.quotes, lambda record: _broken_quote(record, body, names, extraction.meetings)),
+        ("meeting", extraction.meetings, lambda record: _broken_meeting(record, body)),
+        ("figure", extraction.figures, lambda record: _broken_figure(record, body, extraction.meetings)),
+    )
+    for kind, records, check in checks:
+        for position, record in enumerate(records, start=1):
+            problem = check(record)
+            if problem:
+                return f"{kind} {position}: {problem}"
+    return None
+
+
+class InconsistentRows(ValueError):
+    """Resolved rows that break a rule of the database the schema does not enforce (a foreign key, a name)."""
+
+
+def check_resolved(resolved, articles: int) -> None:
+    """Raise InconsistentRows when a resolved row points to no person, meeting or article, or a person has no name.
+
+    SQLite does not enforce foreign keys on the write, so these would reach the published file.
+    """
+    names = [row["name"] for row in resolved.people]
+    if not all(isinstance(name, str) and name.strip() for name in names):
+        raise InconsistentRows("a person without a name")
+    people = {row["id"] for row in resolved.people}
+    meetings = {row["id"] for row in resolved.meetings}
+    links = (
+        ("article_people", "person_id", "people", people, False),
+        ("person_roles", "person_id", "people", people, False),
+        ("person_aliases", "person_id", "people", people, False),
+        ("quotes", "person_id", "people", people, True),
+        ("article_meetings", "meeting_id", "meetings", meetings, False),
+        ("quotes", "meeting_id", "meetings", meetings, True),
+        ("figures", "meeting_id", "meetings", meetings, True),
+    )
+    for table, column, other, ids, optional in links:
+        for row in getattr(resolved, table):
+            if not (optional and row[column] is None) and row[column] not in ids:
+                raise InconsistentRows(f"{table}.{column} {row[column]!r} is no row of {other}")
+            if "article_id" in row and not 1 <= row["article_id"] <= articles:
+                raise InconsistentRows(f"{table}.article_id {row['article_id']!r} is no article")
+
+
+def resolve_checked(articles, extractions):
+    """`resolve`, then `check_resolved` on its rows."""
+    resolved = resolve(articles, extractions)
+    check_resolved(resolved, len(articles))
+    return resolved
+
+
+def _sound(value, body):
+    """The Extraction a JSON value holds and None, or None and why it cannot stand for an extraction of `body`."""
+    try:
+        extraction = decode(value)
+        # A crafted cache row may hold any JSON where a record's field is expected.
+        problem = broken_invariant(body, extraction)
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        return None, f"unreadable records ({type(error).__name__}: {error})"
+    return (None, problem) if problem else (extraction, None)
+
+
 def extract_many(items, jobs, progress):
     """extract_batch over `items` in `jobs` processes, each loading the model once; results in order."""
     if not items:
@@ -203,48 +354,199 @@ def open_previous(db_path):
     except sqlite3.Error:
         return None
     try:
-        connection.execute(f"select 1 from [{CACHE}] limit 1")
+        connection.execute(f"select key, value from [{CACHE}] limit 1")
     except sqlite3.Error:  # not a database, or one built before the cache existed
         connection.close()
         return None
     return connection
 
 
-def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress):
+class TargetRefused(Exception):
+    """A --db that holds something else than a coalition database: it is not replaced."""
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _foreign_content(path):
+    """Why the file at `path` is more than a coalition database would lose, or None when replacing it loses nothing else."""
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    with open(path, "rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if not header:
+        return None  # an empty file holds nothing
+    if header != SQLITE_HEADER:
+        return "not an SQLite database"
+    try:
+        connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = [name for (name,) in connection.execute("select name from sqlite_master where type = 'table' order by name")]
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        return f"an SQLite file that cannot be read: {error}"
+    others = [name for name in tables if not is_own_table(name)]
+    if others:
+        return f"it holds other tables: {', '.join(others[:5])}{', …' if len(others) > 5 else ''}"
+    return None
+
+
+def writable_target(db_path, force=False):
+    """The file a build of `db_path` writes: the path itself, or the file its symbolic link points to (the link stays).
+
+    Raises TargetRefused when that file exists and holds more than a coalition database, unless `force`.
+    """
+    target = Path(os.path.realpath(db_path))
+    if force or not os.path.lexists(target):
+        return target
+    try:
+        foreign = _foreign_content(target)
+    except OSError as error:
+        foreign = f"cannot be read ({error.strerror or error})"
+    if foreign:
+        shown = printable(str(db_path))
+        raise TargetRefused(f"{shown} is not a coalition database ({foreign}); it is left as it is: choose another --db, or add --force to replace it")
+    return target
+
+
+def _data_error(error):
+    """An error that what the records hold may cause, as opposed to the disk, a permission, or memory."""
+    if isinstance(error, (MemoryError, OSError)):
+        return False
+    return not isinstance(error, sqlite3.Error) or isinstance(error, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError))
+
+
+def _failure(probe, articles, extractions):
+    """The exception `probe` raises on these articles, or None."""
+    try:
+        probe(articles, extractions)
+    except Exception as error:
+        return error
+    return None
+
+
+def _has_records(extraction):
+    return any(getattr(extraction, name) for name in RECORDS)
+
+
+def _isolate(articles, extractions, problems, stage, run, probe):
+    """`run(articles, extractions)`; when it fails on what the records hold, drop the records of the
+    articles that make it fail, with a warning each, and run again.
+
+    `probe(articles, extractions)` raises as `run` would, on any part of the corpus. Each article
+    is tried alone first; when none fails alone, the smallest prefix of the corpus that fails ends
+    with the article to blame. A failure that no article's records explain is raised as it is.
+    """
+    while True:
+        try:
+            return run(articles, extractions)
+        except Exception as error:
+            if not _data_error(error) or _failure(probe, [], []) or not _failure(probe, articles, extractions):
+                raise error  # not a matter of any article's records
+            culprits = {}
+            for index, extraction in enumerate(extractions):
+                failure = _failure(probe, articles[index : index + 1], [extraction]) if _has_records(extraction) else None
+                if failure:
+                    culprits[index] = failure
+            if not culprits:  # the records fail only together with others'
+                low, high = 0, len(articles)  # the first `low` articles pass, the first `high` fail
+                failure = _failure(probe, articles, extractions)
+                while high - low > 1:
+                    middle = (low + high) // 2
+                    found = _failure(probe, articles[:middle], extractions[:middle])
+                    low, high, failure = (low, middle, found) if found else (middle, high, failure)
+                if not _has_records(extractions[high - 1]):
+                    raise error
+                culprits = {high - 1: failure}
+            for index, failure in culprits.items():
+                message = f"{stage} failed ({type(failure).__name__}: {failure}); article kept without extracted records, please report this"
+                problems.append(Problem(articles[index].path, message))
+                extractions[index] = Extraction()
+
+
+def _write_in_memory(articles, extractions):
+    """The rows of `articles` written to a database in memory: what the write would refuse, without a file."""
+    db = sqlite_utils.Database(memory=True)
+    try:
+        with db.atomic():
+            create_schema(db)
+            write(db, articles, resolve(articles, extractions), [])
+    finally:
+        db.close()
+
+
+def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress, force=False):
     """Build `db_path` from the `*.txt` files of `corpus_dir`; return a BuildSummary.
 
     Reuses what the previous `db_path` holds unless `full`; extracts in `jobs`
-    processes (default: every core); `progress(total)` gives a context manager
-    whose `update(n)` is called as articles are extracted.
+    processes (default and most: every core); `progress(total)` gives a context
+    manager whose `update(n)` is called as articles are extracted. Replaces
+    only a coalition database, unless `force` (TargetRefused).
     """
-    target = Path(db_path)
+    target = writable_target(db_path, force)
     fingerprint = input_fingerprint(corpus_dir)
     previous = None if full else open_previous(target)
-    try:
-        if previous and fingerprint and previous.execute(f"select value from [{CACHE}] where key = ?", [FINGERPRINT]).fetchone() == (fingerprint,):
-            return _unchanged(previous)
-        articles, problems = read_corpus(corpus_dir)
-        keys = [extraction_key(article) for article in articles]
-        cached = dict(previous.execute(f"select key, value from [{CACHE}]")) if previous else {}
-    finally:
-        if previous:
+    unchanged, cached = None, {}
+    if previous:
+        try:
+            unchanged, cached = _read_previous(previous, fingerprint)
+        finally:
             previous.close()
-    known = {key: cached[key] for key in keys if key in cached}
+    if unchanged:
+        return unchanged
+    articles, problems = read_corpus(corpus_dir)
+    keys = [extraction_key(article) for article in articles]
+    known, extractions = {}, [Extraction() for _ in articles]
+    for index, key in enumerate(keys):
+        if key in cached:
+            # A cached row is checked like a fresh one, and must be the JSON this build would write:
+            # anything else is extracted again, so an incremental build stays byte for byte a full one.
+            extraction, _ = _sound(cached[key], articles[index].body)
+            if extraction and encode(extraction) == cached[key]:
+                known[key], extractions[index] = cached[key], extraction
     missing = [index for index, key in enumerate(keys) if key not in known]
-    results = extract_many([(articles[index].body, articles[index].published) for index in missing], jobs or available_cores(), progress)
+    # More processes than cores only add memory: each loads the language model.
+    workers = min(jobs or available_cores(), available_cores())
+    results = extract_many([(articles[index].body, articles[index].published) for index in missing], workers, progress)
     for index, (value, failure) in zip(missing, results):
+        if not failure:
+            extraction, broken = _sound(value, articles[index].body)
+            if broken:
+                failure = f"extracted records are inconsistent ({broken}); article kept without extracted records, please report this"
         if failure:  # not cached: the next build tries again and reports it again
             problems.append(Problem(articles[index].path, failure))
         else:
-            known[keys[index]] = value
-    extractions = [decode(known[key]) if key in known else Extraction() for key in keys]
-    resolved = resolve(articles, extractions)
+            known[keys[index]], extractions[index] = value, extraction
+    resolved = _isolate(articles, extractions, problems, "resolution", resolve_checked, resolve_checked)
     cache = dict(known)
     if fingerprint:
         cache[FINGERPRINT] = fingerprint
-    write_atomically(target, lambda path: save(path, articles, resolved, problems, cache))
+
+    resolved_from = list(extractions)
+
+    def write_file(articles, extractions):
+        # Resolved again only when an article has lost its records (a list compares its items by identity first).
+        rows = resolved if extractions == resolved_from else resolve(articles, extractions)
+        write_atomically(target, lambda path: save(path, articles, rows, problems, cache))
+
+    _isolate(articles, extractions, problems, "writing its records", write_file, _write_in_memory)
     skipped = sum(1 for problem in problems if problem.severity == "error")
     return BuildSummary(loaded=len(articles), skipped=skipped, problems=problems, extracted=len(missing))
+
+
+def _read_previous(previous, fingerprint):
+    """(The summary of the previous build when its inputs were these, else None; its cached extractions).
+
+    A damaged previous database only makes a slower build: what cannot be read is not reused.
+    """
+    try:
+        if fingerprint and previous.execute(f"select value from [{CACHE}] where key = ?", [FINGERPRINT]).fetchone() == (fingerprint,):
+            return _unchanged(previous), {}
+        return None, dict(previous.execute(f"select key, value from [{CACHE}]"))
+    except sqlite3.Error:
+        return None, {}
 
 
 def _unchanged(previous):

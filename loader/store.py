@@ -166,6 +166,11 @@ FTS = {
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 
 
+def is_own_table(name):
+    """A table the build writes: replacing a database made only of these loses nothing else."""
+    return name in SCHEMA or name.startswith("sqlite_") or any(name.startswith(f"{table}_fts") for table in FTS)
+
+
 def create_schema(db):
     for sql in SCHEMA.values():
         db.execute(sql)

@@ -1,6 +1,7 @@
 """Incremental builds: only new or changed articles are extracted, and the file is the one a full build writes."""
 import csv
 import filecmp
+import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -127,10 +128,12 @@ def test_progress_counts_every_extracted_article(corpus, tmp_path):
     assert counted == [("total", 5), 5]
 
 
-def test_a_file_that_is_no_database_is_replaced(corpus, tmp_path):
+def test_a_file_that_is_no_database_is_replaced_when_forced(corpus, tmp_path):
     db = tmp_path / "coalition.db"
     db.write_bytes(b"not a database")
-    assert build(corpus, db).extracted == 5
+    with pytest.raises(pipeline.TargetRefused):
+        build(corpus, db)
+    assert build(corpus, db, force=True).extracted == 5
     build(corpus, tmp_path / "full.db", full=True)
     assert same_file(db, tmp_path / "full.db")
 
@@ -149,3 +152,16 @@ def test_full_option_extracts_again(corpus, tmp_path, monkeypatch):
     incremental = CliRunner().invoke(cli, ["build", str(corpus), "--db", str(db), "--jobs", "1"])
     assert incremental.exit_code == 0, incremental.output
     assert db.read_bytes() == before
+
+
+def test_a_change_in_a_large_manifest_is_seen(corpus, tmp_path):
+    # Over the size limit of an article, within that of a manifest: its bytes are part of the fingerprint.
+    filler = "".join(f"absent-{number:06d}.txt,2019,https://example.org/{'x' * 40},AFP\n" for number in range(15_000))
+    manifest = (corpus / "sources.csv").read_text(encoding="utf-8")
+    (corpus / "sources.csv").write_text(manifest + filler, encoding="utf-8")
+    assert (corpus / "sources.csv").stat().st_size > 1_000_000
+    db = tmp_path / "coalition.db"
+    build(corpus, db)
+    set_manifest(corpus, "001_b76170f1117bfb89.txt", "outlet", "Le Quotidien")
+    assert build(corpus, db).written
+    assert sqlite3.connect(db).execute("select outlet from articles where path = '001_b76170f1117bfb89.txt'").fetchone() == ("Le Quotidien",)

@@ -215,15 +215,15 @@ async def test_html_is_stored_as_text_and_shown_escaped(tmp_path):
 
 def test_missing_and_empty_folders(tmp_path):
     db = tmp_path / "out.db"
-    db.write_bytes(b"previous database")
+    db.write_bytes(b"previous database")  # not a database: --force, or the build would refuse it at once
     (tmp_path / "empty").mkdir()
-    result = run_build(tmp_path / "empty", db)
+    result = run_build(tmp_path / "empty", db, "--force")
     assert (result.exit_code, result.output) == (1, f"Error: {tmp_path / 'empty'}: no .txt article in the folder\n")
     others = tmp_path / "others"
     others.mkdir()
     (others / "a.pdf").write_bytes(b"%PDF")
     (others / "notes.md").write_text("notes")
-    result = run_build(others, db)
+    result = run_build(others, db, "--force")
     assert (result.exit_code, result.output.splitlines()) == (
         1,
         ["warning: others/: 2 files ignored (not .txt): a.pdf, notes.md", f"Error: {others}: no .txt article in the folder"],
@@ -233,12 +233,12 @@ def test_missing_and_empty_folders(tmp_path):
 
 def test_a_folder_of_only_bad_files_keeps_the_old_database(tmp_path):
     db = tmp_path / "out.db"
-    db.write_bytes(b"previous database")
+    db.write_bytes(b"previous database")  # not a database: --force, or the build would refuse it at once
     folder = tmp_path / "bad"
     folder.mkdir()
     (folder / "a.txt").write_bytes(b"")
     (folder / "b.txt").write_bytes(b"\x00\x01")
-    result = run_build(folder, db)
+    result = run_build(folder, db, "--force")
     assert (result.exit_code, result.output.splitlines()) == (
         1,
         [
@@ -476,3 +476,168 @@ def test_corpus_errors_carry_the_problems_met(tmp_path):
     with pytest.raises(CorpusError) as raised:
         read_corpus(folder)
     assert [(problem.path, problem.severity) for problem in raised.value.problems] == [("a.txt", "error")]
+
+
+# --- File names and file kinds ----------------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path):
+    folder = make_corpus(tmp_path / "corpus", {})
+    (folder / "other.txt").write_text("Un autre récit.\n", encoding="utf-8")
+    try:
+        os.rename(folder / "other.txt", os.fsencode(folder) + b"/caf\xe9.txt")
+    except OSError:
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    with open(os.fsencode(folder) + b"/caf\xe9.pdf", "wb") as handle:
+        handle.write(b"%PDF")
+    db = tmp_path / "out.db"
+    result = run_build(folder, db)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "warning: corpus/: 1 file ignored (not .txt): caf\\xe9.pdf",
+        f"{db}: 2 articles loaded, 0 skipped, 1 warnings",
+    ]
+    assert list(articles(db)) == ["caf\\xe9.txt", "good.txt"]
+
+
+def test_control_characters_in_a_file_name_cannot_forge_a_line(tmp_path):
+    folder = make_corpus(tmp_path / "corpus", {"x\nerror: good.txt: forged\x1b[31m.txt": b"", "back\\slash\u202e.txt": b""})
+    db = tmp_path / "out.db"
+    result = run_build(folder, db)
+    assert result.output.splitlines() == [
+        "error: back\\\\slash\\u202e.txt: empty file; skipped",
+        "error: x\\nerror: good.txt: forged\\x1b[31m.txt: empty file; skipped",
+        f"{db}: 1 articles loaded, 2 skipped, 0 warnings",
+    ]
+    assert [path for _, path, _ in load_issues(db)] == ["back\\\\slash\\u202e.txt", "x\\nerror: good.txt: forged\\x1b[31m.txt"]
+
+
+def test_an_nfd_file_name_matches_its_nfc_manifest_row(tmp_path):
+    folder = make_corpus(tmp_path / "corpus", {"re\u0301union.txt": "La réunion a eu lieu.\n", "sources.csv": "file,published\nréunion.txt,2019-02-06\n"})
+    db = tmp_path / "out.db"
+    result = run_build(folder, db)
+    assert result.output.splitlines() == [f"{db}: 2 articles loaded, 0 skipped, 0 warnings"]
+    assert articles(db)["re\u0301union.txt"]["published"] == "2019-02-06"
+
+
+@pytest.mark.parametrize("name", ["a.txt", "sources.csv"])
+def test_a_named_pipe_is_refused_without_waiting(tmp_path, name):
+    folder = make_corpus(tmp_path / "corpus", {})
+    os.mkfifo(folder / name)
+    db = tmp_path / "out.db"
+    process = subprocess.run([sys.executable, "-m", "loader", "build", str(folder), "--db", str(db)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    ending = "skipped" if name == "a.txt" else "the manifest is ignored"
+    assert process.stderr.splitlines()[0] == f"error: {name}: not a regular file (a named pipe); only regular files inside the folder are read; {ending}"
+    assert process.returncode == 0
+
+
+@pytest.mark.parametrize("target", ["/etc/shadow", "/dev/zero", "../outside.txt"])
+def test_a_symbolic_link_is_not_followed(tmp_path, target):
+    (tmp_path / "outside.txt").write_text("Un récit hors du dossier.\n", encoding="utf-8")
+    folder = make_corpus(tmp_path / "corpus", {})
+    os.symlink(target, folder / "link.txt")
+    os.symlink("/etc/passwd", folder / "sources.csv")
+    db = tmp_path / "out.db"
+    result = run_build(folder, db)
+    assert result.output.splitlines() == [
+        "error: sources.csv: not a regular file (a symbolic link); only regular files inside the folder are read; the manifest is ignored",
+        "error: link.txt: not a regular file (a symbolic link); only regular files inside the folder are read; skipped",
+        f"{db}: 1 articles loaded, 2 skipped, 0 warnings",
+    ]
+    assert list(articles(db)) == ["good.txt"]
+
+
+# --- Unicode ------------------------------------------------------------------------------------
+
+
+def test_decomposed_accents_are_composed_and_the_file_warned(tmp_path):
+    import unicodedata
+
+    text = "Les ministres de la coalition se sont réunis à Washington le 6 février 2019. « Nous restons unis », a déclaré Jean-Yves Le Drian.\n"
+    folder = make_corpus(tmp_path / "corpus", {"nfd.txt": unicodedata.normalize("NFD", text)})
+    db = tmp_path / "out.db"
+    result = run_build(folder, db)
+    assert result.output.splitlines()[0] == "warning: nfd.txt: Unicode text normalised: accents written as two characters (NFD) joined into one; raw keeps the text as read"
+    row = articles(db)["nfd.txt"]
+    assert (row["body"], row["raw"]) == (text.strip(), unicodedata.normalize("NFD", text))
+
+
+@pytest.mark.parametrize(
+    "written, read",
+    [
+        ("Les représentants de 2\u200b2 pays ont assisté à la réunion.", "Les représentants de 22 pays ont assisté à la réunion."),
+        ("Jean-Yves Le Dri\u00adan et Jean\u2060-Yves Le Drian.", "Jean-Yves Le Drian et Jean-Yves Le Drian."),
+        ("« Nous\u200f restons unis », a déclaré le ministre\u202e.", "« Nous restons unis », a déclaré le ministre."),
+    ],
+    ids=["zero-width space", "soft hyphen and word joiner", "right-to-left marks"],
+)
+def test_invisible_characters_are_removed_from_the_body(tmp_path, written, read):
+    folder = make_corpus(tmp_path / "corpus", {"odd.txt": written + "\n"})
+    db = tmp_path / "out.db"
+    result = run_build(folder, db)
+    assert result.output.splitlines()[0].startswith("warning: odd.txt: Unicode text normalised: ")
+    assert "invisible character" in result.output.splitlines()[0]
+    row = articles(db)["odd.txt"]
+    assert (row["body"], row["raw"]) == (read, written + "\n")
+    assert_sound(db)
+
+
+def test_zero_width_space_in_a_count(tmp_path):
+    folder = make_corpus(tmp_path / "corpus", {"odd.txt": "Les ministres des 6\u200b8 pays de la coalition se sont réunis à Washington le 22 mars 2017.\n"})
+    db = tmp_path / "out.db"
+    run_build(folder, db)
+    assert [row["participants"] for row in sqlite_utils.Database(db).query("select participants from meetings where city = 'Washington' and date = '2017-03-22'")] == [68]
+
+
+def test_seeds_saved_in_nfd_give_the_same_database(corpus, tmp_path):
+    import unicodedata
+
+    nfc_db, nfd_db = tmp_path / "nfc.db", tmp_path / "nfd.db"
+    run_build(corpus, nfc_db)
+    for path in corpus.glob("*.txt"):
+        path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run_build(corpus, nfd_db)
+    assert result.exit_code == 0, result.output
+    for table in ("meetings", "people", "person_roles", "quotes", "figures"):
+        assert list(sqlite_utils.Database(nfd_db)[table].rows) == list(sqlite_utils.Database(nfc_db)[table].rows), table
+
+
+# --- The manifest ------------------------------------------------------------------------------
+
+
+def test_a_manifest_of_twenty_thousand_rows_is_read(tmp_path):
+    rows = "".join(f"article-{number:06d}.txt,2019-02-06,https://example.org/news/2019/02/06/{'a-long-address-' * 4}{number},Le Monde\n" for number in range(20_000))
+    folder = make_corpus(tmp_path / "corpus", {"sources.csv": "file,published,url,outlet\ngood.txt,2019-02-06,,AFP\n" + rows})
+    assert os.path.getsize(folder / "sources.csv") > MAX_BYTES
+    found, problems = read_manifest(folder)
+    assert (len(found), problems) == (20_001, [])
+    db = tmp_path / "out.db"
+    run_build(folder, db)
+    assert (articles(db)["good.txt"]["published"], articles(db)["good.txt"]["outlet"]) == ("2019-02-06", "AFP")
+
+
+def test_a_manifest_above_its_own_limit_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus_module, "MAX_MANIFEST_BYTES", 100)
+    folder = make_corpus(tmp_path / "corpus", {"sources.csv": "file,published\n" + "good.txt,2019\n" * 10})
+    _, problems = read_manifest(folder)
+    assert [problem.message for problem in problems] == [
+        "too large (155 bytes; the limit is 100, a million rows of file, date, address and outlet); the manifest is ignored"
+    ]
+
+
+def test_a_bug_met_checking_one_text_skips_only_that_file(tmp_path, monkeypatch):
+    check = corpus_module.check_text
+
+    def fail_on_other(raw, body):
+        if "autre" in body:
+            raise ValueError("check failed")
+        return check(raw, body)
+
+    monkeypatch.setattr(corpus_module, "check_text", fail_on_other)
+    folder = make_corpus(tmp_path / "corpus", {"other.txt": "Un autre récit.\n"})
+    db = tmp_path / "out.db"
+    result = run_build(folder, db)
+    assert result.output.splitlines() == [
+        "error: other.txt: reading failed (ValueError: check failed); skipped, please report this",
+        f"{db}: 1 articles loaded, 1 skipped, 0 warnings",
+    ]
