@@ -45,8 +45,8 @@ def inject(monkeypatch, change):
     """Extract as usual, then let `change(extraction)` alter the records of the Copenhagen article."""
     extract_article = loader.extract.extract_article
 
-    def extract(body, published, doc=None):
-        extraction = extract_article(body, published, doc)
+    def extract(body, published):
+        extraction = extract_article(body, published)
         if "Copenhague" in body:
             change(extraction)
         return extraction
@@ -338,8 +338,8 @@ def test_records_that_fail_only_together_cost_the_later_article_its_records(corp
     extract_article = loader.extract.extract_article
     marks = {"Copenhague": "Alpha", "Tillerson": "Beta"}  # Alpha in 003; Beta in 002 and 004
 
-    def extract(body, published, doc=None):
-        extraction = extract_article(body, published, doc)
+    def extract(body, published):
+        extraction = extract_article(body, published)
         extraction.people += [PersonMention(mark) for word, mark in marks.items() if word in body]
         return extraction
 
