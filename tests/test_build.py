@@ -61,7 +61,7 @@ def test_failed_write_keeps_the_old_file(tmp_path):
 def test_killed_build_leaves_the_old_database(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for copy in range(60):
+    for copy in range(400):
         for article in sorted((ROOT / "seeds").glob("*.txt")):
             # Each copy differs, or all but one would be skipped as the same text.
             (corpus / f"{copy:03d}_{article.name}").write_text(article.read_text(encoding="utf-8") + f"\nCopie {copy}.\n", encoding="utf-8")
@@ -74,7 +74,7 @@ def test_killed_build_leaves_the_old_database(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    time.sleep(4)
+    time.sleep(2)
     process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode != 0, "the build finished before it could be killed: make the corpus larger"
