@@ -34,13 +34,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from loader.corpus import read_corpus  # noqa: E402
-from loader.lexicon import lines, rows  # noqa: E402
+from loader.lang.lexicon import table, words  # noqa: E402
 
 REAL = ROOT.parent / "shared" / "real"
 SOURCES = [ROOT / "seeds", ROOT / "tests" / "data" / "dev" / "articles", REAL / "articles"]
 GOLDS = [ROOT / "tests" / "data" / "gold" / "seeds", ROOT / "tests" / "data" / "dev" / "gold", REAL / "gold"]
 OUTLETS = ["Le Monde", "Le Figaro", "Libération", "France 24", "RFI", "La Croix", "Ouest-France", "20 Minutes"]
-MONTHS = lines("months.txt")
+MONTHS = words("months.txt")
 # A date keeps a calendar day, a year stays a year, another number keeps its length.
 NUMBERS = re.compile(
     rf"\b(?P<day>1er|\d{{1,2}}) (?P<month>{'|'.join(MONTHS)})(?: (?P<year>\d{{4}}))?\b"
@@ -68,7 +68,7 @@ def material():
             gold = json.loads(path.read_text(encoding="utf-8"))
             names.update(person["name"] for person in gold["people"] if " " in person.get("name", ""))
             cities.update(meeting["city"] for meeting in gold["meetings"] if meeting.get("city"))
-    gazetteer = sorted({row["city"] for row in rows("places.csv")} | cities)
+    gazetteer = sorted({row["city"] for row in table("places.csv")} | cities)
     return titles, paragraphs, sorted(names, key=lambda name: (-len(name), name)), sorted(cities, key=lambda city: (-len(city), city)), gazetteer
 
 

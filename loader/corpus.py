@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .dates import MONTHS, PUBLICATION_LINE, InvalidDate, iso_date, parse_iso, published_from_text
 from .lang.sentences import STOP
-from .lexicon import lines
+from .lang.lexicon import words
 from .records import Article
 
 MANIFEST = "sources.csv"
@@ -40,7 +40,7 @@ LONG_LINE = 100_000  # characters: a paragraph of news has a few hundred
 MAX_DIGITS = 15  # a count or amount with more digits is junk (and no longer exact as a float)
 
 
-CHROME_LINES = {line.casefold() for line in lines("chrome_lines.txt")}
+CHROME_LINES = {line.casefold() for line in words("chrome_lines.txt")}
 
 DATE_MARKER = re.compile(r"\A\s*date \d{4}-\d{2}(?:-\d{2})?\s*")
 # "— KARIM SAHIB / AFP", "- MANDEL NGAN, AFP/Archives", "Photo AFP / Pieter VANDAMME"

@@ -7,23 +7,18 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .lexicon import lines, rows
-from .numbers import SPELLED, NotANumber, parse_number
+from .lang.chars import CAPITAL, alternation
+from .lang.lexicon import table, words
+from .lang.sentences import sentences
+from .lang.vocabulary import MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES
+from .numbers import SPELLED, NotANumber, lookup as _lookup, parse_number
 
 
-MONTHS = {name: number for number, name in enumerate(lines("months.txt"), start=1)}
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 # Accent-less spellings are common in scraped text ("fevrier", "aout", "decembre").
 MONTHS.update({"fevrier": 2, "aout": 8, "decembre": 12})
 
 PRECISIONS = {4: "year", 7: "month", 10: "day"}
-
-
-def _lookup(table, word):
-    """table[word] for a word a case-blind pattern matched: such a pattern also takes case
-    twins ("marſ", "juın"), which lower() does not bring back to the key."""
-    if word.lower() in table:
-        return table[word.lower()]
-    return next(value for key, value in table.items() if re.fullmatch(re.escape(key), word, re.I))
 
 
 class InvalidDate(ValueError):
@@ -55,9 +50,9 @@ def parse_iso(text):
     return iso_date(year, month, day)
 
 
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY_NAMES = "|".join(lines("dates_weekdays.txt"))
-_PUBLISHED = "(?:" + "|".join(re.escape(cue) for cue in sorted(lines("dates_published_cues.txt"), key=len, reverse=True)) + r")\s*:?\s*"
+_MONTH_NAMES = alternation(MONTHS)
+_WEEKDAY_NAMES = alternation(WEEKDAY_NAMES)
+_PUBLISHED = "(?:" + alternation(words("dates_published_cues.txt")) + r")\s*:?\s*"
 # An update line is never the publication date.
 _NOT_UPDATE = r"(?<!jour le )(?<!jour : )(?<!jour: )"
 # A line that only dates the article ("Publié le : 08/06/2023 - 17:40", "Mis à jour le 3 juin"):
@@ -73,7 +68,7 @@ PUBLISHED_PATTERNS = [
     ("iso", re.compile(_PUBLISHED + r"(\d{4}-\d{2}-\d{2})")),
     ("named", re.compile(_PUBLISHED + r"(?:(?:" + _WEEKDAY_NAMES + r")\s+)?(\d{1,2})(?:er)?\s+(" + _MONTH_NAMES + r")\s+(\d{4})", re.I)),
     # The dateline's city in capitals or not: "PARIS, 15 septembre 2014 (AFP)", "Washington, 14 novembre 2019 (AFP)".
-    ("named", re.compile(r"^[A-ZÉÈÎÏ][\w'’ -]*, (?:le )?(\d{1,2}) (" + _MONTH_NAMES + r") (\d{4}) \((?:AFP|Reuters|AP)\)", re.M)),
+    ("named", re.compile(rf"^{CAPITAL}[\w'’ -]*, (?:le )?(\d{{1,2}}) (" + _MONTH_NAMES + r") (\d{4}) \((?:AFP|Reuters|AP)\)", re.M)),
     ("named", re.compile(_NOT_UPDATE + r"\b(\d{1,2}) (" + _MONTH_NAMES + r") (\d{4}) à \d{1,2}h\d{2}", re.I)),
     # A byline's numeric date with its time: "Par Jean Dupont - 14/11/2019 - 18:30", "Le 14/11/2019 à 18h30".
     ("dmy", re.compile(_NOT_UPDATE + r"\b(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:à|-|,)?\s*\d{1,2}[h:]\d{2}", re.I)),
@@ -106,16 +101,16 @@ def _apostrophes(text):
     return text.replace("’", "'")
 
 
-WEEKDAYS = {name: number for number, name in enumerate(lines("dates_weekdays.txt"))}
-SEASONS = {row["season"]: int(row["month"]) for row in rows("dates_seasons.csv")}
-RELATIVE = {row["phrase"]: (row["unit"], int(row["offset"])) for row in rows("dates_relative.csv")}
-ANCHORED = {row["phrase"]: int(row["shift"]) for row in rows("dates_anchored.csv")}
-COUNTED = {row["word"]: (row["unit"], int(row["size"])) for row in rows("dates_counted.csv")}
-COUNTED_DIRECTION = {row["phrase"]: int(row["sign"]) for row in rows("dates_counted_direction.csv")}
-DIRECTION_WORDS = {row["word"]: row["direction"] for row in rows("dates_direction.csv")}
-TENSE_WORDS = {row["word"]: row["kind"] for row in rows("dates_tense.csv")}
-MOTION_PARTICIPLES = tuple(lines("dates_motion_verbs.txt"))
-INTENTIONS = set(lines("dates_intention.txt"))
+WEEKDAYS = {name: number for number, name in enumerate(WEEKDAY_NAMES)}
+SEASONS = {row["season"]: int(row["month"]) for row in table("dates_seasons.csv")}
+RELATIVE = {row["phrase"]: (row["unit"], int(row["offset"])) for row in table("dates_relative.csv")}
+ANCHORED = {row["phrase"]: int(row["shift"]) for row in table("dates_anchored.csv")}
+COUNTED = {row["word"]: (row["unit"], int(row["size"])) for row in table("dates_counted.csv")}
+COUNTED_DIRECTION = {row["phrase"]: int(row["sign"]) for row in table("dates_counted_direction.csv")}
+DIRECTION_WORDS = {row["word"]: row["direction"] for row in table("dates_direction.csv")}
+TENSE_WORDS = {row["word"]: row["kind"] for row in table("dates_tense.csv")}
+MOTION_PARTICIPLES = tuple(words("dates_motion_verbs.txt"))
+INTENTIONS = set(words("dates_intention.txt"))
 
 
 @dataclass(frozen=True)
@@ -144,10 +139,10 @@ class ResolvedDate:
 
 
 _S = r"[\s\u00a0\u202f]+"
-_WEEKDAY = "|".join(WEEKDAYS)
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DIRECTION = "|".join(sorted(DIRECTION_WORDS, key=len, reverse=True))
-_SEASON = "|".join(sorted(SEASONS, key=len, reverse=True))
+_WEEKDAY = alternation(WEEKDAYS)
+_MONTH = alternation(MONTHS)
+_DIRECTION = alternation(DIRECTION_WORDS)
+_SEASON = alternation(SEASONS)
 _DAY = r"1er|\d{1,2}"
 
 DAY_DATE = re.compile(
@@ -175,7 +170,7 @@ YEAR_DATE = re.compile(
     re.I,
 )
 RELATIVE_DATE = re.compile(
-    r"(?<![\w-])(?P<phrase>" + "|".join(re.escape(p) for p in sorted(RELATIVE, key=len, reverse=True)) + r")(?![\w-])",
+    r"(?<![\w-])(?P<phrase>" + alternation(RELATIVE) + r")(?![\w-])",
     re.I,
 )
 # "mercredi et jeudi": dated by its first day.
@@ -186,13 +181,13 @@ WEEKDAY_DATE = re.compile(
 )
 # "il y a deux mois", "dans dix jours": the count is digits or a number word.
 COUNTED_DATE = re.compile(
-    r"(?<![\w-])(?P<direction>" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in COUNTED_DIRECTION) + r")\s+"
-    rf"(?P<count>\d{{1,3}}|{SPELLED})\s+(?P<unit>" + "|".join(sorted(COUNTED, key=len, reverse=True)) + r")(?![\w-])",
+    r"(?<![\w-])(?P<direction>" + alternation(COUNTED_DIRECTION) + r")\s+"
+    rf"(?P<count>\d{{1,3}}|{SPELLED})\s+(?P<unit>" + alternation(COUNTED) + r")(?![\w-])",
     re.I,
 )
 SAME_DAY = re.compile(
     r"(?<![\w'’-])(?P<phrase>"
-    + "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+") for p in sorted(ANCHORED, key=len, reverse=True))
+    + alternation(ANCHORED)
     + r")(?![\w-])(?!\s+d(?:e|u|es)?(?:\s|['’]))",
     re.I,
 )
@@ -491,24 +486,6 @@ def direction_near(markers, start, end, low=0, high=None, text=None):
 _CLAUSE_BREAK = re.compile(r"[,;:()«»]")
 
 
-# --- Sentences ---------------------------------------------------------------------------------
-
-# A full stop after an initial or a title ("M. Kerry", "J. Allen") ends no sentence.
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bSt)[.!?…]+[»”\"']?(?=\s+[«“\"A-ZÀ-ÖØ-Þ0-9])|\n+")
-
-
-def sentence_spans(text):
-    """(start, end) of each sentence of `text`; a paragraph break always ends one."""
-    spans, start = [], 0
-    for match in [*_SENTENCE_END.finditer(text), None]:
-        end = len(text) if match is None else match.end() if match.group().strip() else match.start()
-        piece = text[start:end]
-        if piece.strip():
-            spans.append((start + len(piece) - len(piece.lstrip()), end))
-        start = end if match is None else match.end()
-    return spans
-
-
 def anchored_date(expression, last):
     """(iso, precision) of "le même jour", "la veille"...: `last` (the date given just
     before) shifted by the expression's days; a shift needs a day-precise date."""
@@ -534,7 +511,7 @@ def resolve_dates(text, published):
         if expression.same_day:
             iso, precision = anchored_date(expression, last)
         else:
-            low, high = next(((s, e) for s, e in sentence_spans(text) if s <= expression.start < e), (0, len(text)))
+            low, high = next(((s, e) for s, e in sentences(text) if s <= expression.start < e), (0, len(text)))
             direction = direction_near(markers, expression.start, expression.end, low, high, text=text)
             iso, precision = resolve_date(expression, published, direction)
         resolved.append(ResolvedDate(expression, iso, precision))

@@ -27,7 +27,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from .text import fold_words, strip_accents
+from .lang.fold import fold_words, strip_accents
 
 KINDS = ("meetings", "people", "quotes", "figures")
 SINGULAR = {"meetings": "meeting", "people": "person", "quotes": "quote", "figures": "figure"}

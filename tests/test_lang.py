@@ -62,6 +62,8 @@ def test_a_sentence_ends_at_a_stop_before_a_capital_not_after_an_abbreviation():
         " J. Blinken a 3.000 soldats.",
         " Le 14 mai.",
     ]
+    text = "Le Dr. Smith et St. Louis. Fin."
+    assert [text[start:end] for start, end in sentences.sentences(text)] == ["Le Dr. Smith et St. Louis.", " Fin."]
 
 
 def test_a_stop_inside_closing_marks_ends_the_sentence():

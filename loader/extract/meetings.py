@@ -11,11 +11,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..dates import anchored_date, direction_near, find_dates, resolve_date, sentence_spans, tense_markers
+from ..dates import anchored_date, direction_near, find_dates, resolve_date, tense_markers
+from ..lang.chars import CAPITAL, alternation
+from ..lang.fold import fold
+from ..lang.lexicon import patterns, table, words
+from ..lang.sentences import sentences as sentence_spans
+from ..lang.vocabulary import determiners
 from ..places import capital_country, country_code, country_name, find_places, lookup, name_at
-from ..lexicon import lines, rows
 from ..records import MeetingMention
-from ..text import fold
 
 # A locus farther than this from every trigger of its sentence tells of no meeting; a date
 # without a place must be closer still ("accueillir le 6 février", "se sont retrouvés jeudi").
@@ -39,46 +42,48 @@ def _words_regex(items):
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(items) + r")(?![\w-])", re.I)
 
 
-TRIGGERS = [(re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I), row["kind"]) for row in rows("meetings_triggers.csv")]
-EXCLUSIONS = _words_regex(re.escape(item).replace("'", "['’]") for item in lines("meetings_exclusions.txt"))
-OTHER_BODIES = _words_regex(re.escape(item).replace("'", "['’]") for item in lines("meetings_other_bodies.txt"))
-KIND_CUES = [(re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I), row["cue"]) for row in rows("meetings_kinds.csv")]
-VIRTUAL = _words_regex(re.escape(item) for item in lines("meetings_virtual.txt"))
-PARTICIPANT_UNITS = {fold(row["unit"]) for row in rows("meetings_participants.csv")}
-SIZE_BEFORE = [re.compile(line[1:], re.I) for line in lines("meetings_size_cues.txt") if line.startswith("<")]
-SIZE_AFTER = [re.compile(line[1:], re.I) for line in lines("meetings_size_cues.txt") if line.startswith(">")]
-ATTENDANCE = _words_regex(lines("meetings_attendance.txt"))
-GROUP_WORDS = set(lines("meetings_group_words.txt"))
-NOT_GATHERING = set(lines("meetings_not_gathering.txt"))
-HOST_VERBS = _words_regex(lines("meetings_hosts.txt"))
+def _whole_words(pattern):
+    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I)
+
+
+TRIGGERS = [(_whole_words(row["pattern"]), row["kind"]) for row in table("meetings_triggers.csv")]
+EXCLUSIONS = _words_regex([alternation(words("meetings_exclusions.txt"))])
+OTHER_BODIES = _words_regex([alternation(words("meetings_other_bodies.txt"))])
+KIND_CUES = [(_whole_words(row["pattern"]), row["cue"]) for row in table("meetings_kinds.csv")]
+VIRTUAL = _words_regex([alternation(words("meetings_virtual.txt"))])
+PARTICIPANT_UNITS = {fold(row["unit"]) for row in table("meetings_participants.csv")}
+SIZE_BEFORE = [re.compile(line[1:], re.I) for line in patterns("meetings_size_cues.txt") if line.startswith("<")]
+SIZE_AFTER = [re.compile(line[1:], re.I) for line in patterns("meetings_size_cues.txt") if line.startswith(">")]
+ATTENDANCE = _words_regex(patterns("meetings_attendance.txt"))
+GROUP_WORDS = set(words("meetings_group_words.txt"))
+NOT_GATHERING = set(words("meetings_not_gathering.txt"))
+HOST_PATTERN = "|".join(patterns("meetings_hosts.txt"))
+HOST_VERBS = _words_regex([HOST_PATTERN])
 # A meeting noun after these words is a point in time: the day and place around it are another event's.
+_ARTICLE = alternation(determiners(("definite", "indefinite", "demonstrative")))
 REFERENCE_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:" + "|".join(lines("meetings_reference_phrases.txt")) + r")[ \u00a0]*(?:(?:la|les|le|une|cette|ces|l'|l’)[ \u00a0]*)?$",
+    r"(?<![\w'’-])(?:" + "|".join(patterns("meetings_reference_phrases.txt")) + rf")[ \u00a0]*(?:(?:{_ARTICLE})[ \u00a0]*)?$",
     re.I,
 )
 # "la réunion de Bruxelles", "celle de Djeddah": a city named by its meeting.
 MEETING_OF_CITY = re.compile(
     r"(?:réunions?|rencontres?|conférences?|sommets?|celles?|celui)(?:[ \u00a0](?:ministérielles?|internationales?|plénières?))?"
-    r"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?=[A-ZÀ-ÖØ-Þ])",
+    rf"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?={CAPITAL})",
     re.I,
 )
 HOST_CITY = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*)*) (?:(?:va|vont|doit|devrait|a|avait) )?(?:"
-    + "|".join(lines("meetings_hosts.txt"))
-    + r")(?![\w-])"
+    rf"(?<![\w'’-])(?P<name>{CAPITAL}[\w'’-]*(?: {CAPITAL}[\w'’-]*)*) (?:(?:va|vont|doit|devrait|a|avait) )?(?:{HOST_PATTERN})(?![\w-])"
 )
 # "abritée par Marrakech": a city named as the host after a passive host verb.
-HOSTED_BY = re.compile(r"(?<![\w'’-])(?:" + "|".join(lines("meetings_hosts.txt")) + r")[ \u00a0]+par[ \u00a0]+(?=[A-ZÀ-ÖØ-Þ])")
+HOSTED_BY = re.compile(rf"(?<![\w'’-])(?:{HOST_PATTERN})[ \u00a0]+par[ \u00a0]+(?={CAPITAL})")
 # A date right after these words dates something else ("depuis sa formation, en septembre").
 REFERENCE_WORDS = re.compile(r"(?<![\w-])(?:depuis|après|avant|dès|jusqu)(?![\w-])", re.I)
-COUNTRY_NAME = re.compile(
-    r"(?<![\w-])(?:[Ll]es?|[Ll]a|[Ll]'|[Ll]’)[ \u00a0]*(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \u00a0][\w'’-]+){0,2})"
-)
+# A country's name, up to three words from a capital: "Etats-Unis", "Arabie saoudite".
+_COUNTRY = rf"(?P<name>{CAPITAL}[\w'’-]*(?:[ \u00a0][\w'’-]+){{0,2}})"
+COUNTRY_NAME = re.compile(rf"(?<![\w-])(?i:{alternation(determiners(('definite',)))})[ \u00a0]*{_COUNTRY}")
 # "en Jordanie", "au Canada": a country named as where something happens.
-COUNTRY_LOCATIVE = re.compile(
-    r"(?<![\w'’-])(?:en|au|aux|En|Au|Aux)[ \u00a0]+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \u00a0][\w'’-]+){0,2})"
-)
-WAR_COUNTRIES = set(lines("meetings_war_countries.txt"))
+COUNTRY_LOCATIVE = re.compile(rf"(?<![\w'’-])(?:en|au|aux|En|Au|Aux)[ \u00a0]+{_COUNTRY}")
+WAR_COUNTRIES = set(words("meetings_war_countries.txt"))
 KIND_OF_LEVEL = {"defence": "defence", "other": "other", "political_directors": "political_directors"}
 LEVEL_ORDER = ["defence", "other", "political_directors", "foreign"]
 # Words that name a meeting itself, like a plural title ("une réunion ministérielle").
@@ -888,7 +893,7 @@ def _linked_level(body, sentences, meeting, meetings):
         return None
     for low, high in sentences:
         text = body[low:high]
-        if any(lookup(name) == place for name in re.findall(r"[A-ZÀ-ÖØ-Þ][\w'’-]+", text)):
+        if any(lookup(name) == place for name in re.findall(rf"{CAPITAL}[\w'’-]+", text)):
             level, _, _ = _cues(text)
             if level:
                 return level

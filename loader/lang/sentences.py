@@ -7,8 +7,8 @@ from .chars import CAPITAL, UPPER
 
 # The stops that can end a sentence.
 STOP = "[.!?…]"
-# A full stop after an initial or "M", "MM", "Mme" abbreviates a name: it ends no sentence.
-NOT_ABBREVIATION = rf"(?<!\b{CAPITAL})(?<!\bMM)(?<!\bMme)"
+# A full stop after an initial or "M", "MM", "Mme", "Dr", "St" abbreviates a name: it ends no sentence.
+NOT_ABBREVIATION = rf"(?<!\b{CAPITAL})(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bSt)"
 # After the stops, maybe a closing quotation mark, then what opens a sentence (a capital, a digit or
 # an opening mark) or the line breaks that end the paragraph. A line break with no stop before it
 # ends a heading or a line of its own: each one counts, so a heading between two paragraphs keeps
