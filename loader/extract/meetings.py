@@ -172,16 +172,13 @@ def _near_group(body, sentence, start, end):
     return any(word.lower() in GROUP_WORDS for word in before + after)
 
 
-_NEXT_WORD = re.compile(r"[ \u00a0]*(\w+)")
-
-
 def _finds_itself(body, end):
     """"se sont retrouvés encerclés": to find oneself somewhere, not to meet."""
-    following = _NEXT_WORD.match(body, end)
-    if not following:
+    following = _WORD.search(body, end)
+    if not following or body[end : following.start()].strip(" \u00a0"):
         return False
-    word = following.group(1).lower()
-    return word in NOT_GATHERING or bool(re.search(r"(?:é|ée|és|ées)$", word))
+    word = following.group().lower()
+    return word in NOT_GATHERING or word.endswith(("é", "ée", "és", "ées"))
 
 
 def _triggers(body, sentence):
@@ -530,9 +527,6 @@ def _fronted(article, locus, trigger):
     return not any(locus.end <= marker.start < auxiliary for marker in article.markers)
 
 
-CLAUSE_BREAK = re.compile(r"[,:]")
-
-
 def _other_clause(article, trigger_end, locus_start):
     """"la réunion, la coalition a affirmé ... à Mossoul", "la réunion ; à Ankara": past a
     semicolon, or a comma and a conjugated verb, a place belongs to another clause."""
@@ -540,11 +534,13 @@ def _other_clause(article, trigger_end, locus_start):
         return False
     if ";" in article.body[trigger_end:locus_start]:
         return True
-    punctuation = CLAUSE_BREAK.search(article.body, trigger_end, locus_start)
-    return bool(punctuation) and any(punctuation.end() <= marker.start < locus_start for marker in article.markers)
+    breaks = [at for at in (article.body.find(",", trigger_end, locus_start), article.body.find(":", trigger_end, locus_start)) if at >= 0]
+    return bool(breaks) and any(min(breaks) < marker.start < locus_start for marker in article.markers)
 
 
-SERIES_WORDS = re.compile(r"(?<![\w-])(?:après|avant)(?![\w-])", re.I)
+def _series_word(body, low, high):
+    """Whether "après" or "avant" stands in body[low:high]: what follows is another meeting of the series."""
+    return any(match.group().lower() in ("après", "avant") for match in REFERENCE_WORDS.finditer(body, low, high))
 
 
 def _recalled(article, index, sentence, triggers, free):
@@ -558,7 +554,7 @@ def _recalled(article, index, sentence, triggers, free):
         if not ((locus.place or locus.country) and locus.date) or locus.date.same_day:
             continue
         before = [t for t in nouns if t[1] <= locus.start]
-        if not before or not SERIES_WORDS.search(body, before[-1][1], locus.start):
+        if not before or not _series_word(body, before[-1][1], locus.start):
             continue
         mention = _Mention(start=locus.start, end=locus.end, sentence=index, segment=(locus.start, locus.end))
         mention.place, mention.host = locus.place, None if locus.place else locus.country
@@ -591,16 +587,13 @@ def _unlocated_pair(article, index, sentence, triggers, free, floating, first_me
     return [(trigger, None)]
 
 
-PRESENT_ENDING = re.compile(r"(?:ent|it|t)$")
-
-
 def _in_present(article, trigger):
     """"les jihadistes sont entrés à Kobané, les chefs se réunissent ce mardi": a meeting verb
     in the present takes no tense from another clause."""
     start, end, kind, _ = trigger
     if kind != "verb" or any(start <= marker.start < end for marker in article.markers):
         return False
-    return bool(PRESENT_ENDING.search(article.body[start:end]))
+    return article.body[start:end].endswith("t")  # "se réunissent", "se tient", "se réunit"
 
 
 def _mention(article, index, sentence, pairs, position, last_date):
@@ -638,7 +631,7 @@ def _mention(article, index, sentence, pairs, position, last_date):
     mention.level, mention.restricted, mention.same_group = _cues(cue_text)
     mention.participants = _participants(body, article.figures, (begin, finish), sentence)
     # "après une réunion au Canada": an earlier meeting of the same series.
-    if mention.reference and SERIES_WORDS.search(body, max(sentence[0], trigger[0] - 30), trigger[0]):
+    if mention.reference and _series_word(body, max(sentence[0], trigger[0] - 30), trigger[0]):
         mention.recalled = mention.same_group = True
     return mention
 
