@@ -230,6 +230,8 @@ def _broken_meeting(meeting, body):
         return f"date {meeting.date!r} ({meeting.date_precision!r}) is not a date"
     if not _optional_text(meeting.city, meeting.country):
         return "a city or country that is no text"
+    if type(meeting.virtual) is not bool:
+        return f"virtual {meeting.virtual!r} is not true or false"
     if meeting.participants is not None and not (type(meeting.participants) is int and 0 <= meeting.participants < 2**63):
         return f"{meeting.participants!r} participants"
     for value, bound in ((meeting.latitude, 90), (meeting.longitude, 180)):

@@ -60,6 +60,7 @@ class MeetingMention:
     longitude: Optional[float] = None
     start: int = 0  # the span that names the meeting in body
     end: int = 0
+    virtual: bool = False  # held by videoconference: no city
 
 
 @dataclass

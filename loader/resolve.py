@@ -171,6 +171,7 @@ def resolve_meetings(articles, extractions):
                 "longitude": located.longitude,
                 "kind": consensus(m.kind for m in ordered),
                 "participants": consensus(m.participants for m in ordered),
+                "virtual": int(any(m.virtual for m in group)),
             }
         )
     return rows, mapping

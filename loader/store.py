@@ -45,7 +45,8 @@ SCHEMA = {
    [latitude] REAL,
    [longitude] REAL,
    [kind] TEXT NOT NULL CHECK ([kind] IN {_in(KINDS)}),
-   [participants] INTEGER
+   [participants] INTEGER,
+   [virtual] INTEGER NOT NULL CHECK ([virtual] IN (0, 1))
 )""",
     "article_meetings": f"""CREATE TABLE [article_meetings] (
    [article_id] INTEGER NOT NULL REFERENCES [articles]([id]),
@@ -177,7 +178,7 @@ def create_schema(db):
 
 
 def meeting_label(row):
-    place = row["city"] or "visioconférence"
+    place = row["city"] or ("visioconférence" if row["virtual"] else row["country"] or "lieu inconnu")
     return f"{place}, {row['date'] or 'date inconnue'} ({row['kind']})"
 
 

@@ -679,3 +679,10 @@ def test_a_day_before_another_clause_is_not_the_meetings():
 def test_participants_in_the_next_sentence_that_says_who_will_be_there():
     body = "Aujourd'hui se tient à Rome une réunion de la coalition. Une quarantaine de ministres seront présents."
     assert meetings(body, "2021-06-28", [figure(body, "Une quarantaine de ministres", 40, "ministres")])[0][6] == 40
+
+
+def test_a_videoconference_is_marked_virtual():
+    found = extract_meetings("Les ministres de la coalition se sont réunis par visioconférence jeudi.", "2020-06-05", [])
+    assert [(m.city, m.virtual) for m in found] == [(None, True)]
+    found = extract_meetings("La coalition s'est réunie jeudi en Jordanie.", "2015-04-10", [])
+    assert [(m.country, m.virtual) for m in found] == [("Jordanie", False)]

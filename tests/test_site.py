@@ -296,10 +296,10 @@ def small_site(tmp_path, serve_command):
         {"id": 2, "path": "b.txt", "sha256": "2", "published": "2015", "encoding": "utf-8", "body": "…", "raw": "…"},
     ])
     meetings = [
-        {"id": 1, "date": "2018-02-13", "date_precision": "day", "year": 2018, "city": "Koweït", "kind": "ministerial", "participants": 74},
-        {"id": 2, "date": "2018-03", "date_precision": "month", "year": 2018, "city": "Rome", "kind": "defence", "participants": 14},
-        {"id": 3, "date": None, "date_precision": None, "year": None, "city": None, "kind": "ministerial", "participants": 60},
-        {"id": 4, "date": "2019-11-14", "date_precision": "day", "year": 2019, "city": "Washington", "kind": "ministerial", "participants": 30},
+        {"id": 1, "date": "2018-02-13", "date_precision": "day", "year": 2018, "city": "Koweït", "kind": "ministerial", "participants": 74, "virtual": 0},
+        {"id": 2, "date": "2018-03", "date_precision": "month", "year": 2018, "city": "Rome", "kind": "defence", "participants": 14, "virtual": 0},
+        {"id": 3, "date": None, "date_precision": None, "year": None, "city": None, "kind": "ministerial", "participants": 60, "virtual": 1},
+        {"id": 4, "date": "2019-11-14", "date_precision": "day", "year": 2019, "city": "Washington", "kind": "ministerial", "participants": 30, "virtual": 0},
     ]
     db["meetings"].insert_all(dict(row, label=store.meeting_label(row)) for row in meetings)
     db["people"].insert_all([

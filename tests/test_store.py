@@ -1,5 +1,7 @@
+import pytest
 import sqlite_utils
 
+from loader import store
 from loader.store import SCHEMA
 
 EXPECTED_TABLES = [
@@ -18,7 +20,7 @@ EXPECTED_TABLES = [
 
 CONTRACT = {
     "articles": ["id", "path", "sha256", "title", "published", "published_precision", "url", "outlet", "byline", "credits", "body", "raw"],
-    "meetings": ["id", "date", "date_precision", "city", "country", "latitude", "longitude", "kind", "participants"],
+    "meetings": ["id", "date", "date_precision", "city", "country", "latitude", "longitude", "kind", "participants", "virtual"],
     "article_meetings": ["article_id", "meeting_id", "status"],
     "people": ["id", "name", "role", "country"],
     "article_people": ["article_id", "person_id", "role"],
@@ -90,3 +92,16 @@ def test_full_text_search_folds_diacritics(seeds_db):
     assert len(hits) >= 3
     assert db["articles"].detect_fts() == "articles_fts"
     assert "remove_diacritics 2" in db["quotes_fts"].schema
+
+
+@pytest.mark.parametrize(
+    "row, label",
+    [
+        ({"city": "Rome", "country": "Italie", "virtual": 0, "date": "2018-02", "kind": "ministerial"}, "Rome, 2018-02 (ministerial)"),
+        ({"city": None, "country": None, "virtual": 1, "date": "2020-06-04", "kind": "small_group"}, "visioconférence, 2020-06-04 (small_group)"),
+        ({"city": None, "country": "Canada", "virtual": 0, "date": "2015-07", "kind": "other"}, "Canada, 2015-07 (other)"),
+        ({"city": None, "country": None, "virtual": 0, "date": None, "kind": "ministerial"}, "lieu inconnu, date inconnue (ministerial)"),
+    ],
+)
+def test_a_meetings_label_says_what_is_known_of_its_place(row, label):
+    assert store.meeting_label(row) == label

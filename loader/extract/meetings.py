@@ -959,6 +959,7 @@ def extract_meetings(body, published, figures):
                 longitude=place.longitude if place else None,
                 start=first.start,
                 end=first.end,
+                virtual=meeting.virtual,
             )
         )
     return records
