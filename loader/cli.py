@@ -118,7 +118,7 @@ def _served_as_coalition(db_path: str) -> str:
     return str(link)
 
 
-@cli.command(context_settings={"help_option_names": ["-h", "--help"]})
+@cli.command(short_help="Publish the database with Datasette, read-only.", context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
               help="Database to publish (any file name; it is served as 'coalition')")
 @click.option("--corpus", "corpus_dir", default=DEFAULT_CORPUS, show_default=True, help="Folder the database is built from when it is missing")

@@ -20,10 +20,11 @@ def test_evaluate_points_to_the_subfolders_that_hold_gold(tmp_path):
     assert result.output == f"Error: {gold}: no gold *.json files\n"
 
 
-def test_help_gives_build_and_evaluate_whole():
+def test_help_gives_every_command_whole():
     lines = CliRunner().invoke(cli, ["--help"], terminal_width=80).output.splitlines()
     assert "  build     Build the database from a folder of articles." in lines
     assert "  evaluate  Score a database against gold answers." in lines
+    assert "  serve     Publish the database with Datasette, read-only." in lines
 
 
 def test_troubleshooting_lists_the_messages_of_a_bad_input():
