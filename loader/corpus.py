@@ -42,6 +42,10 @@ MAX_DIGITS = 15  # a count or amount with more digits is junk (and no longer exa
 
 CHROME_LINES = {line.casefold() for line in words("chrome_lines.txt")}
 
+# "Temps de lecture : 4 min", "Lecture 3 min": a page's reading time, on a short line of its own
+# or after the journalist's desk ("Journaliste au service Monde Temps de lecture: 4 min").
+READING_TIME = re.compile(r"(?<!\w)(?:temps de )?lecture\s*:?\s*\d+\s*min(?:utes?)?\.?\s*\Z", re.I)
+MAX_CHROME_LINE = 120
 DATE_MARKER = re.compile(r"\A\s*date \d{4}-\d{2}(?:-\d{2})?\s*")
 # "— KARIM SAHIB / AFP", "- MANDEL NGAN, AFP/Archives", "Photo AFP / Pieter VANDAMME"
 CREDIT_AT_END = re.compile(
@@ -316,6 +320,8 @@ def clean(raw):
             line = line[marker.end():]
         stripped = line.strip()
         if not stripped or stripped.casefold() in CHROME_LINES or PUBLICATION_LINE.match(stripped):
+            continue
+        if len(stripped) < MAX_CHROME_LINE and READING_TIME.search(stripped):
             continue
         # The length test comes first: on a very long line the search would take quadratic time.
         credit = CREDIT_AT_END.search(stripped) if len(stripped) < 400 else None

@@ -125,3 +125,14 @@ def test_seeds_published_and_titles(corpus):
     ]
     assert articles[1].body.count("Les Etats-Unis vont accueillir le 6 février") == 1
     assert articles[2].byline == "M. T. et agences" and "M. T." not in articles[2].body
+
+
+@pytest.mark.parametrize("line", ["Temps de lecture : 4 min", "Journaliste au service Monde Temps de lecture: 4 min", "Lecture 3 min."])
+def test_a_reading_time_line_is_chrome(line):
+    title, body, _, _ = clean(f"Le titre\n{line}\nLes ministres se sont réunis mardi.")
+    assert body == "Les ministres se sont réunis mardi."
+
+
+def test_a_story_sentence_about_reading_is_kept():
+    _, body, _, _ = clean("Le titre\nLa lecture du communiqué a pris 5 minutes aux ministres.")
+    assert body == "La lecture du communiqué a pris 5 minutes aux ministres."
