@@ -270,3 +270,8 @@ def test_a_real_name_is_an_alias_of_the_person_just_named():
 def test_a_courtesy_title_ending_a_paragraph_names_nobody_in_the_next():
     text = "Le ministre Jean Dupont est arrivé mardi. « Nous tiendrons », a affirmé M.\n\nLa réunion a commencé à midi."
     assert people(text) == [("Jean Dupont", [], "ministre", None)]
+
+
+def test_the_islamic_state_capitalised_is_no_person():
+    body = "Ils ont parlé des ambitions mondiales du groupe dit Etat Islamique (EI)."
+    assert [person.name for person in extract_people(body)] == []
