@@ -46,6 +46,11 @@ CHROME_LINES = {line.casefold() for line in words("chrome_lines.txt")}
 # or after the journalist's desk ("Journaliste au service Monde Temps de lecture: 4 min").
 READING_TIME = re.compile(r"(?<!\w)(?:temps de )?lecture\s*:?\s*\d+\s*min(?:utes?)?\.?\s*\Z", re.I)
 MAX_CHROME_LINE = 120
+# A photo caption ends with a bar or a "©" credit ("... le 30 septembre 2024 à Washington © DR"):
+# its words are the story's (who is in the picture, where and when), its credit is not.
+CAPTION_END = re.compile(r"\s*(?:\|\s*|©\s*(?P<credit>[^©|]{0,60}?)\s*)\Z")
+# What a credit names besides its photographer: an agency, a year, or nobody ("DR", droits réservés).
+CREDIT_NOISE = re.compile(r"(?:\s*[/,-]?\s*(?:AFP|Reuters|AP|EPA|Getty(?: Images)?|DR|D\.R\.|Droits réservés|Archives|\d{4}))+\s*\Z", re.I)
 DATE_MARKER = re.compile(r"\A\s*date \d{4}-\d{2}(?:-\d{2})?\s*")
 # "— KARIM SAHIB / AFP", "- MANDEL NGAN, AFP/Archives", "Photo AFP / Pieter VANDAMME"
 CREDIT_AT_END = re.compile(
@@ -327,6 +332,13 @@ def clean(raw):
         credit = CREDIT_AT_END.search(stripped) if len(stripped) < 400 else None
         if credit:
             credits.append(title_case((credit.group("name1") or credit.group("name2")).strip()))
+            continue
+        caption = CAPTION_END.search(stripped) if len(stripped) < 400 else None
+        if caption and caption.start() > 0:
+            name = CREDIT_NOISE.sub("", caption.group("credit") or "").strip()
+            if name:
+                credits.append(title_case(name))
+            kept.append(stripped[: caption.start()])
             continue
         if len(stripped) < 120 and BYLINE.match(stripped):
             byline = byline or stripped

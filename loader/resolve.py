@@ -6,7 +6,7 @@ appearance, so the same corpus always gives the same database.
 """
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lang.fold import fold_words
 from .lang.roles import normal_role
@@ -186,15 +186,19 @@ def resolve(articles, extractions):
     forms = {}  # person id -> every form of the name the corpus uses
     for index, (article, extraction) in enumerate(zip(articles, extractions)):
         article_id = index + 1
-        linked = set()
+        linked = {}  # person id -> the article's mentions of that person, in order
         for mention in extraction.people:
             person_id = person_ids.get((index, mention.name))
             if person_id is None:
                 continue
             forms.setdefault(person_id, set()).update([mention.name, *mention.aliases])
-            if person_id in linked:
-                continue
-            linked.add(person_id)
+            linked.setdefault(person_id, []).append(mention)
+        for person_id, mentions in linked.items():
+            # Two spellings of one name in one article ("Anthony" in a caption, "Antony" in the
+            # story): the person takes the role and country that either gives.
+            role = next((m.role for m in mentions if m.role), None)
+            country = next((m.country for m in mentions if m.country), None)
+            mention = replace(mentions[0], role=role, country=country)
             resolved.article_people.append(
                 {"article_id": article_id, "person_id": person_id, "role": mention.role, "country": mention.country}
             )

@@ -136,3 +136,16 @@ def test_a_reading_time_line_is_chrome(line):
 def test_a_story_sentence_about_reading_is_kept():
     _, body, _, _ = clean("Le titre\nLa lecture du communiqué a pris 5 minutes aux ministres.")
     assert body == "La lecture du communiqué a pris 5 minutes aux ministres."
+
+
+@pytest.mark.parametrize(
+    "line, credits",
+    [
+        ("Le ministre et son homologue, le 11 mai 2022 à Marrakech © DR", []),
+        ("Le ministre et son homologue, le 11 mai 2022 à Marrakech © Jean Dupont / AFP", ["Jean Dupont"]),
+        ("Le ministre et son homologue, le 11 mai 2022 à Marrakech. |", []),
+    ],
+)
+def test_a_caption_keeps_its_words_in_the_story_and_its_credit_apart(line, credits):
+    title, body, _, found = clean(f"{line}\nLa réunion a débuté ce mercredi.")
+    assert (title, body.split("\n\n")[0].rstrip(". "), found) == (None, "Le ministre et son homologue, le 11 mai 2022 à Marrakech", credits)

@@ -116,3 +116,13 @@ def test_a_form_of_punctuation_only_does_not_stop_resolution():
     names, mapping = _rows(_names([("Paul Durand", ["-"])], ["’"]))
     assert names == ["Paul Durand"]
     assert mapping == {(0, "Paul Durand"): 1}
+
+
+def test_two_spellings_of_one_name_in_an_article_give_the_role_either_states():
+    article = Article(path="a.txt", sha256="", body="", raw="", published="2024-09-30")
+    people = [
+        PersonMention(name="Anthony Blinken", aliases=[], role=None, country=None, start=0, end=15),
+        PersonMention(name="Antony Blinken", aliases=[], role="secrétaire d'Etat américain", country="Etats-Unis", start=20, end=34),
+    ]
+    resolved = resolve([article], [Extraction(people=people)])
+    assert [(row["role"], row["country"]) for row in resolved.article_people] == [("secrétaire d'Etat américain", "Etats-Unis")]
