@@ -686,3 +686,51 @@ def test_a_videoconference_is_marked_virtual():
     assert [(m.city, m.virtual) for m in found] == [(None, True)]
     found = extract_meetings("La coalition s'est réunie jeudi en Jordanie.", "2015-04-10", [])
     assert [(m.country, m.virtual) for m in found] == [("Jordanie", False)]
+
+
+@pytest.mark.parametrize(
+    "body, published, expected",
+    [
+        # Someone on a screen at a meeting held in a city: one meeting, not a videoconference too.
+        (
+            "Le ministre s'est adressé en visioconférence aux participants de la réunion de la coalition, tenue jeudi à Bruxelles.",
+            "2021-12-03",
+            [("Bruxelles", "Belgique", "2021-12-02", "day", "ministerial", "held", None)],
+        ),
+        # Two dates side by side name one day: the one that says more dates the meeting.
+        (
+            "Le ministre s'exprimait lors de la réunion de la coalition, tenue hier, jeudi 2 décembre 2021 à Bruxelles.",
+            "2021-12",
+            [("Bruxelles", "Belgique", "2021-12-02", "day", "ministerial", "held", None)],
+        ),
+        # The lead's place and day make the meeting even when the day cannot be placed.
+        (
+            "La coalition révisait hier à Paris sa stratégie. Les ministres de la Défense se sont retrouvés au ministère. "
+            "La réunion à sept a duré deux heures.",
+            None,
+            [("Paris", "France", None, None, "defence", "held", None)],
+        ),
+        # A host's verb before a date is the meeting's, not a statement's.
+        (
+            "Le Maroc est le premier pays africain à avoir organisé, en juin 2018, la réunion des directeurs politiques de la coalition.",
+            "2021-12",
+            [(None, None, "2018-06", "month", "political_directors", "held", None)],
+        ),
+        ("Une réunion restreinte de la coalition se tiendra mardi à Paris.", "2015-05-30", [("Paris", "France", "2015-06-02", "day", "small_group", "announced", None)]),
+        # A meeting in the present on its own day: the sentences about it say it is ahead.
+        (
+            "Les ministres de la coalition se réunissent ce mercredi à Washington. Il s'agit de la première réunion depuis l'élection. "
+            "Les délégués seront accueillis par le secrétaire d'Etat.",
+            "2017-03-22",
+            [("Washington", "Etats-Unis", "2017-03-22", "day", "ministerial", "announced", None)],
+        ),
+        (
+            "Le Maroc accueille ce mercredi, à Marrakech, la réunion ministérielle de la coalition. La coalition rassemble 80 membres. "
+            "Cette réunion mettra l'accent sur l'Afrique.",
+            None,
+            [("Marrakech", "Maroc", None, None, "ministerial", "announced", None)],
+        ),
+    ],
+)
+def test_frames_of_the_press(body, published, expected):
+    assert meetings(body, published, extract_figures(body)) == expected

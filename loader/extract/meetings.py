@@ -284,8 +284,8 @@ def _is_speech_date(body, date, triggers):
     if any(end == word_end and kind in ("verb", "event") for _, end, kind, _ in triggers):
         return False
     word = match.group(1).lower()
-    if any(pattern.fullmatch(word) for pattern, kind in TRIGGERS if kind == "verb"):
-        return False
+    if any(pattern.fullmatch(word) for pattern, kind in TRIGGERS if kind == "verb") or HOST_VERBS.fullmatch(word):
+        return False  # "aura lieu", "organisé, en juin 2018, la réunion": the meeting's own verbs
     return bool(re.search(r"(?:é|i|u|is|it)$", word)) and len(word) > 3
 
 
@@ -315,14 +315,14 @@ def _loci(body, sentence, places, dates, triggers, markers):
             and _word_count(gap) <= MAX_WORDS_IN_LOCUS
             and not re.search(r"(?<![\w-])(?:et|puis|ou|mais)(?![\w-])", gap)
             and not (anchor.place and previous.place and anchor.place.city != previous.place.city)
-            and not (anchor.date and previous.date)
+            and not (anchor.date and previous.date and gap.strip() != ",")
             and not ((anchor.country or anchor.place) and (previous.country or previous.place))
             and not any(previous.end <= marker.start < anchor.start for marker in markers)
         )
         if joinable:
             previous.end = max(previous.end, anchor.end)
             previous.place = previous.place or anchor.place
-            previous.date = previous.date or anchor.date
+            previous.date = _plainer(previous.date, anchor.date)
             previous.virtual = previous.virtual or anchor.virtual
             previous.country = previous.country or anchor.country
         else:
@@ -332,6 +332,13 @@ def _loci(body, sentence, places, dates, triggers, markers):
     loci = [locus for locus in loci if not (locus.country and not locus.date)]
     # A date alone is a meeting's date only if it is not the day of a statement.
     return [locus for locus in loci if locus.place or locus.virtual or not _is_speech_date(body, locus.date, triggers)]
+
+
+def _plainer(date, other):
+    """Of two dates side by side ("hier, jeudi 2 décembre 2021"), the one that says more."""
+    if date is None or other is None:
+        return date or other
+    return max((date, other), key=lambda d: (d.year is not None, d.month is not None, d.day is not None))
 
 
 def _countries(body, low, high):
@@ -593,7 +600,9 @@ def _in_present(article, trigger):
     start, end, kind, _ = trigger
     if kind != "verb" or any(start <= marker.start < end for marker in article.markers):
         return False
-    return article.body[start:end].endswith("t")  # "se réunissent", "se tient", "se réunit"
+    # "se réunissent", "se tient", "accueille", not the participles "réunie", "tenue", "accueillie".
+    verb = article.body[start:end]
+    return verb.endswith("t") or (verb.endswith("e") and not verb.endswith(("ée", "ie", "ue")))
 
 
 def _mention(article, index, sentence, pairs, position, last_date):
@@ -668,7 +677,18 @@ def _mentions(body, published, figures):
             if not (locus and locus.date and locus.date.same_day):
                 last_date = mention.date or last_date
             mentions.append(mention)
+        _remote_participation([m for m in mentions if m.sentence == index])
     return sentences, article.places, sorted(mentions, key=lambda m: (m.sentence, m.start))
+
+
+def _remote_participation(mentions):
+    """"Le ministre s'est adressé en visioconférence aux participants de la réunion, tenue jeudi à
+    Bruxelles": beside a meeting with a city, a screen is how one person took part, not another
+    meeting."""
+    if any(m.place for m in mentions):
+        for mention in mentions:
+            if mention.virtual and not mention.place and not mention.date:
+                mention.virtual, mention.anaphoric = False, True
 
 
 def _host_city(meeting, sentences, places):
@@ -804,7 +824,7 @@ def _merge(mentions, sentences):
         # "Ils étaient vingt pays autour de la table à Londres ce 22 janvier. [...] La rencontre
         # ...": a story that names its meeting only as "la rencontre" met where and when its
         # lead says.
-        lead = next((m for m in mentions if m.weak and m.date and m.sentence < LEAD_SENTENCES), None)
+        lead = next((m for m in mentions if m.weak and m.sentence < LEAD_SENTENCES), None)
         if lead is not None:
             lead.weak = False
             meetings.append(_Meeting([lead]))
@@ -860,7 +880,9 @@ def _status(meeting, published, later=None):
             return "held"
         if date[0][:length] > published[:length]:
             return "announced"
-    for mention in meeting.located:
+    # Its own mentions' tense first, then the sentences that call it "la réunion" ("Cette
+    # réunion mettra l'accent sur ..."), then the clause after a mention in the present.
+    for mention in meeting.located + sorted((m for m in meeting.mentions if m.anaphoric), key=lambda m: m.sentence):
         if mention.direction:
             return "announced" if mention.direction == "future" else "held"
     return "announced" if later == "future" else "held"
