@@ -127,14 +127,14 @@ def resolve_people(articles, extractions):
     return rows, {mention: renumber[person_id] for mention, person_id in mapping.items()}
 
 
-def meeting_key(meeting, article_index):
+def meeting_key(meeting, article_index, position):
     """One real meeting: its city (or, without one, its country) and its date as precisely as
     the text gave it. An announcement and a later report of a meeting give the same key; two
     meetings in one city on different days do not, and a month-only mention of a past meeting
-    stays apart from its day-dated row. An undated meeting is its article's own: nothing
-    says which of a city's meetings it is."""
+    stays apart from its day-dated row. An undated meeting is its own row (the extractor has
+    already merged what its article says of it): nothing says which of a city's meetings it is."""
     place = fold_words(meeting.city or "") or ("country", fold_words(meeting.country or ""))
-    return (place, meeting.date) if meeting.date else (place, "article", article_index)
+    return (place, meeting.date) if meeting.date else (place, "undated", article_index, position)
 
 
 def resolve_meetings(articles, extractions):
@@ -152,7 +152,7 @@ def resolve_meetings(articles, extractions):
     mapping = {}
     for index, extraction in enumerate(extractions):
         for position, meeting in enumerate(extraction.meetings):
-            meeting_id = ids.setdefault(meeting_key(meeting, index), len(ids) + 1)
+            meeting_id = ids.setdefault(meeting_key(meeting, index, position), len(ids) + 1)
             mentions.setdefault(meeting_id, []).append(meeting)
             mapping[(index, position)] = meeting_id
     rows = []

@@ -734,3 +734,15 @@ def test_a_videoconference_is_marked_virtual():
 )
 def test_frames_of_the_press(body, published, expected):
     assert meetings(body, published, extract_figures(body)) == expected
+
+
+def test_two_undated_meetings_of_one_city_in_one_article_stay_two_rows():
+    body = (
+        "Les ministres de la coalition se réuniront à Washington. "
+        "Ils s'étaient déjà retrouvés à Washington le 21 juillet dernier."
+    )
+    found = extract_meetings(body, None, [])
+    assert [(m.city, m.date, m.status) for m in found] == [("Washington", None, "announced"), ("Washington", None, "held")]
+    article = Article(path="a.txt", sha256="", body=body, raw="", published=None)
+    rows, mapping = resolve_meetings([article], [Extraction(meetings=found)])
+    assert (len(rows), mapping) == (2, {(0, 0): 1, (0, 1): 2})

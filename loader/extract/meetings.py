@@ -780,10 +780,15 @@ def _compatible(meeting, mention):
         return False, 0
     elif mention.virtual and meeting.virtual:
         evidence += 1
+    # A host and a city agree only when each comes from one side: the meeting's own are no evidence.
     host = mention.host or meeting.host
-    if host and (place or other) and country_code((place or other).country or "") == host:
+    if host and (place or other) and (mention.host or other) and country_code((place or other).country or "") == host:
         evidence += 1
     date, when = meeting.date, mention.date
+    if not date and not when and {m.direction for m in meeting.located} | {mention.direction} >= {"past", "future"}:
+        # "se réuniront à Washington [...] s'étaient retrouvés à Washington le 21 juillet dernier":
+        # undated, one ahead and one behind are two meetings.
+        return False, 0
     if date and when:
         if not (date[0].startswith(when[0]) or when[0].startswith(date[0])):
             return False, 0
