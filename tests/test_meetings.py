@@ -746,3 +746,13 @@ def test_two_undated_meetings_of_one_city_in_one_article_stay_two_rows():
     article = Article(path="a.txt", sha256="", body=body, raw="", published=None)
     rows, mapping = resolve_meetings([article], [Extraction(meetings=found)])
     assert (len(rows), mapping) == (2, {(0, 0): 1, (0, 1): 2})
+
+
+def test_tenir_conseil_and_a_concertation_tell_of_a_meeting():
+    body = (
+        "La coalition tiendra conseil mardi prochain, 2 juin, à Paris. "
+        "Cette concertation dite restreinte réunira les représentants de 24 pays."
+    )
+    assert meetings(body, "2015-05-30", [figure(body, "24 pays", 24, "pays")]) == [
+        ("Paris", "France", "2015-06-02", "day", "small_group", "announced", 24)
+    ]
