@@ -38,27 +38,29 @@ SUBJECT_WORDS = 10
 MAX_PARTICIPANTS = 1000
 
 
-def _words_regex(items):
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(items) + r")(?![\w-])", re.I)
-
-
 def _whole_words(pattern):
+    """`pattern` matched on whole words, case ignored."""
     return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I)
 
 
+def _words_regex(pattern):
+    """`pattern` on whole words that no apostrophe joins to the word before ("d'experts" is no "experts")."""
+    return re.compile(r"(?<![\w'’-])(?:" + pattern + r")(?![\w-])", re.I)
+
+
 TRIGGERS = [(_whole_words(row["pattern"]), row["kind"]) for row in table("meetings_triggers.csv")]
-EXCLUSIONS = _words_regex([alternation(words("meetings_exclusions.txt"))])
-OTHER_BODIES = _words_regex([alternation(words("meetings_other_bodies.txt"))])
+EXCLUSIONS = _words_regex(alternation(words("meetings_exclusions.txt")))
+OTHER_BODIES = _words_regex(alternation(words("meetings_other_bodies.txt")))
 KIND_CUES = [(_whole_words(row["pattern"]), row["cue"]) for row in table("meetings_kinds.csv")]
-VIRTUAL = _words_regex([alternation(words("meetings_virtual.txt"))])
+VIRTUAL = _words_regex(alternation(words("meetings_virtual.txt")))
 PARTICIPANT_UNITS = {fold(row["unit"]) for row in table("meetings_participants.csv")}
 SIZE_BEFORE = [re.compile(line[1:], re.I) for line in patterns("meetings_size_cues.txt") if line.startswith("<")]
 SIZE_AFTER = [re.compile(line[1:], re.I) for line in patterns("meetings_size_cues.txt") if line.startswith(">")]
-ATTENDANCE = _words_regex(patterns("meetings_attendance.txt"))
+ATTENDANCE = _words_regex("|".join(patterns("meetings_attendance.txt")))
 GROUP_WORDS = set(words("meetings_group_words.txt"))
 NOT_GATHERING = set(words("meetings_not_gathering.txt"))
 HOST_PATTERN = "|".join(patterns("meetings_hosts.txt"))
-HOST_VERBS = _words_regex([HOST_PATTERN])
+HOST_VERBS = _words_regex(HOST_PATTERN)
 # A meeting noun after these words is a point in time: the day and place around it are another event's.
 _ARTICLE = alternation(determiners(("definite", "indefinite", "demonstrative")))
 REFERENCE_BEFORE = re.compile(
