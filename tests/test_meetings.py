@@ -756,3 +756,46 @@ def test_tenir_conseil_and_a_concertation_tell_of_a_meeting():
     assert meetings(body, "2015-05-30", [figure(body, "24 pays", 24, "pays")]) == [
         ("Paris", "France", "2015-06-02", "day", "small_group", "announced", 24)
     ]
+
+
+@pytest.mark.parametrize(
+    "body, published, expected",
+    [
+        # A place past a bilateral meeting is that meeting's, not the announced one's.
+        (
+            "Les ministres de la coalition se réuniront jeudi 22 janvier à Londres. "
+            "L'annonce de cette réunion a été faite après une rencontre entre Barack Obama et David Cameron, vendredi 16 janvier, à Washington.",
+            "2015-01-18",
+            [("Londres", "Royaume-Uni", "2015-01-22", "day", "ministerial", "announced", None)],
+        ),
+        # Who came, said two sentences later, and where they came from.
+        (
+            "Le Maroc accueillera le 11 mai 2022 à Marrakech une réunion de la coalition. "
+            "Sont également attendus les chefs de la diplomatie de plusieurs pays. "
+            "80 pays et organisations membres de cette coalition seront présents au Maroc.",
+            "2022-04-29",
+            [("Marrakech", "Maroc", "2022-05-11", "day", "ministerial", "announced", 80)],
+        ),
+        (
+            "La rencontre de la coalition s'est tenue à Québec jeudi. "
+            "Les échanges ont réuni quelque 150 dignitaires provenant d'une vingtaine de pays.",
+            "2015-07-31",
+            [("Québec", "Canada", "2015-07-30", "day", "ministerial", "held", 20)],
+        ),
+        # A meeting "virtuelle" has no city.
+        (
+            "Lors d'une réunion ministérielle virtuelle de la coalition jeudi, le secrétaire d'Etat a appelé à des dons.",
+            "2020-06-05",
+            [(None, None, "2020-06-04", "day", "ministerial", "held", None)],
+        ),
+        # The meeting's own "ministérielle" outranks the working group it speaks of.
+        (
+            "La réunion ministérielle de la coalition a salué, lundi à Washington, le travail du groupe de travail sur l'Afrique.",
+            "2024-10-01",
+            [("Washington", "Etats-Unis", "2024-09-30", "day", "ministerial", "held", None)],
+        ),
+        ("Les ministres se sont retrouvés jeudi à Foggy Bottom.", "2019-11-15", [("Washington", "Etats-Unis", "2019-11-14", "day", "ministerial", "held", None)]),
+    ],
+)
+def test_more_frames_of_the_press(body, published, expected):
+    assert meetings(body, published, extract_figures(body)) == expected

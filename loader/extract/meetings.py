@@ -34,6 +34,9 @@ GROUP_WINDOW = 12
 LEAD_SENTENCES = 3
 # How far after its subject noun a verb may come ("une conférence de presse s'est tenue").
 SUBJECT_WORDS = 10
+# How many sentences after a mention may say who came ("Sont attendus les chefs de la
+# diplomatie [...]. 80 pays seront présents.").
+ATTENDANCE_SENTENCES = 2
 # A meeting's count of countries, members or ministers is small; a larger number counts something else.
 MAX_PARTICIPANTS = 1000
 
@@ -402,13 +405,18 @@ def _cues(text):
     the level; one person's title ("le ministre danois de la Défense") says it only when no
     other title contradicts it.
     """
-    group, single, found = set(), set(), set()
+    group, single, found, ministerial = set(), set(), set(), False
     for pattern, cue in KIND_CUES:
         for match in pattern.finditer(text):
             found.add(cue)
             words = match.group().lower().split()
+            ministerial = ministerial or words[0] in MEETING_ADJECTIVES
             plural = words[0].endswith("s") or words[0] in MEETING_ADJECTIVES
             (group if plural else single).add(cue)
+    if ministerial and "defence" not in group:
+        # "La réunion ministérielle [...] a salué le groupe de travail": the meeting names its own
+        # level; a working group or officials it speaks of do not change it.
+        group -= {"other", "political_directors"}
     levels = [level for level in LEVEL_ORDER if level in group] or [level for level in LEVEL_ORDER if level in single]
     if not (group & set(LEVEL_ORDER)) and len(levels) > 1:
         levels = []
@@ -501,7 +509,7 @@ def _claim(article, triggers, loci):
         blocked = any(other.place and low <= other.start < high for other in loci if other is not locus) and any(
             low <= marker.start < high for marker in article.markers
         )
-        blocked = blocked or _other_clause(article, nearest[1], locus.start)
+        blocked = blocked or _other_clause(article, nearest[1], locus.start) or _excluded_between(triggers, nearest, locus)
         if _distance(body, (nearest[0], nearest[1]), (locus.start, locus.end)) <= reach and not blocked:
             claimed.append((nearest, locus))
         else:
@@ -520,6 +528,12 @@ def _claim(article, triggers, loci):
         locus.date = extra.date
         free.remove(extra)
     return claimed, free
+
+
+def _excluded_between(triggers, trigger, locus):
+    """"cette réunion a été annoncée après une rencontre entre Obama et Cameron, vendredi à
+    Washington": past a gathering left out, its place and day are that gathering's."""
+    return any(excluded and trigger[1] <= start < locus.start for start, _, _, excluded in triggers)
 
 
 def _fronted(article, locus, trigger):
@@ -565,6 +579,8 @@ def _recalled(article, index, sentence, triggers, free):
         before = [t for t in nouns if t[1] <= locus.start]
         if not before or not _series_word(body, before[-1][1], locus.start):
             continue
+        if _excluded_between(triggers, before[-1], locus):
+            continue
         mention = _Mention(start=locus.start, end=locus.end, sentence=index, segment=(locus.start, locus.end))
         mention.place, mention.host = locus.place, None if locus.place else locus.country
         mention.same_group = mention.recalled = True
@@ -581,7 +597,10 @@ def _unlocated_pair(article, index, sentence, triggers, free, floating, first_me
     if not live:
         return []
     trigger = live[0]
-    located = [locus for locus in free if locus.place and not _other_clause(article, trigger[1], locus.start)]
+    located = [
+        locus for locus in free
+        if locus.place and not _other_clause(article, trigger[1], locus.start) and not _excluded_between(triggers, trigger, locus)
+    ]
     if located:
         return [(trigger, min(located, key=lambda l: _distance(article.body, (trigger[0], trigger[1]), (l.start, l.end))))]
     # "Le Maroc a accueilli mercredi la réunion": a host country and a day; the city may come next.
@@ -928,13 +947,14 @@ def _told_of_others(meeting, meetings, sentence):
 
 
 def _attendance(body, sentences, meeting, figures, meetings):
-    """Participants from the sentence after a mention that tells who came ("Les délégations de
+    """Participants from the sentences after a mention that tell who came ("Les délégations de
     80 pays..."), a mention without a locus included ("Une réunion convoquée en urgence."), and
     across a paragraph break: a lead's count often opens the next paragraph. A sentence that
     tells of another meeting counts that one's."""
     for mention in sorted(meeting.mentions, key=lambda m: m.sentence):
-        following = mention.sentence + 1
-        if following < len(sentences) and not _told_of_others(meeting, meetings, following):
+        for following in range(mention.sentence + 1, min(mention.sentence + 1 + ATTENDANCE_SENTENCES, len(sentences))):
+            if _told_of_others(meeting, meetings, following):
+                break
             low, high = sentences[following]
             if ATTENDANCE.search(body, low, high):
                 count = _participants(body, figures, (low, high), (low, high))
