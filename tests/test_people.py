@@ -275,3 +275,8 @@ def test_a_courtesy_title_ending_a_paragraph_names_nobody_in_the_next():
 def test_the_islamic_state_capitalised_is_no_person():
     body = "Ils ont parlé des ambitions mondiales du groupe dit Etat Islamique (EI)."
     assert [person.name for person in extract_people(body)] == []
+
+
+def test_a_regnal_number_is_part_of_the_name_not_a_credit():
+    body = "Le roi Abdallah II de Jordanie a reçu le ministre, comme le roi Mohammed VI la veille."
+    assert [person.name for person in extract_people(body)] == ["Abdallah II", "Mohammed VI"]

@@ -233,9 +233,14 @@ def _spoken(body, start, end):
     return SPEECH_BEFORE.search(body[max(0, start - 60):start]) is not None or SPEECH_AFTER.match(body[end:end + 60]) is not None
 
 
+def _is_regnal_number(word):
+    return 2 <= len(word) <= 4 and set(word) <= set("IVX")
+
+
 def _is_credit(body, start, end, words):
     """A photo credit or a byline: "KARIM SAHIB / AFP", "(Crédit photo: X / Pool / AFP)", "Par Hélène MARCHAL"."""
-    if any(len(word) > 1 and word.isupper() for word in words):
+    # A word in capitals is a photographer's surname, but a regnal number ("Mohammed VI", "Abdallah II").
+    if any(len(word) > 1 and word.isupper() and not _is_regnal_number(word) for word in words):
         return True
     if re.match(r"\s*/", body[end:end + 5]):
         return True
