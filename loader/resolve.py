@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from .lang.fold import fold_words
 from .lang.roles import normal_role
 from .lang.vocabulary import FOLDED_JOINING, NICKNAMES
+from .places import canonical_city
 
 
 @dataclass
@@ -133,7 +134,7 @@ def meeting_key(meeting, article_index, position):
     meetings in one city on different days do not, and a month-only mention of a past meeting
     stays apart from its day-dated row. An undated meeting is its own row (the extractor has
     already merged what its article says of it): nothing says which of a city's meetings it is."""
-    place = fold_words(meeting.city or "") or ("country", fold_words(meeting.country or ""))
+    place = fold_words(canonical_city(meeting.city) if meeting.city else "") or ("country", fold_words(meeting.country or ""))
     return (place, meeting.date) if meeting.date else (place, "undated", article_index, position)
 
 
