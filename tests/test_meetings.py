@@ -3,7 +3,7 @@ import pytest
 
 from loader.extract.figures import extract_figures
 from loader.extract.meetings import extract_meetings, link_meetings
-from loader.places import find_places, lookup
+from loader.places import canonical_city, find_places, lookup
 from loader.records import Article, Extraction, Figure, Quote
 from loader.resolve import resolve_meetings
 
@@ -233,8 +233,10 @@ def test_a_meeting_whose_date_is_off_the_calendar_is_kept_undated():
 
 
 def test_places():
-    assert lookup("Riyad") == lookup("Ryad") == lookup("capitale saoudienne")
-    assert lookup("Riyad").city == "Riyad"  # the spelling of most French outlets (AFP writes "Ryad")
+    # A city keeps the text's spelling; a periphrase gives the city's own name.
+    assert [lookup(name).city for name in ("Riyad", "Ryad", "Riyadh", "capitale saoudienne")] == ["Riyad", "Ryad", "Riyadh", "Riyad"]
+    assert lookup("Ryad").latitude == lookup("capitale saoudienne").latitude
+    assert [canonical_city(name) for name in ("Ryad", "Jeddah", "Djedda", "Paris", "Skhirat")] == ["Riyad", "Djeddah", "Djeddah", "Paris", "Skhirat"]
     assert [m.place.city for m in find_places("à Koweït City, au Quai d'Orsay et près de Washington, pas à John Kerry")] == [
         "Koweït",
         "Paris",
@@ -799,3 +801,18 @@ def test_tenir_conseil_and_a_concertation_tell_of_a_meeting():
 )
 def test_more_frames_of_the_press(body, published, expected):
     assert meetings(body, published, extract_figures(body)) == expected
+
+
+def test_meetings_of_one_city_spelt_two_ways_are_one_row():
+    article = Article(path="a.txt", sha256="", body="", raw="", published="2023-06-09")
+    first = extract_meetings("Les ministres de la coalition se sont réunis jeudi à Riyad.", "2023-06-09", [])
+    second = extract_meetings("Les ministres de la coalition se sont réunis jeudi à Ryad.", "2023-06-09", [])
+    assert [(m.city, m.date) for m in first + second] == [("Riyad", "2023-06-08"), ("Ryad", "2023-06-08")]
+    rows, mapping = resolve_meetings([article, article], [Extraction(meetings=first), Extraction(meetings=second)])
+    assert [(row["city"], row["date"]) for row in rows] == [("Riyad", "2023-06-08")]
+    assert mapping == {(0, 0): 1, (1, 0): 1}
+
+
+def test_a_place_before_a_statement_is_where_it_was_said():
+    body = "A Beyrouth, un responsable a annoncé que le ministre participera à la réunion de Djeddah."
+    assert [m[0] for m in meetings(body, "2014-09-10")] == ["Djeddah"]

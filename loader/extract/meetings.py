@@ -509,7 +509,7 @@ def _claim(article, triggers, loci):
         blocked = any(other.place and low <= other.start < high for other in loci if other is not locus) and any(
             low <= marker.start < high for marker in article.markers
         )
-        blocked = blocked or _other_clause(article, nearest[1], locus.start) or _excluded_between(triggers, nearest, locus)
+        blocked = blocked or _other_clause(article, nearest, locus) or _excluded_between(triggers, nearest, locus)
         if _distance(body, (nearest[0], nearest[1]), (locus.start, locus.end)) <= reach and not blocked:
             claimed.append((nearest, locus))
         else:
@@ -550,15 +550,21 @@ def _fronted(article, locus, trigger):
     return not any(locus.end <= marker.start < auxiliary for marker in article.markers)
 
 
-def _other_clause(article, trigger_end, locus_start):
-    """"la réunion, la coalition a affirmé ... à Mossoul", "la réunion ; à Ankara": past a
-    semicolon, or a comma and a conjugated verb, a place belongs to another clause."""
-    if locus_start <= trigger_end:
+def _other_clause(article, trigger, locus):
+    """"la réunion, la coalition a affirmé ... à Mossoul", "la réunion ; à Ankara", "A Beyrouth,
+    un responsable a annoncé que le ministre participera": past a semicolon, or a comma and a
+    verb conjugated in between, a place belongs to another clause."""
+    if locus.start >= trigger[1]:
+        low, high = trigger[1], locus.start
+    else:
+        # Before a verb, its own auxiliary ("se sont réunis") is no other clause's.
+        low, high = locus.end, trigger[0] - len(article.body[locus.end : trigger[0]].rstrip().rsplit(" ", 1)[-1]) - 1
+    if high <= low:
         return False
-    if ";" in article.body[trigger_end:locus_start]:
+    if ";" in article.body[low:high]:
         return True
-    breaks = [at for at in (article.body.find(",", trigger_end, locus_start), article.body.find(":", trigger_end, locus_start)) if at >= 0]
-    return bool(breaks) and any(min(breaks) < marker.start < locus_start for marker in article.markers)
+    breaks = [at for at in (article.body.find(",", low, high), article.body.find(":", low, high)) if at >= 0]
+    return bool(breaks) and any(min(breaks) < marker.start < high for marker in article.markers)
 
 
 def _series_word(body, low, high):
@@ -599,7 +605,7 @@ def _unlocated_pair(article, index, sentence, triggers, free, floating, first_me
     trigger = live[0]
     located = [
         locus for locus in free
-        if locus.place and not _other_clause(article, trigger[1], locus.start) and not _excluded_between(triggers, trigger, locus)
+        if locus.place and not _other_clause(article, trigger, locus) and not _excluded_between(triggers, trigger, locus)
     ]
     if located:
         return [(trigger, min(located, key=lambda l: _distance(article.body, (trigger[0], trigger[1]), (l.start, l.end))))]
