@@ -816,3 +816,13 @@ def test_meetings_of_one_city_spelt_two_ways_are_one_row():
 def test_a_place_before_a_statement_is_where_it_was_said():
     body = "A Beyrouth, un responsable a annoncé que le ministre participera à la réunion de Djeddah."
     assert [m[0] for m in meetings(body, "2014-09-10")] == ["Djeddah"]
+
+
+def test_one_meeting_named_by_a_spelling_and_a_periphrase_is_one():
+    body = "Les ministres de la coalition se sont réunis jeudi à Ryad. La réunion de la capitale saoudienne a duré trois heures."
+    assert meetings(body, "2023-06-09") == [("Ryad", "Arabie saoudite", "2023-06-08", "day", "ministerial", "held", None)]
+
+
+def test_chiefs_who_began_their_talks_met():
+    body = "Les chefs militaires de 22 pays de la coalition ont entamé leurs discussions mardi à Washington."
+    assert meetings(body, "2014-10-15", extract_figures(body)) == [("Washington", "Etats-Unis", "2014-10-14", "day", "other", "held", 22)]

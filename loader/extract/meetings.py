@@ -17,7 +17,7 @@ from ..lang.fold import fold
 from ..lang.lexicon import patterns, table, words
 from ..lang.sentences import sentences as sentence_spans
 from ..lang.vocabulary import determiners
-from ..places import capital_country, country_code, country_name, find_places, lookup, name_at
+from ..places import canonical_city, capital_country, country_code, country_name, find_places, lookup, name_at
 from ..records import MeetingMention
 
 # A locus farther than this from every trigger of its sentence tells of no meeting; a date
@@ -94,6 +94,11 @@ LEVEL_ORDER = ["defence", "other", "political_directors", "foreign"]
 # Words that name a meeting itself, like a plural title ("une réunion ministérielle").
 MEETING_ADJECTIVES = {"ministérielle", "ministérielles"}
 _WORD = re.compile(r"\w+")
+
+
+def _city_key(city):
+    """One key for a city however it is spelt ("Riyad", "Ryad", "la capitale saoudienne")."""
+    return fold(canonical_city(city))
 
 
 def _word_count(text):
@@ -319,7 +324,7 @@ def _loci(body, sentence, places, dates, triggers, markers):
             previous is not None
             and _word_count(gap) <= MAX_WORDS_IN_LOCUS
             and not re.search(r"(?<![\w-])(?:et|puis|ou|mais)(?![\w-])", gap)
-            and not (anchor.place and previous.place and anchor.place.city != previous.place.city)
+            and not (anchor.place and previous.place and _city_key(anchor.place.city) != _city_key(previous.place.city))
             and not (anchor.date and previous.date and gap.strip() != ",")
             and not ((anchor.country or anchor.place) and (previous.country or previous.place))
             and not any(previous.end <= marker.start < anchor.start for marker in markers)
@@ -800,7 +805,7 @@ def _compatible(meeting, mention):
     evidence = 0
     place, other = meeting.place, mention.place
     if place and other:
-        if fold(place.city) != fold(other.city):
+        if _city_key(place.city) != _city_key(other.city):
             return False, 0
         evidence += 2
     elif (place and mention.virtual) or (other and meeting.virtual):
@@ -936,7 +941,7 @@ def _kind(meeting, main):
 def _linked_level(body, sentences, meeting, meetings):
     """A level from the sentences that name the meeting's city, when no other meeting is there."""
     place = meeting.place
-    if place is None or sum(1 for m in meetings if m.place and fold(m.place.city) == fold(place.city)) > 1:
+    if place is None or sum(1 for m in meetings if m.place and _city_key(m.place.city) == _city_key(place.city)) > 1:
         return None
     for low, high in sentences:
         text = body[low:high]
@@ -1029,12 +1034,12 @@ def _sentence_meetings(body, meetings):
     """
     sentences = sentence_spans(body)
     places = find_places(body)
-    cities = [fold(m.city) if m.city else None for m in meetings]
+    cities = [_city_key(m.city) if m.city else None for m in meetings]
     linked, last = [], None
     for number, (low, high) in enumerate(sentences):
         index = next((i for i, m in enumerate(meetings) if low <= m.start < high), None)
         if index is None:
-            named = {fold(p.place.city) for p in places if low <= p.start < high and p.place.city}
+            named = {_city_key(p.place.city) for p in places if low <= p.start < high and p.place.city}
             matching = [i for i, city in enumerate(cities) if city in named]
             if len(matching) == 1 and cities.count(cities[matching[0]]) == 1:
                 index = matching[0]
