@@ -465,18 +465,18 @@ def tense_markers(text):
     return markers
 
 
-def direction_near(markers, start, end, low=0, high=None, text=None):
+def direction_near(text, markers, start, end, low, high):
     """The direction of the tense marker nearest to text[start:end], within [low, high).
 
-    Given the text, a marker in the same clause comes first: in "doivent se retrouver en juin
-    à Rome, a annoncé le ministre", the incise after the comma tells when it was said.
+    A marker in the same clause comes first: in "doivent se retrouver en juin à Rome, a annoncé
+    le ministre", the incise after the comma tells when it was said.
     """
     best = None
     for marker in markers:
-        if marker.start < low or (high is not None and marker.end > high) or start <= marker.start < end:
+        if marker.start < low or marker.end > high or start <= marker.start < end:
             continue
         distance = start - marker.end if marker.end <= start else marker.start - end
-        between = "" if text is None else text[marker.end : start] if marker.end <= start else text[end : marker.start]
+        between = text[marker.end : start] if marker.end <= start else text[end : marker.start]
         rank = (bool(_CLAUSE_BREAK.search(between)), distance)
         if best is None or rank < best[0]:
             best = (rank, marker.direction)
@@ -512,7 +512,7 @@ def resolve_dates(text, published):
             iso, precision = anchored_date(expression, last)
         else:
             low, high = next(((s, e) for s, e in sentences(text) if s <= expression.start < e), (0, len(text)))
-            direction = direction_near(markers, expression.start, expression.end, low, high, text=text)
+            direction = direction_near(text, markers, expression.start, expression.end, low, high)
             iso, precision = resolve_date(expression, published, direction)
         resolved.append(ResolvedDate(expression, iso, precision))
         if iso and not expression.same_day:

@@ -102,13 +102,19 @@ def _cities():
 @functools.lru_cache(maxsize=None)
 def _index():
     """Folded name or alternate name -> the most populous large city of that name."""
+    return _by_name(MIN_POPULATION, float("inf"), lambda key: len(key) >= MIN_NAME_LENGTH)
+
+
+def _by_name(least, most, usable):
+    """Folded name or alternate name -> the most populous city of that name whose population is
+    in [least, most), for the names `usable` accepts."""
     index = {}
     for city in _cities().values():
-        if city["population"] < MIN_POPULATION:
+        if not least <= city["population"] < most:
             continue
         for name in [city["name"], *city["alternatenames"]]:
             key = fold(name)
-            if len(key) >= MIN_NAME_LENGTH and (key not in index or index[key]["population"] < city["population"]):
+            if usable(key) and (key not in index or index[key]["population"] < city["population"]):
                 index[key] = city
     return index
 
@@ -141,17 +147,7 @@ def _lexicon():
 def _venues():
     """Folded name -> the most populous town of that name too small for `_index`."""
     given = {fold(name) for name in words("people_first_names.txt")}
-    venues = {}
-    for city in _cities().values():
-        if not MIN_VENUE_POPULATION <= city["population"] < MIN_POPULATION:
-            continue
-        for name in [city["name"], *city["alternatenames"]]:
-            key = fold(name)
-            if " " in key or len(key) < MIN_VENUE_NAME_LENGTH or key in given:
-                continue
-            if key not in venues or venues[key]["population"] < city["population"]:
-                venues[key] = city
-    return venues
+    return _by_name(MIN_VENUE_POPULATION, MIN_POPULATION, lambda key: " " not in key and len(key) >= MIN_VENUE_NAME_LENGTH and key not in given)
 
 
 def venue(name):
@@ -162,11 +158,16 @@ def venue(name):
     return Place(name.strip(), country_name(city["countrycode"]), city["latitude"], city["longitude"])
 
 
-def _spelling_of(form, city):
-    """Whether a lexicon form is another spelling of its city's name ("Jeddah", "Ryad", "Abu
-    Dhabi"), not a periphrase, a venue or a longer name ("capitale saoudienne", "Pentagone",
+@functools.lru_cache(maxsize=None)
+def _spellings():
+    """The folded lexicon forms that are another spelling of their city's name ("Jeddah", "Ryad",
+    "Abu Dhabi"), not a periphrase, a venue or a longer name ("capitale saoudienne", "Pentagone",
     "Koweït City")."""
-    return len(form.split()) == len(city.split()) and SequenceMatcher(None, fold(form), fold(city)).ratio() >= SPELLING_RATIO
+    return {
+        key
+        for key, row in _city_rows().items()
+        if len(row["form"].split()) == len(row["city"].split()) and SequenceMatcher(None, key, fold(row["city"])).ratio() >= SPELLING_RATIO
+    }
 
 
 def lookup(name):
@@ -177,8 +178,7 @@ def lookup(name):
     key = fold(name)
     if key in _lexicon():
         place = _lexicon()[key]
-        written = " ".join(name.split())
-        return replace(place, city=written) if _spelling_of(written, place.city) else place
+        return replace(place, city=" ".join(name.split())) if key in _spellings() else place
     city = _index().get(key)
     if city is None:
         return None

@@ -6,7 +6,7 @@ appearance, so the same corpus always gives the same database.
 """
 import functools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .lang.fold import fold_words
 from .lang.roles import normal_role
@@ -199,26 +199,23 @@ def resolve(articles, extractions):
             # story): the person takes the role and country that either gives.
             role = next((m.role for m in mentions if m.role), None)
             country = next((m.country for m in mentions if m.country), None)
-            mention = replace(mentions[0], role=role, country=country)
-            resolved.article_people.append(
-                {"article_id": article_id, "person_id": person_id, "role": mention.role, "country": mention.country}
-            )
-            if mention.role or mention.country:
+            resolved.article_people.append({"article_id": article_id, "person_id": person_id, "role": role, "country": country})
+            if role or country:
                 # The history of roles compares them across articles: one form for each (the article's own words
                 # stay in article_people).
-                role = normal_role(mention.role)
+                role = normal_role(role)
                 resolved.person_roles.append(
                     {
                         "person_id": person_id,
                         "article_id": article_id,
                         "published": article.published,
                         "role": role,
-                        "country": mention.country,
+                        "country": country,
                     }
                 )
                 stamp = article.published or ""
                 if person_id not in latest_role or stamp >= latest_role[person_id][0]:
-                    latest_role[person_id] = (stamp, role, mention.country)
+                    latest_role[person_id] = (stamp, role, country)
         seen_meetings = set()
         for position, meeting in enumerate(extraction.meetings):
             meeting_id = meeting_ids[(index, position)]

@@ -475,7 +475,7 @@ class _Article:
 
 def _locus_date(article, locus, sentence):
     """(direction, (iso, precision) or None) of a locus's date, its tense read in its sentence."""
-    direction = direction_near(article.markers, locus.date.start, locus.date.end, *sentence, text=article.body)
+    direction = direction_near(article.body, article.markers, locus.date.start, locus.date.end, *sentence)
     iso, precision = resolve_date(locus.date, article.published, direction)
     return direction, ((iso, precision) if iso else None)
 
@@ -551,8 +551,13 @@ def _fronted(article, locus, trigger):
     if not re.match(r"\s*,", gap) or re.search(r"[;:«»]", gap):
         return False
     # No other clause between: only the verb's own auxiliary, right before it, is conjugated.
-    auxiliary = start - len(gap) + len(gap.rstrip().rsplit(" ", 1)[0])
+    auxiliary = _auxiliary_start(article.body, locus.end, start)
     return not any(locus.end <= marker.start < auxiliary for marker in article.markers)
+
+
+def _auxiliary_start(body, low, verb_start):
+    """Where the word right before a verb starts (its auxiliary: "se sont réunis", "ont convoqué")."""
+    return low + len(body[low:verb_start].rstrip().rsplit(" ", 1)[0])
 
 
 def _other_clause(article, trigger, locus):
@@ -562,8 +567,7 @@ def _other_clause(article, trigger, locus):
     if locus.start >= trigger[1]:
         low, high = trigger[1], locus.start
     else:
-        # Before a verb, its own auxiliary ("se sont réunis") is no other clause's.
-        low, high = locus.end, trigger[0] - len(article.body[locus.end : trigger[0]].rstrip().rsplit(" ", 1)[-1]) - 1
+        low, high = locus.end, _auxiliary_start(article.body, locus.end, trigger[0])
     if high <= low:
         return False
     if ";" in article.body[low:high]:
@@ -652,7 +656,7 @@ def _mention(article, index, sentence, pairs, position, last_date):
     anchor = (dated.start, dated.end) if dated else (trigger[0], trigger[0])
     mention.present = _in_present(article, trigger)
     mention.reference = trigger[2] == "reference"
-    mention.direction = None if mention.present else direction_near(article.markers, *anchor, scope_low, finish, text=body)
+    mention.direction = None if mention.present else direction_near(body, article.markers, *anchor, scope_low, finish)
     if locus:
         mention.place, mention.virtual = locus.place, locus.virtual
         mention.host = None if locus.place else locus.country
@@ -691,6 +695,7 @@ def _mentions(body, published, figures):
             floating[index] = [locus for locus in loci if locus.place]
             mentions.extend(_weak_mentions(article, index, sentence, loci))
             continue
+        first_of_sentence = len(mentions)
         claimed, free = _claim(article, triggers, loci)
         recalled = _recalled(article, index, sentence, triggers, free)
         mentions.extend(recalled)
@@ -709,7 +714,7 @@ def _mentions(body, published, figures):
             if not (locus and locus.date and locus.date.same_day):
                 last_date = mention.date or last_date
             mentions.append(mention)
-        _remote_participation([m for m in mentions if m.sentence == index])
+        _remote_participation(mentions[first_of_sentence:])
     return sentences, article.places, sorted(mentions, key=lambda m: (m.sentence, m.start))
 
 
@@ -890,7 +895,7 @@ def _story_date(body, sentences, published):
         for expression in find_dates(body[:high]):
             if expression.start < low:
                 continue
-            direction = direction_near(markers, expression.start, expression.end, low, high, text=body)
+            direction = direction_near(body, markers, expression.start, expression.end, low, high)
             iso, precision = resolve_date(expression, published, direction)
             if iso and precision == "day" and (not published or iso[: len(published)] <= published):
                 return iso, precision
