@@ -58,7 +58,7 @@ class MeetingMention:
     participants: Optional[int] = None
     latitude: Optional[float] = None  # of the city, from the offline gazetteer
     longitude: Optional[float] = None
-    start: int = 0  # the span that names the meeting in body
+    start: int = 0  # the sentence of body that tells of the meeting (its provenance)
     end: int = 0
     virtual: bool = False  # held by videoconference: no city
 

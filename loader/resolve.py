@@ -223,7 +223,13 @@ def resolve(articles, extractions):
                 continue
             seen_meetings.add(meeting_id)
             resolved.article_meetings.append(
-                {"article_id": article_id, "meeting_id": meeting_id, "status": meeting.status}
+                {
+                    "article_id": article_id,
+                    "meeting_id": meeting_id,
+                    "status": meeting.status,
+                    "start": meeting.start,
+                    "end": meeting.end,
+                }
             )
         for quote in extraction.quotes:
             resolved.quotes.append(

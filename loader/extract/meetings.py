@@ -979,6 +979,13 @@ def _attendance(body, sentences, meeting, figures, meetings):
     return None
 
 
+def _trimmed(body: str, span: tuple) -> tuple:
+    """A sentence's span without the blank space around it."""
+    low, high = span
+    text = body[low:high]
+    return low + len(text) - len(text.lstrip()), high - len(text) + len(text.rstrip())
+
+
 def extract_meetings(body, published, figures):
     """Return the MeetingMention records of `body`.
 
@@ -1011,6 +1018,7 @@ def extract_meetings(body, published, figures):
             if linked in KIND_OF_LEVEL:
                 kind = KIND_OF_LEVEL[linked]
         participants = meeting.first("participants") or _attendance(body, sentences, meeting, figures, kept)
+        told = _trimmed(body, sentences[first.sentence])
         records.append(
             MeetingMention(
                 date=meeting.date[0] if meeting.date else None,
@@ -1022,8 +1030,8 @@ def extract_meetings(body, published, figures):
                 participants=participants,
                 latitude=place.latitude if place else None,
                 longitude=place.longitude if place else None,
-                start=first.start,
-                end=first.end,
+                start=told[0],
+                end=told[1],
                 virtual=meeting.virtual,
             )
         )
