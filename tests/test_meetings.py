@@ -30,7 +30,7 @@ def test_an_announced_meeting():
     assert (meeting.kind, meeting.status, meeting.participants) == ("ministerial", "announced", 40)
     assert (round(meeting.latitude, 2), round(meeting.longitude, 2)) == (51.51, -0.13)
     # The provenance: the sentence that tells of the meeting.
-    assert body[meeting.start : meeting.end] == body[:-1] + "."
+    assert body[meeting.start : meeting.end] == body
 
 
 def test_a_held_meeting_in_a_city_named_by_a_periphrase():
