@@ -89,11 +89,13 @@ COUNTRY_NAME = re.compile(rf"(?<![\w-])(?i:{alternation(determiners(('definite',
 # "en Jordanie", "au Canada": a country named as where something happens.
 COUNTRY_LOCATIVE = re.compile(rf"(?<![\w'’-])(?:en|au|aux|En|Au|Aux)[ \u00a0]+{_COUNTRY}")
 WAR_COUNTRIES = set(words("meetings_war_countries.txt"))
+COALITION = _whole_words("|".join(patterns("meetings_coalition_cues.txt")))
 KIND_OF_LEVEL = {"defence": "defence", "other": "other", "political_directors": "political_directors"}
 LEVEL_ORDER = ["defence", "other", "political_directors", "foreign"]
 # Words that name a meeting itself, like a plural title ("une réunion ministérielle").
 MEETING_ADJECTIVES = {"ministérielle", "ministérielles"}
 _WORD = re.compile(r"\w+")
+CITY_WORD = re.compile(rf"(?<![\w-]){CAPITAL}[\w'’-]+")
 
 
 def _city_key(city):
@@ -728,18 +730,26 @@ def _remote_participation(mentions):
                 mention.virtual, mention.anaphoric = False, True
 
 
-def _host_city(meeting, sentences, places):
+def _host_city(body, meeting, sentences, places):
     """"Le Maroc a accueilli mercredi la réunion ... Les délégations ont fait le déplacement à
     Marrakech": a meeting given only its host country takes the first city of that country
-    named after it, in its sentence or the next."""
+    named after it, in its sentence or the next, else the only city of that country the article
+    names."""
     mention = next((m for m in meeting.mentions if m.host), None)
     if mention is None:
         return
     high = sentences[min(mention.sentence + 1, len(sentences) - 1)][1]
-    for place in places:
-        if mention.start <= place.start < high and place.place.city and country_code(place.place.country or "") == mention.host:
+    ours = [place for place in places if place.place.city and country_code(place.place.country or "") == mention.host]
+    for place in ours:
+        if mention.start <= place.start < high:
             mention.place = place.place
             return
+    # "réunie mercredi au Maroc [...] dans un hôtel de Marrakech", paragraphs apart: the one
+    # city of that country the article names, however it names it, is where it met.
+    named = [place for place in map(lookup, CITY_WORD.findall(body)) if place and place.city and not _is_battlefield(place)]
+    named = [place for place in named if country_code(place.country or "") == mention.host]
+    if len({_city_key(place.city) for place in named}) == 1:
+        mention.place = named[0]
 
 
 def _other_body(body, sentence, trigger, places):
@@ -979,6 +989,24 @@ def _attendance(body, sentences, meeting, figures, meetings):
     return None
 
 
+def _coalition_s(body, sentences, meeting, first):
+    """Whether the text makes a gathering the coalition's: a sentence that tells of it names the
+    coalition, or it is a meeting of the same series as another ("après celle de Madrid"), or it
+    is the article's first meeting: the one it is about, told before the coalition had its
+    name, or under another ("les pays engagés contre Daech"). A minister's other stops, a
+    bilateral visit, another body's meeting are not."""
+    if any(m.recalled or m.same_group for m in meeting.mentions):
+        return True
+    for mention in meeting.mentions:
+        low, high = sentences[mention.sentence]
+        # The paragraph around the mention: "la réunion" there points back to the coalition.
+        low = body.rfind("\n", 0, low) + 1
+        high = body.find("\n", high) % (len(body) + 1)
+        if COALITION.search(body, low, high):
+            return True
+    return first
+
+
 def _trimmed(body: str, span: tuple) -> tuple:
     """A sentence's span without the blank space around it."""
     low, high = span
@@ -998,7 +1026,7 @@ def extract_meetings(body, published, figures):
     meetings = _merge(mentions, sentences)
     for meeting in meetings:
         if meeting.host and not meeting.place and not meeting.virtual:
-            _host_city(meeting, sentences, places)
+            _host_city(body, meeting, sentences, places)
     if meetings and meetings[0].date is None and _status(meetings[0], None) == "held" and not meetings[0].mentions[0].reference:
         story = _story_date(body, sentences, published)
         if story:
@@ -1006,6 +1034,7 @@ def extract_meetings(body, published, figures):
     # A meeting missing its day or its city is still one; a host country alone, undated, is
     # an offer more often than a meeting ("Le Maroc s'est proposé pour accueillir ...").
     kept = [m for m in meetings if m.date or m.place or m.virtual]
+    kept = [m for position, m in enumerate(kept) if _coalition_s(body, sentences, m, position == 0)]
     main = kept[0] if kept else None
     records = []
     for meeting in kept:
