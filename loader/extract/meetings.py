@@ -17,7 +17,7 @@ from ..lang.fold import fold
 from ..lang.lexicon import patterns, table, words
 from ..lang.sentences import sentences as sentence_spans
 from ..lang.vocabulary import determiners
-from ..places import canonical_city, capital_country, country_code, country_name, find_places, lookup, name_at
+from ..places import canonical_city, capital_country, country_code, country_name, find_places, lookup, name_at, venue
 from ..records import MeetingMention
 
 # A locus farther than this from every trigger of its sentence tells of no meeting; a date
@@ -79,6 +79,13 @@ MEETING_OF_CITY = re.compile(
 HOST_CITY = re.compile(
     rf"(?<![\w'’-])(?P<name>{CAPITAL}[\w'’-]*(?: {CAPITAL}[\w'’-]*)*) (?:(?:va|vont|doit|devrait|a|avait) )?(?:{HOST_PATTERN})(?![\w-])"
 )
+# "dans la ville jordanienne d'Aqaba", "la station balnéaire de Charm el-Cheikh": a city named
+# after the kind of place it is.
+TOWN_OF = re.compile(
+    r"(?<![\w-])(?:ville|cité|station(?: balnéaire)?|localité|commune|capitale)(?:[ \u00a0][a-zéèêëïîôûç-]+){0,2}"
+    rf"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?={CAPITAL})",
+    re.I,
+)
 # "abritée par Marrakech": a city named as the host after a passive host verb.
 HOSTED_BY = re.compile(rf"(?<![\w'’-])(?:{HOST_PATTERN})[ \u00a0]+par[ \u00a0]+(?={CAPITAL})")
 # A date right after these words dates something else ("depuis sa formation, en septembre").
@@ -89,7 +96,6 @@ COUNTRY_NAME = re.compile(rf"(?<![\w-])(?i:{alternation(determiners(('definite',
 # "en Jordanie", "au Canada": a country named as where something happens.
 COUNTRY_LOCATIVE = re.compile(rf"(?<![\w'’-])(?:en|au|aux|En|Au|Aux)[ \u00a0]+{_COUNTRY}")
 WAR_COUNTRIES = set(words("meetings_war_countries.txt"))
-COALITION = _whole_words("|".join(patterns("meetings_coalition_cues.txt")))
 KIND_OF_LEVEL = {"defence": "defence", "other": "other", "political_directors": "political_directors"}
 LEVEL_ORDER = ["defence", "other", "political_directors", "foreign"]
 # Words that name a meeting itself, like a plural title ("une réunion ministérielle").
@@ -247,9 +253,14 @@ def _places(body):
         for match in HOST_CITY.finditer(body)
         if not re.search(r"(?:[Ll]es?|[Ll]a|[Ll]'|[Ll]’) ?$", body[max(0, match.start("name") - 4): match.start("name")])
     ]
+    towns = {match.end() for match in TOWN_OF.finditer(body)}
+    starts += towns
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for start in starts:
         place, end = name_at(body, start)
+        if place is None and start in towns:
+            word = re.match(r"[\w-]+", body[start:])
+            place, end = venue(word.group()), start + word.end()
         if place and start not in covered:
             mentions.append(_PlaceAt(place, start, end))
             covered.update(range(start, end))
@@ -898,6 +909,37 @@ def _merge(mentions, sentences):
     return meetings
 
 
+def _join_fragments(meetings):
+    """"Le ministre est arrivé à Rome pour la réunion [...]. La réunion s'est ouverte mardi": a
+    meeting told with its place and no day and one told with its day and no place are one,
+    unless the text tells them apart (one ahead and one behind, two levels, a meeting recalled
+    from a series)."""
+    joined = []
+    for meeting in meetings:
+        position = next((i for i, other in enumerate(joined) if _fragments_of_one(other, meeting)), None)
+        if position is None:
+            joined.append(meeting)
+        else:
+            # The fragment with the place leads: its words (who came, how many) are the surer.
+            dated, placed = sorted([joined[position], meeting], key=lambda m: m.date is None)
+            joined[position] = _Meeting(placed.mentions + dated.mentions)
+    return joined
+
+
+def _fragments_of_one(a, b):
+    def placed(meeting):
+        return bool(meeting.place or meeting.virtual or meeting.host)
+
+    if not ((placed(a) and not a.date and b.date and not placed(b)) or (placed(b) and not b.date and a.date and not placed(a))):
+        return False
+    if any(m.recalled for m in a.mentions + b.mentions):
+        return False
+    if {m.direction for m in a.located + b.located} >= {"past", "future"}:
+        return False
+    levels = {a.first("level"), b.first("level")} - {None}
+    return len(levels) <= 1
+
+
 def _story_date(body, sentences, published):
     """The day the article's lead tells of: its first date that is not ahead of publication."""
     markers = tense_markers(body)
@@ -989,24 +1031,6 @@ def _attendance(body, sentences, meeting, figures, meetings):
     return None
 
 
-def _coalition_s(body, sentences, meeting, first):
-    """Whether the text makes a gathering the coalition's: a sentence that tells of it names the
-    coalition, or it is a meeting of the same series as another ("après celle de Madrid"), or it
-    is the article's first meeting: the one it is about, told before the coalition had its
-    name, or under another ("les pays engagés contre Daech"). A minister's other stops, a
-    bilateral visit, another body's meeting are not."""
-    if any(m.recalled or m.same_group for m in meeting.mentions):
-        return True
-    for mention in meeting.mentions:
-        low, high = sentences[mention.sentence]
-        # The paragraph around the mention: "la réunion" there points back to the coalition.
-        low = body.rfind("\n", 0, low) + 1
-        high = body.find("\n", high) % (len(body) + 1)
-        if COALITION.search(body, low, high):
-            return True
-    return first
-
-
 def _trimmed(body: str, span: tuple) -> tuple:
     """A sentence's span without the blank space around it."""
     low, high = span
@@ -1031,10 +1055,10 @@ def extract_meetings(body, published, figures):
         story = _story_date(body, sentences, published)
         if story:
             meetings[0].mentions[0].date = story
+    meetings = _join_fragments(meetings)
     # A meeting missing its day or its city is still one; a host country alone, undated, is
     # an offer more often than a meeting ("Le Maroc s'est proposé pour accueillir ...").
     kept = [m for m in meetings if m.date or m.place or m.virtual]
-    kept = [m for position, m in enumerate(kept) if _coalition_s(body, sentences, m, position == 0)]
     main = kept[0] if kept else None
     records = []
     for meeting in kept:
