@@ -138,6 +138,27 @@ def meeting_key(meeting, article_index, position):
     return (place, meeting.date) if meeting.date else (place, "undated", article_index, position)
 
 
+def _finer_keys(keys):
+    """Map a key known to the month or the year to the one key of its city known to the day
+    within that period, when exactly one fits ("Marrakech, mai 2022" in one article is the
+    "Marrakech, 11 mai 2022" of another); a year with no such day, to the one month that fits."""
+    dated = [key for key in keys if key[1] != "undated"]
+    mapped = {}
+    for precision in (7, 4):  # month, then year
+        for key in dated:
+            place, date = key
+            if len(date) != precision:
+                continue
+            for length in (10, 7):
+                fits = {mapped.get(other, other) for other in dated if other[0] == place and len(other[1]) == length and other[1].startswith(date)}
+                if len(fits) == 1:
+                    mapped[key] = fits.pop()
+                    break
+                if fits:
+                    break
+    return mapped
+
+
 def resolve_meetings(articles, extractions):
     """Map every (article index, meeting index) to a meeting id; return (meeting rows, mapping).
 
@@ -149,23 +170,31 @@ def resolve_meetings(articles, extractions):
         given = [value for value in values if value is not None]
         return max(given, key=lambda value: (given.count(value), -given.index(value))) if given else None
 
+    keys = {
+        (index, position): meeting_key(meeting, index, position)
+        for index, extraction in enumerate(extractions)
+        for position, meeting in enumerate(extraction.meetings)
+    }
+    finer = _finer_keys(set(keys.values()))
     ids, mentions = {}, {}  # key -> meeting id; meeting id -> every mention, in article order
     mapping = {}
     for index, extraction in enumerate(extractions):
         for position, meeting in enumerate(extraction.meetings):
-            meeting_id = ids.setdefault(meeting_key(meeting, index, position), len(ids) + 1)
+            meeting_id = ids.setdefault(finer.get(keys[(index, position)], keys[(index, position)]), len(ids) + 1)
             mentions.setdefault(meeting_id, []).append(meeting)
             mapping[(index, position)] = meeting_id
     rows = []
     for number, group in mentions.items():
         ordered = [m for m in group if m.status == "held"] + [m for m in group if m.status != "held"]
         first = group[0]
+        # The day one article gives, where another gives only the month.
+        dated = max(group, key=lambda m: len(m.date or ""))
         located = next((m for m in group if m.latitude is not None), first)
         rows.append(
             {
                 "id": number,
-                "date": first.date,
-                "date_precision": first.date_precision,
+                "date": dated.date,
+                "date_precision": dated.date_precision,
                 "city": first.city,
                 "country": consensus(m.country for m in ordered),
                 "latitude": located.latitude,
@@ -227,6 +256,8 @@ def resolve(articles, extractions):
                     "article_id": article_id,
                     "meeting_id": meeting_id,
                     "status": meeting.status,
+                    "date": meeting.date,
+                    "date_precision": meeting.date_precision,
                     "start": meeting.start,
                     "end": meeting.end,
                 }

@@ -52,6 +52,8 @@ SCHEMA = {
    [article_id] INTEGER NOT NULL REFERENCES [articles]([id]),
    [meeting_id] INTEGER NOT NULL REFERENCES [meetings]([id]),
    [status] TEXT NOT NULL CHECK ([status] IN {_in(STATUSES)}),
+   [date] TEXT,
+   [date_precision] TEXT CHECK ([date_precision] IN {_in(PRECISIONS)}),
    [start] INTEGER NOT NULL,
    [end] INTEGER NOT NULL,
    PRIMARY KEY ([article_id], [meeting_id])
