@@ -360,3 +360,42 @@ def test_cli(tmp_path):
     (gold / "b.json").write_text("{not json", encoding="utf-8")
     result = CliRunner().invoke(cli, ["evaluate", str(db), str(gold)])
     assert result.exit_code == 1 and result.output.startswith("Error: ") and "b.json" in result.output
+
+
+def meeting(city, date, country=None, **extra):
+    return {"city": city, "country": country, "date": date, "status": "held", "participants": None, "kind": None, **extra}
+
+
+@pytest.mark.parametrize("gold_city, gold_country, city, country, matched", [
+    ("Djeddah", "Arabie saoudite", "Jeddah", None, 1),  # spellings of one city side by side
+    ("Riyad", None, "Ryad", None, 1),
+    ("Koweït City", "Koweït", "koweit", None, 1),
+    ("Andrews", "Etats-Unis", "Washington", "Etats-Unis", 1),  # the base near Washington
+    ("Washington", None, "Andrews", None, 1),
+    ("Koweït", "Koweït", None, "Koweït", 1),  # "au Koweït": the city given or left null
+    (None, "Koweït", "Koweït City", "Koweït", 1),
+    (None, "Koweït", None, None, 1),  # both null counts
+    (None, "Canada", None, "Jordanie", 1),
+    ("Koweït", "Koweït", None, None, 0),  # a null city in no country is not Kuwait
+    ("Rabat", "Maroc", None, "Maroc", 0),  # Rabat does not bear its country's name
+    ("Djeddah", None, "Riyad", None, 0),
+    ("Washington", None, "New York", None, 0),
+])
+def test_a_meeting_matches_the_spellings_of_its_city(tmp_path, gold_city, gold_country, city, country, matched):
+    db = make_db(tmp_path / "db.db", meetings=[(1, city, "2018-02-13", country, None, None)], article_meetings=[(1, 1, "held")])
+    gold = write_gold(tmp_path / "gold", meetings=[meeting(gold_city, "2018-02-13", gold_country)])
+    assert evaluate(db, gold)["meetings"]["matched"] == matched
+
+
+def test_resolution_takes_the_spellings_of_one_city_as_one_meeting(tmp_path):
+    # "Jeddah" in one article and "Djeddah" in the other are one gold meeting, found as one row.
+    db = make_db(
+        tmp_path / "db.db",
+        articles=[(1, "a.txt", "2014-09-11"), (2, "b.txt", "2014-09-12")],
+        meetings=[(1, "Djeddah", "2014-09-11", None, None, None)],
+        article_meetings=[(1, 1, "held"), (2, 1, "held")],
+    )
+    gold = write_gold(tmp_path / "gold", "a.txt", "2014-09-11", meetings=[meeting("Djeddah", "2014-09-11")])
+    write_gold(gold, "b.txt", "2014-09-12", meetings=[meeting("Jeddah", "2014-09-11")])
+    resolution = evaluate(db, gold)["resolution"]
+    assert (resolution["meetings_resolved"], resolution["meetings_checked"]) == (1, 1)
