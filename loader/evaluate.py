@@ -16,18 +16,53 @@ Choices the gold README leaves open:
 - Null is a value: a null gold role, country, participants or speaker is right
   only when ours is null too (the gold leaves a role null when the article
   gives none, so a role of ours there was invented). An empty string is null.
+- Cities: one city however spelt is one key, the loader's canonical name of
+  it (`places.canonical_city`: "Jeddah" is "Djeddah", "Koweït City" is
+  "Koweït"), with the gold README's base near Washington (`SAME_CITY`). A
+  city that bears its country's name (its name is that of the country whose
+  capital it is) is also the key of a meeting with no city in that country
+  ("au Koweït"). Two meetings with no city match whatever their countries.
+- Resolution groups gold meetings across articles by that key and the date.
 - A gold file whose article is not in the database counts all its items as
   misses and its `published` as wrong; the report lists it.
 - Precision or recall with nothing to divide by is 1.0 (nothing found, nothing
   wrong; nothing to find, nothing missed); an accuracy or resolution share with
   nothing checked is None ("n/a"), not a free 1.0.
+
+The corpus view scores the meetings table as a reader sees it, one row per
+real meeting:
+- Real meetings: the gold meetings of all articles grouped by city key and
+  date. Same key and same date string are one real meeting. Then, most
+  precise dates first, a gold meeting whose date is a prefix of the dates of
+  real meetings of its city ("2022-05" of "2022-05-11") joins the one that
+  fits when exactly one does, and is a real meeting of its own when none or
+  several do. A gold meeting without a date is a real meeting of its own.
+  Real meetings are numbered in the order of their first gold meeting (gold
+  files by name, then their order in the file) and labelled by a gold
+  meeting with the most precise date.
+- A real meeting is required when one of its gold meetings is; one made only
+  of optional gold meetings is neither required nor an error: it is not
+  counted among the real meetings, and rows standing for it are optional
+  rows, counted neither as right nor as wrong.
+- Rows: the `meetings` rows linked by `article_meetings` to an article with
+  gold (others cannot be judged). Each link is a mention; the per-article
+  matching above pairs it with a gold meeting, hence a real meeting, or with
+  none. A row stands for the real meeting most of its paired mentions stand
+  for, ties to the lowest real meeting number; a row with no paired mention
+  is spurious. Of the rows standing for one required real meeting, the
+  lowest id is its row and the others are duplicates.
+- covered: required real meetings with a row; coverage = covered / real
+  meetings; table precision = covered / (rows - optional rows). So rows =
+  covered + duplicates + spurious + optional rows.
 """
+import functools
 import json
 import re
 import sqlite3
 from pathlib import Path
 
 from .lang.fold import fold_words, strip_accents
+from .places import canonical_city, capital_country
 
 KINDS = ("meetings", "people", "quotes", "figures")
 SINGULAR = {"meetings": "meeting", "people": "person", "quotes": "quote", "figures": "figure"}
@@ -73,8 +108,38 @@ def figure_key(item):
     return (None if value is None else float(f"{float(value):.12g}"), re.sub(r"[sx]$", "", unit[0]) if unit else "")
 
 
+# The gold README lets a meeting at the air base near Washington be written Andrews; the loader
+# names no city from the base, so this is the scorer's alone. Folded name -> the city.
+SAME_CITY = {"andrews": "Washington"}
+
+
+@functools.lru_cache(maxsize=None)
+def city_key(city: str) -> str:
+    """The folded canonical name of a city however spelt: "Jeddah" and "Djeddah" give "djeddah"."""
+    return norm(canonical_city(SAME_CITY.get(norm(city), city)))
+
+
+@functools.lru_cache(maxsize=None)
+def bears_country_name(name: str) -> bool:
+    """Whether a name is at once a country's and its capital's ("Koweït", "Singapour")."""
+    capital_of = capital_country(canonical_city(name))
+    return capital_of is not None and norm(capital_of) == city_key(name)
+
+
+def place_key(item):
+    """The city key of a meeting; with no city, that of a country bearing its capital's name, else None."""
+    city, country = null(item.get("city")), null(item.get("country"))
+    if city is not None:
+        return city_key(city)
+    return city_key(country) if country is not None and bears_country_name(country) else None
+
+
+def same_city(gold, found):
+    return (null(gold.get("city")) is None and null(found.get("city")) is None) or place_key(gold) == place_key(found)
+
+
 def meeting_key(item):
-    return (norm(item.get("city")), null(item.get("date")))
+    return (place_key(item), null(item.get("date")))
 
 
 # --- gold ------------------------------------------------------------------
@@ -180,7 +245,7 @@ def found_forms(name, aliases):
 
 def same_item(kind, gold, found):
     if kind == "meetings":
-        return meeting_key(gold) == meeting_key(found)
+        return same_city(gold, found) and null(gold.get("date")) == null(found.get("date"))
     if kind == "people":
         return bool(gold_forms(gold) & found_forms(found["name"], found["aliases"]))
     if kind == "quotes":
@@ -298,8 +363,9 @@ def describe(kind, item):
     return f"{value} {item.get('unit')}"
 
 
-def score_article(gold, found, tally, identities):
-    """Match one article's items; add to the tallies; return its misses."""
+def score_article(gold, found, tally, identities, mentions):
+    """Match one article's items; add to the tallies and to the meeting mentions (row id, row label,
+    the (file, index) of the gold meeting it matched or None); return its misses."""
     result = {"file": gold["file"], "in_database": found is not None, "missed": {}, "spurious": {}, "wrong": []}
     found = found or {"published": None, **{kind: [] for kind in KINDS}}
     published_right = result["in_database"] and null(gold.get("published")) == null(found["published"])
@@ -312,6 +378,10 @@ def score_article(gold, found, tally, identities):
         if kind == "figures":
             golds, founds = dedupe_figures(golds), dedupe_figures(founds)
         pairs = match(kind, golds, founds, gold["people"])
+        if kind == "meetings":
+            matched_gold = {f: g for g, f in pairs.items()}
+            mentions += [(row["id"], describe(kind, row), (gold["file"], matched_gold[f]) if f in matched_gold else None)
+                         for f, row in enumerate(founds)]
         required = [g for g in range(len(golds)) if not golds[g].get("optional")]
         hits = [g for g in required if g in pairs]
         spurious = sorted(set(range(len(founds))) - set(pairs.values()))
@@ -346,7 +416,8 @@ def evaluate(db_path, gold_dir):
     tally = {kind: {"gold": 0, "found": 0, "matched": 0, **{name: [0, 0] for name in ATTRIBUTES[kind]}} for kind in KINDS}
     tally["published"] = [0, 0]
     identities = {"people": {}, "meetings": {}}
-    articles = [score_article(gold, data.get(gold["file"]), tally, identities) for gold in golds]
+    mentions = []
+    articles = [score_article(gold, data.get(gold["file"]), tally, identities, mentions) for gold in golds]
 
     report = {}
     for kind in KINDS:
@@ -368,10 +439,78 @@ def evaluate(db_path, gold_dir):
         failures[kind] = [{"gold": label, "rows": [{"id": row_id, "name": name} for row_id, name in sorted(rows.items())]} for label, rows in split]
     report["resolution_failures"] = failures
     report["macro_f1"] = sum(report[kind]["f1"] for kind in KINDS) / len(KINDS)
+    report["corpus_view"] = corpus_view(golds, mentions)
     report["missing_articles"] = [a["file"] for a in articles if not a["in_database"]]
     report["unscored_articles"] = sorted(set(data) - {gold["file"] for gold in golds})
     report["articles"] = articles
     return report
+
+
+# --- corpus view -----------------------------------------------------------
+
+def real_meetings(golds):
+    """The gold meetings grouped into real meetings (rules in the module docstring): a list of
+    {"id", "label", "required", "files"}, and {(file, index): id}."""
+    items = [(gold["file"], index, item) for gold in golds for index, item in enumerate(gold["meetings"])]
+    groups, by_key, members = [], {}, {}
+    # Most precise dates first, so that a date known to the month finds the days it may be.
+    for file, index, item in sorted(items, key=lambda entry: -len(null(entry[2]["date"]) or "")):
+        date = null(item["date"])
+        key = meeting_key(item)
+        group = by_key.get(key) if date is not None else None
+        if group is None and date is not None:
+            fits = [other for other in groups if other["place"] == key[0] and other["date"] is not None
+                    and other["date"] != date and other["date"].startswith(date)]
+            group = fits[0] if len(fits) == 1 else None
+        if group is None:
+            group = {"place": key[0], "date": date, "label": describe("meetings", item), "members": []}
+            groups.append(group)
+        if date is not None:
+            by_key[key] = group
+        group["members"].append((file, index, item))
+    order = {(file, index): position for position, (file, index, _) in enumerate(items)}
+    groups.sort(key=lambda group: min(order[file, index] for file, index, _ in group["members"]))
+    meetings = []
+    for number, group in enumerate(groups, 1):
+        meetings.append({"id": number, "label": group["label"], "required": any(not item.get("optional") for _, _, item in group["members"]),
+                         "files": sorted({file for file, _, _ in group["members"]})})
+        for file, index, _ in group["members"]:
+            members[file, index] = number
+    return meetings, members
+
+
+def corpus_view(golds, mentions):
+    """The meetings table against the real meetings: counts, and the rows and meetings that miss."""
+    meetings, members = real_meetings(golds)
+    by_id = {meeting["id"]: meeting for meeting in meetings}
+    votes, labels = {}, {}
+    for row_id, label, member in mentions:
+        labels[row_id] = label
+        row_votes = votes.setdefault(row_id, {})
+        if member is not None:
+            real = members[member]
+            row_votes[real] = row_votes.get(real, 0) + 1
+    rows_of, spurious, optional = {}, [], 0
+    for row_id in sorted(votes):
+        if not votes[row_id]:
+            spurious.append({"id": row_id, "label": labels[row_id]})
+            continue
+        real = min(votes[row_id], key=lambda number: (-votes[row_id][number], number))
+        if by_id[real]["required"]:
+            rows_of.setdefault(real, []).append(row_id)
+        else:
+            optional += 1
+    duplicates = [{"id": row_id, "label": labels[row_id], "real_meeting": real, "real_label": by_id[real]["label"], "first_row": rows[0]}
+                  for real, rows in sorted(rows_of.items()) for row_id in rows[1:]]
+    required = [meeting for meeting in meetings if meeting["required"]]
+    uncovered = [{key: meeting[key] for key in ("id", "label", "files")} for meeting in required if meeting["id"] not in rows_of]
+    covered = len(rows_of)
+    return {
+        "real_meetings": len(required), "rows": len(votes), "duplicate_rows": len(duplicates), "spurious_rows": len(spurious),
+        "optional_rows": optional, "covered": covered, "coverage": ratio(covered, len(required)),
+        "table_precision": ratio(covered, len(votes) - optional),
+        "duplicates": duplicates, "spurious": spurious, "uncovered": uncovered,
+    }
 
 
 # --- text report -----------------------------------------------------------
@@ -396,6 +535,13 @@ def format_report(report, verbose=False):
     for kind in ("people", "meetings"):
         r = report["resolution"]
         lines.append(f"  {kind:<22}{_ratio(r[kind]):>7}  ({r[kind + '_resolved']}/{r[kind + '_checked']})")
+    view = report["corpus_view"]
+    lines.append("corpus view (the meetings table, one row per real meeting)")
+    lines.append(f"  {'real meetings':<22}{view['real_meetings']:>7}")
+    for name in ("rows", "duplicate rows", "spurious rows", "optional rows"):
+        lines.append(f"  {name:<22}{view[name.replace(' ', '_')]:>7}")
+    lines.append(f"  {'coverage':<22}{view['coverage']:>7.3f}  ({view['covered']}/{view['real_meetings']})")
+    lines.append(f"  {'table precision':<22}{view['table_precision']:>7.3f}  ({view['covered']}/{view['rows'] - view['optional_rows']})")
     lines.append(f"macro F1: {report['macro_f1']:.3f}")
     if report["missing_articles"]:
         lines.append(f"not in the database, all their items counted as misses: {', '.join(report['missing_articles'])}")
@@ -423,4 +569,13 @@ def _misses(report):
         for failure in failures:
             rows = ", ".join(f"#{row['id']} {row['name']}" for row in failure["rows"])
             lines.append(f"\nsplit {SINGULAR[kind]}: {failure['gold']} is {len(failure['rows'])} rows: {rows}")
+    view = report["corpus_view"]
+    if view["duplicates"] or view["spurious"] or view["uncovered"]:
+        lines.append("")
+    for row in view["duplicates"]:
+        lines.append(f"duplicate row #{row['id']} {row['label']}: real meeting {row['real_meeting']} {row['real_label']} is row #{row['first_row']}")
+    for row in view["spurious"]:
+        lines.append(f"spurious row #{row['id']} {row['label']}")
+    for meeting in view["uncovered"]:
+        lines.append(f"real meeting without a row: {meeting['id']} {meeting['label']} ({', '.join(meeting['files'])})")
     return lines

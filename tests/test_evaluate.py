@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from loader.cli import cli
-from loader.evaluate import DatabaseError, GoldError, evaluate, format_report, jaccard
+from loader.evaluate import DatabaseError, GoldError, evaluate, format_report, jaccard, load_gold, real_meetings
 
 # The schema contract's tables and columns, and nothing else: the scorer may rely on no more.
 CONTRACT = """
@@ -360,3 +360,136 @@ def test_cli(tmp_path):
     (gold / "b.json").write_text("{not json", encoding="utf-8")
     result = CliRunner().invoke(cli, ["evaluate", str(db), str(gold)])
     assert result.exit_code == 1 and result.output.startswith("Error: ") and "b.json" in result.output
+
+
+def meeting(city, date, country=None, **extra):
+    return {"city": city, "country": country, "date": date, "status": "held", "participants": None, "kind": None, **extra}
+
+
+@pytest.mark.parametrize("gold_city, gold_country, city, country, matched", [
+    ("Djeddah", "Arabie saoudite", "Jeddah", None, 1),  # spellings of one city side by side
+    ("Riyad", None, "Ryad", None, 1),
+    ("Koweït City", "Koweït", "koweit", None, 1),
+    ("Andrews", "Etats-Unis", "Washington", "Etats-Unis", 1),  # the base near Washington
+    ("Washington", None, "Andrews", None, 1),
+    ("Koweït", "Koweït", None, "Koweït", 1),  # "au Koweït": the city given or left null
+    (None, "Koweït", "Koweït City", "Koweït", 1),
+    (None, "Koweït", None, None, 1),  # both null counts
+    (None, "Canada", None, "Jordanie", 1),
+    ("Koweït", "Koweït", None, None, 0),  # a null city in no country is not Kuwait
+    ("Rabat", "Maroc", None, "Maroc", 0),  # Rabat does not bear its country's name
+    ("Djeddah", None, "Riyad", None, 0),
+    ("Washington", None, "New York", None, 0),
+])
+def test_a_meeting_matches_the_spellings_of_its_city(tmp_path, gold_city, gold_country, city, country, matched):
+    db = make_db(tmp_path / "db.db", meetings=[(1, city, "2018-02-13", country, None, None)], article_meetings=[(1, 1, "held")])
+    gold = write_gold(tmp_path / "gold", meetings=[meeting(gold_city, "2018-02-13", gold_country)])
+    assert evaluate(db, gold)["meetings"]["matched"] == matched
+
+
+def test_resolution_takes_the_spellings_of_one_city_as_one_meeting(tmp_path):
+    # "Jeddah" in one article and "Djeddah" in the other are one gold meeting, found as one row.
+    db = make_db(
+        tmp_path / "db.db",
+        articles=[(1, "a.txt", "2014-09-11"), (2, "b.txt", "2014-09-12")],
+        meetings=[(1, "Djeddah", "2014-09-11", None, None, None)],
+        article_meetings=[(1, 1, "held"), (2, 1, "held")],
+    )
+    gold = write_gold(tmp_path / "gold", "a.txt", "2014-09-11", meetings=[meeting("Djeddah", "2014-09-11")])
+    write_gold(gold, "b.txt", "2014-09-12", meetings=[meeting("Jeddah", "2014-09-11")])
+    resolution = evaluate(db, gold)["resolution"]
+    assert (resolution["meetings_resolved"], resolution["meetings_checked"]) == (1, 1)
+
+
+# Four articles' gold meetings, for the corpus view: (file, published, meetings).
+CORPUS = [
+    ("a.txt", "2015-06-03", [meeting("Paris", "2015-06-02"), meeting("Paris", "2016-01-20"), meeting("Londres", None)]),
+    ("b.txt", "2016-12-01", [meeting("Paris", "2015-06"), meeting("Paris", "2015"), meeting("Paris", "2016")]),
+    ("c.txt", "2018-02-14", [meeting("Jeddah", "2014-09-11"), meeting("Londres", None), meeting("Koweït", "2018-02", "Koweït"),
+                             meeting("Paris", "2016-11-30")]),
+    ("d.txt", "2018-02-14", [meeting(None, "2018-02-13", "Koweït"), meeting("Djeddah", "2014-09-11", optional=True),
+                             meeting("Rome", "2016", optional=True)]),
+]
+
+
+def corpus_gold(folder, corpus=CORPUS):
+    for file, published, meetings in corpus:
+        write_gold(folder, file, published, meetings=meetings)
+    return folder
+
+
+def test_gold_meetings_group_into_real_meetings_across_articles(tmp_path):
+    meetings, members = real_meetings(load_gold(corpus_gold(tmp_path / "gold")))
+    assert [(m["id"], m["label"], m["required"], m["files"]) for m in meetings] == [
+        (1, "Paris 2015-06-02", True, ["a.txt", "b.txt"]),  # with Paris 2015-06 and Paris 2015, the only ones that fit
+        (2, "Paris 2016-01-20", True, ["a.txt"]),
+        (3, "Londres None", True, ["a.txt"]),  # undated: its own, article by article
+        (4, "Paris 2016", True, ["b.txt"]),  # two Paris meetings of 2016 fit: its own
+        (5, "Jeddah 2014-09-11", True, ["c.txt", "d.txt"]),  # Djeddah however spelt, an optional mention
+        (6, "Londres None", True, ["c.txt"]),
+        (7, "(no city) 2018-02-13", True, ["c.txt", "d.txt"]),  # "au Koweït" and Koweït 2018-02
+        (8, "Paris 2016-11-30", True, ["c.txt"]),
+        (9, "Rome 2016", False, ["d.txt"]),  # optional only: not required
+    ]
+    assert (members["b.txt", 1], members["c.txt", 2], members["d.txt", 1]) == (1, 7, 5)
+
+
+def corpus_db(path):
+    """Rows of the meetings table and the articles that tell of them."""
+    return make_db(
+        path,
+        articles=[(1, "a.txt", "2015-06-03"), (2, "b.txt", "2016-12-01"), (3, "c.txt", "2018-02-14"), (4, "d.txt", "2018-02-14"),
+                  (5, "e.txt", None)],
+        meetings=[(1, "Paris", "2015-06-02", None, None, None), (2, "Paris", "2015-06", None, None, None),
+                  (3, "Londres", None, None, None, None), (4, "Jeddah", "2014-09-11", None, None, None),
+                  (5, "Koweït", "2018-02-13", None, None, None), (6, "Rome", "2016", None, None, None),
+                  (7, "Amman", "2014-09-10", None, None, None), (8, "Paris", "2016", None, None, None),
+                  (9, "Berlin", "2016", None, None, None)],
+        article_meetings=[(1, 1, "held"), (2, 1, "held"), (2, 2, "held"), (1, 3, "held"), (3, 3, "held"), (3, 4, "held"),
+                          (4, 4, "held"), (4, 5, "held"), (4, 6, "held"), (1, 7, "held"), (2, 8, "held"), (5, 9, "held")],
+    )
+
+
+def test_the_corpus_view_maps_each_row_to_the_real_meeting_it_stands_for(tmp_path):
+    report = evaluate(corpus_db(tmp_path / "db.db"), corpus_gold(tmp_path / "gold"))
+    view = report["corpus_view"]
+    # #1 is Paris 2015-06-02 (its mention in b.txt matches nothing there); #2 its second row; #3 Londres
+    # is the undated meeting of a.txt and of c.txt, a tie: the lower, 3; #6 stands for the optional Rome
+    # 2016; #7 for nothing; #9 is told only by an article without gold.
+    assert {key: view[key] for key in ("real_meetings", "rows", "duplicate_rows", "spurious_rows", "optional_rows", "covered")} == {
+        "real_meetings": 8, "rows": 8, "duplicate_rows": 1, "spurious_rows": 1, "optional_rows": 1, "covered": 5}
+    assert (view["coverage"], view["table_precision"]) == (5 / 8, 5 / 7)
+    assert view["duplicates"] == [{"id": 2, "label": "Paris 2015-06", "real_meeting": 1, "real_label": "Paris 2015-06-02", "first_row": 1}]
+    assert view["spurious"] == [{"id": 7, "label": "Amman 2014-09-10"}]
+    assert [(m["id"], m["label"], m["files"]) for m in view["uncovered"]] == [
+        (2, "Paris 2016-01-20", ["a.txt"]), (6, "Londres None", ["c.txt"]), (8, "Paris 2016-11-30", ["c.txt"])]
+    text = format_report(report, verbose=True)
+    assert re.search(r"real meetings +8\n  rows +8\n  duplicate rows +1\n  spurious rows +1\n  optional rows +1\n"
+                     r"  coverage +0\.625  \(5/8\)\n  table precision +0\.714  \(5/7\)", text)
+    assert "duplicate row #2 Paris 2015-06: real meeting 1 Paris 2015-06-02 is row #1" in text
+    assert "spurious row #7 Amman 2014-09-10" in text
+    assert "real meeting without a row: 6 Londres None (c.txt)" in text
+
+
+def test_a_row_stands_for_the_real_meeting_most_of_its_mentions_stand_for(tmp_path):
+    # A videoconference row without a city, told by three articles: the first's gold puts it "au Koweït"
+    # (real meeting 1), the two others give no city (real meeting 2). Two mentions to one: meeting 2.
+    gold = corpus_gold(tmp_path / "gold", [("a.txt", "2020-06-24", [meeting(None, "2020-06-23", "Koweït")]),
+                                           ("b.txt", "2020-06-24", [meeting(None, "2020-06-23")]),
+                                           ("c.txt", "2020-06-24", [meeting(None, "2020-06-23", "Canada")])])
+    db = make_db(tmp_path / "db.db", articles=[(1, "a.txt", "2020-06-24"), (2, "b.txt", "2020-06-24"), (3, "c.txt", "2020-06-24")],
+                 meetings=[(1, None, "2020-06-23", None, None, None)], article_meetings=[(1, 1, "held"), (2, 1, "held"), (3, 1, "held")])
+    view = evaluate(db, gold)["corpus_view"]
+    assert (view["real_meetings"], view["covered"], view["uncovered"]) == (2, 1, [{"id": 1, "label": "(no city) 2020-06-23", "files": ["a.txt"]}])
+
+
+def test_an_empty_table_against_no_meeting_is_right(tmp_path):
+    view = evaluate(make_db(tmp_path / "db.db"), write_gold(tmp_path / "gold"))["corpus_view"]
+    assert (view["real_meetings"], view["rows"], view["coverage"], view["table_precision"]) == (0, 0, 1.0, 1.0)
+
+
+def test_cli_json_holds_the_corpus_view(tmp_path):
+    result = CliRunner().invoke(cli, ["evaluate", str(corpus_db(tmp_path / "db.db")), str(corpus_gold(tmp_path / "gold")), "--json"])
+    assert result.exit_code == 0
+    view = json.loads(result.output)["corpus_view"]
+    assert (view["real_meetings"], view["rows"], view["covered"], view["table_precision"]) == (8, 8, 5, 5 / 7)
