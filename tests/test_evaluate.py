@@ -493,3 +493,20 @@ def test_cli_json_holds_the_corpus_view(tmp_path):
     assert result.exit_code == 0
     view = json.loads(result.output)["corpus_view"]
     assert (view["real_meetings"], view["rows"], view["covered"], view["table_precision"]) == (8, 8, 5, 5 / 7)
+
+
+def test_an_article_is_scored_on_the_date_it_gives_where_the_database_keeps_it(tmp_path):
+    # The row holds the day another article gave; this article said only the month.
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.json").write_text(json.dumps({"file": "a.txt", "published": "2022-06", "meetings": [
+        {"city": "Marrakech", "date": "2022-05", "status": "held", "kind": "ministerial"}]}))
+    db = make_db(tmp_path / "db.db", meetings=[(1, "Marrakech", "2022-05-11", "Maroc", "ministerial", None)],
+                 article_meetings=[(1, 1, "held")], articles=((1, "a.txt", "2022-06"),))
+    assert evaluate(db, gold)["meetings"]["matched"] == 0
+    conn = sqlite3.connect(db)
+    conn.execute("alter table article_meetings add column date")
+    conn.execute("update article_meetings set date = '2022-05'")
+    conn.commit()
+    conn.close()
+    assert evaluate(db, gold)["meetings"]["matched"] == 1
