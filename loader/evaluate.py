@@ -211,10 +211,11 @@ def load_db(db_path):
             for row in conn.execute("select person_id, alias from person_aliases order by person_id, alias"):
                 aliases.setdefault(row["person_id"], []).append(row["alias"])
         articles = _rows(conn, "select id, path, published from articles order by id")
-        # The date as each article gives it, where the database keeps it (the row holds the most precise).
-        own_date = any(row[1] == "date" for row in conn.execute("pragma table_info(article_meetings)"))
-        date = "coalesce(am.date, m.date)" if own_date else "m.date"
-        meetings = _rows(conn, f"""select am.article_id, m.id, m.city, {date} as date, m.country, m.kind, m.participants, am.status
+        # The date and the count as each article gives them, where the database keeps them (the row
+        # holds the most precise date and the count most articles give).
+        own = {row[1] for row in conn.execute("pragma table_info(article_meetings)")} >= {"date", "participants"}
+        told = "am.date, am.participants" if own else "m.date, m.participants"
+        meetings = _rows(conn, f"""select am.article_id, m.id, m.city, {told}, m.country, m.kind, am.status
             from article_meetings am join meetings m on m.id = am.meeting_id order by am.article_id, m.id""")
         people = _rows(conn, """select ap.article_id, p.id, p.name, ap.role, ap.country
             from article_people ap join people p on p.id = ap.person_id order by ap.article_id, p.id""")

@@ -258,6 +258,7 @@ def resolve(articles, extractions):
                     "status": meeting.status,
                     "date": meeting.date,
                     "date_precision": meeting.date_precision,
+                    "participants": meeting.participants,
                     "start": meeting.start,
                     "end": meeting.end,
                 }

@@ -54,6 +54,7 @@ SCHEMA = {
    [status] TEXT NOT NULL CHECK ([status] IN {_in(STATUSES)}),
    [date] TEXT,
    [date_precision] TEXT CHECK ([date_precision] IN {_in(PRECISIONS)}),
+   [participants] INTEGER,
    [start] INTEGER NOT NULL,
    [end] INTEGER NOT NULL,
    PRIMARY KEY ([article_id], [meeting_id])

@@ -495,7 +495,7 @@ def test_cli_json_holds_the_corpus_view(tmp_path):
     assert (view["real_meetings"], view["rows"], view["covered"], view["table_precision"]) == (8, 8, 5, 5 / 7)
 
 
-def test_an_article_is_scored_on_the_date_it_gives_where_the_database_keeps_it(tmp_path):
+def test_an_article_is_scored_on_the_date_and_count_it_gives_where_the_database_keeps_them(tmp_path):
     # The row holds the day another article gave; this article said only the month.
     gold = tmp_path / "gold"
     gold.mkdir()
@@ -506,6 +506,7 @@ def test_an_article_is_scored_on_the_date_it_gives_where_the_database_keeps_it(t
     assert evaluate(db, gold)["meetings"]["matched"] == 0
     conn = sqlite3.connect(db)
     conn.execute("alter table article_meetings add column date")
+    conn.execute("alter table article_meetings add column participants")
     conn.execute("update article_meetings set date = '2022-05'")
     conn.commit()
     conn.close()

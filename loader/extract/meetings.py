@@ -213,7 +213,7 @@ def _triggers(body, sentence):
             if kind == "pronoun" and not any(k == "noun" and e <= start for s, e, k, _ in found):
                 # "celle" names a meeting only after a meeting noun, or as a point in time
                 # before the noun it stands for: "deux semaines après celle de Madrid, la réunion".
-                if not REFERENCE_BEFORE.search(body, max(low, start - 40), start):
+                if not REFERENCE_BEFORE.search(body, max(low, start - 40), start) or _stands_for_other(body, low, start):
                     continue
                 kind = "reference"
             if kind == "group_verb" and not _near_group(body, sentence, start, end):
@@ -241,6 +241,18 @@ def _triggers(body, sentence):
             if nouns and nouns[-1][3]:
                 found[position] = (start, end, kind, True)
     return found
+
+
+# A noun after a feminine determiner: "sa deuxième visite", "une tournée".
+FEMININE_NOUN = re.compile(r"(?<![\w'’-])(?:la|une|sa|cette|leur|notre|votre)[ \u00a0]+(?:\w+[ \u00a0]+)?(?P<noun>\w+)", re.I)
+MEETING_NOUNS = re.compile(r"réunions?|rencontres?|conférences?|sessions?|plénières?|ministérielles?|concertations?|visioconférences?", re.I)
+
+
+def _stands_for_other(body, low, start):
+    """"sa deuxième visite dans le royaume après celle d'août 2016": "celle" stands for the
+    last feminine noun before it, here no meeting."""
+    nouns = [match.group("noun") for match in FEMININE_NOUN.finditer(body, low, start)]
+    return bool(nouns) and not MEETING_NOUNS.fullmatch(nouns[-1])
 
 
 def _places(body):
@@ -416,6 +428,15 @@ def _following_level(body, sentences, meeting, meetings):
     return None
 
 
+def _following_restricted(body, sentences, meeting, meetings):
+    """Whether the sentence after a meeting's mention calls who met a restricted group."""
+    for following in sorted({m.sentence + 1 for m in meeting.located}):
+        if following < len(sentences) and not _told_of_others(meeting, meetings, following):
+            if _cues(body[sentences[following][0] : sentences[following][1]])[1]:
+                return True
+    return False
+
+
 def _cues(text):
     """(level, restricted, same_group) that the words of `text` give a meeting.
 
@@ -568,6 +589,10 @@ def _fronted(article, locus, trigger):
     return not any(locus.end <= marker.start < auxiliary for marker in article.markers)
 
 
+# ", et la question de la réunion": a comma and a conjunction open another clause.
+CLAUSE_JOIN = re.compile(r",[ \u00a0]+(?:et|mais|or|car|alors que|tandis que)[ \u00a0]", re.I)
+
+
 def _auxiliary_start(body, low, verb_start):
     """Where the word right before a verb starts (its auxiliary: "se sont réunis", "ont convoqué")."""
     return low + len(body[low:verb_start].rstrip().rsplit(" ", 1)[0])
@@ -583,7 +608,7 @@ def _other_clause(article, trigger, locus):
         low, high = locus.end, _auxiliary_start(article.body, locus.end, trigger[0])
     if high <= low:
         return False
-    if ";" in article.body[low:high]:
+    if ";" in article.body[low:high] or CLAUSE_JOIN.search(article.body, low, high):
         return True
     breaks = [at for at in (article.body.find(",", low, high), article.body.find(":", low, high)) if at >= 0]
     return bool(breaks) and any(min(breaks) < marker.start < high for marker in article.markers)
@@ -987,7 +1012,9 @@ def _kind(meeting, main):
     restricted = any(m.restricted for m in meeting.mentions)
     if level is None and not restricted and main is not None and main is not meeting and any(m.same_group for m in meeting.mentions):
         return _kind(main, None)
-    if level in KIND_OF_LEVEL:
+    # A formation named restricted ("une rencontre du Petit groupe") is that group, whatever
+    # working group its sentence also speaks of.
+    if level in KIND_OF_LEVEL and not (restricted and level == "other"):
         return KIND_OF_LEVEL[level]
     if restricted:
         return "small_group"
@@ -1070,6 +1097,9 @@ def extract_meetings(body, published, figures):
             linked = _linked_level(body, sentences, meeting, kept) or _following_level(body, sentences, meeting, kept)
             if linked in KIND_OF_LEVEL:
                 kind = KIND_OF_LEVEL[linked]
+            elif kind == "ministerial" and _following_restricted(body, sentences, meeting, kept):
+                # "réunis mardi à Rome [...]. Les ministres [...] du groupe restreint ont décidé"
+                kind = "small_group"
         participants = meeting.first("participants") or _attendance(body, sentences, meeting, figures, kept)
         told = _trimmed(body, sentences[first.sentence])
         records.append(
