@@ -228,8 +228,10 @@ def _triggers(body, sentence):
             if kind == "noun":
                 # The name that follows the noun: "conférence des donateurs pour la Syrie".
                 phrase = re.match(r"[^,.;:()«»\"]{0,60}", body[end:high]).group()
+                # "une rencontre mercredi à Amman avec le secrétaire d'Etat": one person met, a visit.
+                bilateral = BILATERAL.search(phrase)
                 phrase = re.split(r"(?<![\w'’-])(?:à|au|dans|qui|que|a|ont|est|sont)(?![\w-])", phrase)[0]
-                excluded = bool(EXCLUSIONS.search(body[start:end] + phrase))
+                excluded = bool(EXCLUSIONS.search(body[start:end] + phrase)) or bool(bilateral)
                 if REFERENCE_BEFORE.search(body, max(low, start - 40), start):
                     kind = "reference"
             found.append((start, end, "verb" if kind == "group_verb" else kind, excluded))
@@ -243,6 +245,8 @@ def _triggers(body, sentence):
     return found
 
 
+# A meeting with one person ("avec le Premier ministre", "avec son homologue") is a visit.
+BILATERAL = re.compile(r"(?<![\w'’-])avec[ \u00a0]+(?:le|la|son|sa|M\.|Mme)[ \u00a0]+(?!participation|présence|soutien|concours|appui)", re.I)
 # A noun after a feminine determiner: "sa deuxième visite", "une tournée".
 FEMININE_NOUN = re.compile(r"(?<![\w'’-])(?:la|une|sa|cette|leur|notre|votre)[ \u00a0]+(?:\w+[ \u00a0]+)?(?P<noun>\w+)", re.I)
 MEETING_NOUNS = re.compile(r"réunions?|rencontres?|conférences?|sessions?|plénières?|ministérielles?|concertations?|visioconférences?", re.I)
@@ -999,6 +1003,9 @@ def _status(meeting, published, later=None):
             return "held"
         if date[0][:length] > published[:length]:
             return "announced"
+        if len(date[0]) == len(published) == 10 and any(m.present for m in meeting.located):
+            # "se réunissent ce mercredi" in Wednesday's paper: under way as the story is told.
+            return "held"
     # Its own mentions' tense first, then the sentences that call it "la réunion" ("Cette
     # réunion mettra l'accent sur ..."), then the clause after a mention in the present.
     for mention in meeting.located + sorted((m for m in meeting.mentions if m.anaphoric), key=lambda m: m.sentence):
