@@ -1003,9 +1003,6 @@ def _status(meeting, published, later=None):
             return "held"
         if date[0][:length] > published[:length]:
             return "announced"
-        if len(date[0]) == len(published) == 10 and any(m.present for m in meeting.located):
-            # "se réunissent ce mercredi" in Wednesday's paper: under way as the story is told.
-            return "held"
     # Its own mentions' tense first, then the sentences that call it "la réunion" ("Cette
     # réunion mettra l'accent sur ..."), then the clause after a mention in the present.
     for mention in meeting.located + sorted((m for m in meeting.mentions if m.anaphoric), key=lambda m: m.sentence):
