@@ -827,3 +827,150 @@ def test_one_meeting_named_by_a_spelling_and_a_periphrase_is_one():
 def test_chiefs_who_began_their_talks_met():
     body = "Les chefs militaires de 22 pays de la coalition ont entamé leurs discussions mardi à Washington."
     assert meetings(body, "2014-10-15", extract_figures(body)) == [("Washington", "Etats-Unis", "2014-10-14", "day", "other", "held", 22)]
+
+
+# --- The families of misses on fresh press (issue 17), on sentences of our own ---------------
+
+
+def test_a_place_and_a_day_told_apart_make_one_meeting():
+    # 8 March 2016 was a Tuesday.
+    body = (
+        "Le ministre est arrivé à Rome pour la réunion de la coalition contre l'EI. Il a vu plusieurs homologues. "
+        "La réunion s'est ouverte mardi en présence de soixante délégations."
+    )
+    assert meetings(body, "2016-03-10", [figure(body, "soixante délégations", 60, "délégations")]) == [
+        ("Rome", "Italie", "2016-03-08", "day", "ministerial", "held", 60)
+    ]
+
+
+def test_a_day_then_a_place_make_one_meeting():
+    body = (
+        "Les ministres de la coalition se sont retrouvés mardi pour faire le point. Le secrétaire d'Etat a salué "
+        "les progrès. La rencontre, organisée à Rome, a duré trois heures."
+    )
+    assert meetings(body, "2016-03-10") == [("Rome", "Italie", "2016-03-08", "day", "ministerial", "held", None)]
+
+
+def test_a_place_ahead_and_a_day_behind_stay_two_meetings():
+    body = "Les ministres de la coalition se réuniront à Rome. Ils s'étaient déjà retrouvés le 3 février dernier."
+    assert meetings(body, "2016-03-10") == [
+        ("Rome", "Italie", None, None, "ministerial", "announced", None),
+        (None, None, "2016-02-03", "day", "ministerial", "held", None),
+    ]
+
+
+def test_a_meeting_known_by_its_country_takes_the_one_city_of_that_country_named_anywhere():
+    # 11 May 2022 was a Wednesday.
+    body = (
+        "La coalition, réunie mercredi au Maroc, s'est engagée à poursuivre la lutte.\n\n"
+        "Le ministre a salué les progrès accomplis.\n\n"
+        "Les délégués sont logés dans un hôtel de Marrakech, sous haute protection."
+    )
+    assert meetings(body, "2022-05-12") == [("Marrakech", "Maroc", "2022-05-11", "day", "ministerial", "held", None)]
+
+
+def test_two_cities_of_the_country_leave_the_city_unknown():
+    body = "La coalition, réunie mercredi au Maroc, a salué Rabat et Marrakech pour leur accueil."
+    assert meetings(body, "2022-05-12") == [(None, "Maroc", "2022-05-11", "day", "ministerial", "held", None)]
+
+
+def test_a_town_named_by_what_it_is():
+    # 10 May 2018 was a Thursday.
+    body = "Les ministres de la coalition se sont réunis jeudi dans la ville jordanienne d'Aqaba."
+    assert meetings(body, "2018-05-12") == [("Aqaba", "Jordanie", "2018-05-10", "day", "ministerial", "held", None)]
+
+
+def test_a_speech_at_the_opening_dates_the_meeting():
+    # 14 March 2016 was a Monday.
+    body = "« Nous devons rester unis », a annoncé lundi le ministre, à l'ouverture de la réunion de la coalition à Rome."
+    assert meetings(body, "2016-03-16") == [("Rome", "Italie", "2016-03-14", "day", "ministerial", "held", None)]
+
+
+def test_a_meeting_with_one_person_is_a_visit():
+    body = (
+        "Le secrétaire d'Etat a passé jeudi à Ankara, avant de se rendre vendredi à Bagdad pour une réunion "
+        "avec le Premier ministre."
+    )
+    assert meetings(body, "2018-05-12") == []
+    body = "Le roi a reçu le ministre lors d'une rencontre mercredi soir à Amman avec le secrétaire d'Etat."
+    assert meetings(body, "2018-05-12") == []
+
+
+def test_a_meeting_with_the_participation_of_many_is_one():
+    body = "La réunion de la coalition s'est tenue jeudi à Rome avec la participation de vingt pays."
+    assert meetings(body, "2018-05-12", [figure(body, "vingt pays", 20, "pays")]) == [
+        ("Rome", "Italie", "2018-05-10", "day", "ministerial", "held", 20)
+    ]
+
+
+def test_celle_stands_for_the_last_feminine_noun():
+    body = "Il s'agira de sa deuxième visite dans le royaume après celle d'août 2016."
+    assert meetings(body, "2018-06-25") == []
+    body = "La réunion de Rome se tiendra deux mois après celle d'août 2016 à Madrid."
+    assert ("Madrid", "Espagne", "2016-08", "month", "ministerial", "held", None) in meetings(body, "2018-06-25")
+
+
+def test_a_date_past_a_comma_and_a_conjunction_is_another_clause():
+    body = "La mission doit prendre fin en mars, et la question de la réunion de jeudi est de savoir qui restera."
+    assert meetings(body, "2018-12-11") == [(None, None, "2018-12-13", "day", "ministerial", "announced", None)]
+
+
+def test_officers_make_a_military_meeting():
+    body = "Des officiers de trente pays de la coalition se sont retrouvés mercredi à Tampa."
+    assert meetings(body, "2014-11-13", [figure(body, "trente pays", 30, "pays")]) == [
+        ("Tampa", "Etats-Unis", "2014-11-12", "day", "other", "held", 30)
+    ]
+
+
+def test_a_restricted_formation_beats_a_working_group_it_speaks_of():
+    body = "La réunion du groupe de travail précède une rencontre du Petit groupe de la coalition mercredi à Amman."
+    assert [m[4] for m in meetings(body, "2017-11-13")] == ["small_group"]
+
+
+def test_the_sentence_after_a_meeting_may_say_the_group_was_restricted():
+    # 2 February 2016 was a Tuesday.
+    body = (
+        "Les pays de la coalition, réunis mardi à Rome, ont affirmé leur détermination. "
+        "Les ministres des vingt-trois pays du groupe restreint ont aussi parlé de la Libye."
+    )
+    assert [m[4] for m in meetings(body, "2016-02-02")] == ["small_group"]
+
+
+def test_counterparts_count_as_participants():
+    body = "Le secrétaire d'Etat doit accueillir mercredi à Washington une quarantaine de ses homologues de la coalition."
+    assert meetings(body, "2016-07-18", [figure(body, "une quarantaine de ses homologues", 40, "homologues")]) == [
+        ("Washington", "Etats-Unis", "2016-07-20", "day", "ministerial", "announced", 40)
+    ]
+
+
+def test_the_coalitions_size_far_from_its_verb_is_no_participants():
+    body = (
+        "Les ministres de la coalition se sont réunis mercredi à Rome. "
+        "La coalition contre Daech (acronyme arabe de l'Etat islamique) rassemble 84 Etats et organisations."
+    )
+    assert meetings(body, "2022-05-12", [figure(body, "84 Etats", 84, "Etats")]) == [
+        ("Rome", "Italie", "2022-05-11", "day", "ministerial", "held", None)
+    ]
+
+
+def test_a_meeting_known_to_the_month_is_the_one_row_of_its_city_known_to_the_day():
+    texts = (
+        ("a.txt", "2022-05-12", "Les ministres de la coalition se sont réunis le 11 mai à Marrakech."),
+        ("b.txt", "2022-06", "La coalition s'est réunie en mai à Marrakech."),
+        ("c.txt", "2023-01", "La coalition s'était réunie à Marrakech en 2022."),
+    )
+    extractions = [Extraction(meetings=extract_meetings(text, published, [])) for _, published, text in texts]
+    rows, mapping = resolve_meetings([article(name, published) for name, published, _ in texts], extractions)
+    assert [(row["city"], row["date"], row["date_precision"]) for row in rows] == [("Marrakech", "2022-05-11", "day")]
+    assert mapping == {(0, 0): 1, (1, 0): 1, (2, 0): 1}
+
+
+def test_a_month_with_two_days_of_its_city_stays_its_own_row():
+    texts = (
+        ("a.txt", "2022-05-30", "Les ministres de la coalition se sont réunis le 11 mai à Marrakech."),
+        ("b.txt", "2022-05-30", "Les ministres de la Défense de la coalition se sont réunis le 25 mai à Marrakech."),
+        ("c.txt", "2022-06", "La coalition s'est réunie en mai à Marrakech."),
+    )
+    extractions = [Extraction(meetings=extract_meetings(text, published, [])) for _, published, text in texts]
+    rows, _ = resolve_meetings([article(name, published) for name, published, _ in texts], extractions)
+    assert [row["date"] for row in rows] == ["2022-05-11", "2022-05-25", "2022-05"]

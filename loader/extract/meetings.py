@@ -229,7 +229,7 @@ def _triggers(body, sentence):
                 # The name that follows the noun: "conférence des donateurs pour la Syrie".
                 phrase = re.match(r"[^,.;:()«»\"]{0,60}", body[end:high]).group()
                 # "une rencontre mercredi à Amman avec le secrétaire d'Etat": one person met, a visit.
-                bilateral = BILATERAL.search(phrase)
+                bilateral = BILATERAL.search(re.split(r"(?<![\w'’-])(?:qui|que|a|ont|est|sont|s'est|s’est)(?![\w-])", phrase)[0])
                 phrase = re.split(r"(?<![\w'’-])(?:à|au|dans|qui|que|a|ont|est|sont)(?![\w-])", phrase)[0]
                 excluded = bool(EXCLUSIONS.search(body[start:end] + phrase)) or bool(bilateral)
                 if REFERENCE_BEFORE.search(body, max(low, start - 40), start):
@@ -246,7 +246,7 @@ def _triggers(body, sentence):
 
 
 # A meeting with one person ("avec le Premier ministre", "avec son homologue") is a visit.
-BILATERAL = re.compile(r"(?<![\w'’-])avec[ \u00a0]+(?:le|la|son|sa|M\.|Mme)[ \u00a0]+(?!participation|présence|soutien|concours|appui)", re.I)
+BILATERAL = re.compile(r"(?<![\w'’-])avec[ \u00a0]+(?:le|la|son|sa|M\.|Mme)[ \u00a0]+(?!participa|présen|soutien|concours|appui)", re.I)
 # A noun after a feminine determiner: "sa deuxième visite", "une tournée".
 FEMININE_NOUN = re.compile(r"(?<![\w'’-])(?:la|une|sa|cette|leur|notre|votre)[ \u00a0]+(?:\w+[ \u00a0]+)?(?P<noun>\w+)", re.I)
 MEETING_NOUNS = re.compile(r"réunions?|rencontres?|conférences?|sessions?|plénières?|ministérielles?|concertations?|visioconférences?", re.I)
