@@ -160,3 +160,10 @@ def test_the_tense_of_the_dates_own_clause_comes_before_an_incise():
     assert dates("Les pays doivent se retrouver en juin à Rome, a annoncé le ministre.", "2018-02-14") == [
         ("en juin", "2018-06", "month")
     ]
+
+
+def test_the_first_person_plural_pluperfect_is_past():
+    from loader.extract.meetings import extract_meetings
+
+    body = "« En septembre, lors de la réunion de Paris, nous avions lié notre aide à des engagements », a dit le ministre."
+    assert [(m.city, m.date, m.status) for m in extract_meetings(body, "2015-05-26", [])] == [("Paris", "2014-09", "held")]
