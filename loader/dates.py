@@ -155,7 +155,7 @@ DAY_DATE = re.compile(
 # Any number before a month name: masks "le 80 mars" so that its "mars" is not read alone.
 NUMBER_MONTH = re.compile(rf"(?<![\w.,])\d+{_S}(?:{_MONTH})(?:{_S}\d{{4}})?(?![\w-])", re.I)
 MONTH_DATE = re.compile(
-    rf"(?<![\w-])(?:(?P<prep>en|depuis|début|fin|courant|dès|d'ici|d’ici|mois de|mi-)(?:{_S})?)?"
+    rf"(?<![\w-])(?:(?P<prep>en|depuis|début|fin|courant|dès|d'ici|d’ici|mois de|mi-|de|d'|d’)(?:{_S})?)?"
     rf"(?P<month>{_MONTH})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])",
     re.I,
 )
@@ -215,6 +215,8 @@ def _day_fields(match):
 def _month_fields(match):
     if not (match.group("prep") or match.group("year")):
         return None  # a bare month name is too often something else ("Mars")
+    if (match.group("prep") or "").lower() in ("de", "d'", "d’") and not match.group("month").islower() and not match.group("year"):
+        return None  # "la réunion de juin" is a date, "la planète de Mars" none
     year = int(match.group("year")) if match.group("year") else None
     return dict(year=year, month=_lookup(MONTHS, match.group("month")), direction=_direction(match.group("rel")))
 

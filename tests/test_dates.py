@@ -167,3 +167,12 @@ def test_the_first_person_plural_pluperfect_is_past():
 
     body = "« En septembre, lors de la réunion de Paris, nous avions lié notre aide à des engagements », a dit le ministre."
     assert [(m.city, m.date, m.status) for m in extract_meetings(body, "2015-05-26", [])] == [("Paris", "2014-09", "held")]
+
+
+def test_a_month_after_de_is_a_date_and_the_last_meeting_is_past():
+    from loader.extract.meetings import extract_meetings
+
+    body = "La dernière réunion de la coalition date de juin, à Paris."
+    assert [(m.city, m.date, m.status) for m in extract_meetings(body, "2016-02-02", [])] == [("Paris", "2015-06", "held")]
+    # A capital after "de" is a name, not a month.
+    assert find_dates("la planète de Mars") == []
