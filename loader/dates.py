@@ -72,6 +72,8 @@ PUBLISHED_PATTERNS = [
     ("named", re.compile(_NOT_UPDATE + r"\b(\d{1,2}) (" + _MONTH_NAMES + r") (\d{4}) à \d{1,2}h\d{2}", re.I)),
     # A byline's numeric date with its time: "Par Jean Dupont - 14/11/2019 - 18:30", "Le 14/11/2019 à 18h30".
     ("dmy", re.compile(_NOT_UPDATE + r"\b(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:à|-|,)?\s*\d{1,2}[h:]\d{2}", re.I)),
+    # A line that is only a date, at the head or the foot of a release: "Le 23 février 2016".
+    ("named", re.compile(r"^[ \t]*(?:[Ll]e[ \t]+)?(?:(?:" + _WEEKDAY_NAMES + r")[ \t]+)?(\d{1,2})(?:er)?[ \t]+(" + _MONTH_NAMES + r")[ \t]+(\d{4})[ \t.]*$", re.M | re.I)),
 ]
 
 

@@ -176,3 +176,10 @@ def test_a_month_after_de_is_a_date_and_the_last_meeting_is_past():
     assert [(m.city, m.date, m.status) for m in extract_meetings(body, "2016-02-02", [])] == [("Paris", "2015-06", "held")]
     # A capital after "de" is a name, not a month.
     assert find_dates("la planète de Mars") == []
+
+
+def test_a_line_that_is_only_a_date_is_the_publication_date():
+    from loader.dates import published_from_text
+
+    assert published_from_text("Les ministres se sont réunis.\n\nLe 23 février 2016\n") == ("2016-02-23", "day")
+    assert published_from_text("Les ministres se sont réunis le 23 février 2016.\n") == (None, None)

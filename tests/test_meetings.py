@@ -974,3 +974,15 @@ def test_a_month_with_two_days_of_its_city_stays_its_own_row():
     extractions = [Extraction(meetings=extract_meetings(text, published, [])) for _, published, text in texts]
     rows, _ = resolve_meetings([article(name, published) for name, published, _ in texts], extractions)
     assert [row["date"] for row in rows] == ["2022-05-11", "2022-05-25", "2022-05"]
+
+
+def test_another_bodys_summit_after_an_apostrophe_is_none_of_the_coalitions():
+    assert meetings("Le sommet de l'Union africaine s'est ouvert dimanche à Addis-Abeba.", "2019-02-08") == []
+    assert meetings("Une réunion de l'ONU s'est tenue jeudi à Genève.", "2019-02-08") == []
+
+
+def test_elle_aura_lieu_dates_the_meeting_just_named():
+    body = "La coalition tiendra sa prochaine réunion ministérielle à Washington. Elle aura lieu le 6 février."
+    assert meetings(body, "2019-01-08") == [("Washington", "Etats-Unis", "2019-02-06", "day", "ministerial", "announced", None)]
+    # With no meeting named before it, "il a eu lieu" tells of none.
+    assert meetings("L'attentat a choqué le pays. Il a eu lieu le 6 février.", "2019-02-08") == []

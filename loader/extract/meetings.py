@@ -52,7 +52,8 @@ def _words_regex(pattern):
 
 
 TRIGGERS = [(_whole_words(row["pattern"]), row["kind"]) for row in table("meetings_triggers.csv")]
-EXCLUSIONS = _words_regex(alternation(words("meetings_exclusions.txt")))
+# Whole words that may follow an apostrophe: "le sommet de l'Union africaine", "une réunion de l'ONU".
+EXCLUSIONS = _whole_words(alternation(words("meetings_exclusions.txt")))
 OTHER_BODIES = _words_regex(alternation(words("meetings_other_bodies.txt")))
 KIND_CUES = [(_whole_words(row["pattern"]), row["cue"]) for row in table("meetings_kinds.csv")]
 VIRTUAL = _words_regex(alternation(words("meetings_virtual.txt")))
@@ -183,6 +184,18 @@ class _Meeting:
 # --- Finding the pieces ---------------------------------------------------------------------
 
 
+# "Elle aura lieu le 6 février": only an event takes place, here the meeting just told.
+EVENT_PRONOUN = re.compile(r"\s*(?:Elle|Celle-ci|Celui-ci|Il)[ \u00a0]+")
+EVENT_REACH = 300  # characters back to the meeting such a pronoun stands for
+
+
+def _event_pronoun(body, low, start):
+    """Whether a pronoun right before the verb stands for a meeting named just before."""
+    if not EVENT_PRONOUN.fullmatch(body, low, start):
+        return False
+    return any(MEETING_NOUNS.fullmatch(word) for word in _WORD.findall(body[max(0, low - EVENT_REACH) : low]))
+
+
 def _near_group(body, sentence, start, end):
     """Whether a group or a meeting is named within a few words of body[start:end]."""
     before = [w for w in _WORD.findall(body[sentence[0] : start]) if len(w) >= 3][-GROUP_WINDOW:]
@@ -216,7 +229,7 @@ def _triggers(body, sentence):
                 if not REFERENCE_BEFORE.search(body, max(low, start - 40), start) or _stands_for_other(body, low, start):
                     continue
                 kind = "reference"
-            if kind == "group_verb" and not _near_group(body, sentence, start, end):
+            if kind == "group_verb" and not (_near_group(body, sentence, start, end) or _event_pronoun(body, low, start)):
                 continue
             if kind == "event" and not any(
                 k == "noun" and e <= start and _word_count(body[e:start]) <= SUBJECT_WORDS for _, e, k, _ in found
