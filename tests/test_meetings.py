@@ -986,3 +986,14 @@ def test_elle_aura_lieu_dates_the_meeting_just_named():
     assert meetings(body, "2019-01-08") == [("Washington", "Etats-Unis", "2019-02-06", "day", "ministerial", "announced", None)]
     # With no meeting named before it, "il a eu lieu" tells of none.
     assert meetings("L'attentat a choqué le pays. Il a eu lieu le 6 février.", "2019-02-08") == []
+
+
+def test_holding_a_meeting_and_its_unfolding_tell_of_it():
+    # 2 February 2016 was a Tuesday.
+    assert meetings("Le 2 février, à Rome, la coalition a tenu sa réunion annuelle.", "2016-02-04") == [
+        ("Rome", "Italie", "2016-02-02", "day", "ministerial", "held", None)
+    ]
+    body = "La réunion de la coalition, qui s'est déroulée mardi à Rome, a porté sur la Libye."
+    assert meetings(body, "2016-02-04") == [("Rome", "Italie", "2016-02-02", "day", "ministerial", "held", None)]
+    # To hold one's ground is no meeting.
+    assert meetings("Le 2 février, à Rome, le gouvernement a tenu bon.", "2016-02-04") == []
