@@ -997,3 +997,14 @@ def test_holding_a_meeting_and_its_unfolding_tell_of_it():
     assert meetings(body, "2016-02-04") == [("Rome", "Italie", "2016-02-02", "day", "ministerial", "held", None)]
     # To hold one's ground is no meeting.
     assert meetings("Le 2 février, à Rome, le gouvernement a tenu bon.", "2016-02-04") == []
+
+
+def test_a_statement_made_at_the_meeting_dates_it():
+    # 6 February 2018 was a Tuesday.
+    body = "Interrogé mardi en marge de la réunion de la coalition à Koweït, le ministre a refusé de commenter."
+    assert meetings(body, "2018-02-10") == [("Koweït", "Koweït", "2018-02-06", "day", "ministerial", "held", None)]
+    body = "Le ministre a rencontré mardi à Koweït son homologue koweïtien, en marge de la réunion de la coalition."
+    assert meetings(body, "2018-02-10") == [("Koweït", "Koweït", "2018-02-06", "day", "ministerial", "held", None)]
+    # The day of a statement about a meeting, made elsewhere, is not the meeting's.
+    body = "Le ministre a annoncé mardi que la réunion de la coalition se tiendrait à Koweït."
+    assert [m[2] for m in meetings(body, "2018-02-10")] == [None]

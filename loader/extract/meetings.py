@@ -326,7 +326,10 @@ def _is_reference_date(body, sentence_start, date, triggers, places=()):
 
 
 def _is_speech_date(body, date, triggers):
-    """"a annoncé vendredi le Pentagone": the day of a statement, not of a meeting."""
+    """"a annoncé vendredi le Pentagone": the day of a statement, not of a meeting, unless the
+    statement was made at the meeting ("Interrogé mardi en marge de la réunion")."""
+    if _at_meeting(body, date, triggers):
+        return False
     before = body[max(0, date.start - 30) : date.start]
     match = re.search(r"(\w+)[ ,]*$", before)
     if not match:
@@ -339,6 +342,28 @@ def _is_speech_date(body, date, triggers):
     if any(pattern.fullmatch(word) for pattern, kind in TRIGGERS if kind == "verb") or HOST_VERBS.fullmatch(word):
         return False  # "aura lieu", "organisé, en juin 2018, la réunion": the meeting's own verbs
     return bool(re.search(r"(?:é|i|u|is|it)$", word)) and len(word) > 3
+
+
+# What places a statement inside a meeting: "lors de", "en marge de", "à l'ouverture de", "devant".
+DURING = re.compile(
+    r"(?<![\w-])(?:(?:lors|au cours|à l'ouverture|à l’ouverture|à l'issue|à l’issue|à la clôture|à l'occasion|à l’occasion|en marge|au terme)"
+    r"[ \u00a0]+(?:d[eu]|des|d'|d’)|pendant|durant|en ouvrant|en clôturant|devant)(?![\w-])",
+    re.I,
+)
+MARGINS = re.compile(r"(?<![\w-])en marge[ \u00a0]+(?:d[eu]|des|d'|d’)", re.I)
+# How many words a statement's day may stand from the meeting it was made at.
+DURING_WORDS = 6
+
+
+def _at_meeting(body, date, triggers):
+    """Whether a day is followed, within a few words, by "lors de la réunion", "en marge de la
+    réunion", "devant les ministres réunis": the statement, and so the day, is the meeting's."""
+    for start, _, kind, excluded in triggers:
+        if start >= date.end and not excluded and kind in ("noun", "reference", "verb", "group_verb"):
+            gap = body[date.end : start]
+            if _word_count(gap) <= DURING_WORDS and DURING.search(gap):
+                return True
+    return False
 
 
 def _loci(body, sentence, places, dates, triggers, markers):
@@ -557,6 +582,11 @@ def _claim(article, triggers, loci):
             free.append(locus)
             continue
         nearest = min(candidates, key=lambda t: _distance(body, (t[0], t[1]), (locus.start, locus.end)))
+        if nearest[3] and locus.end <= nearest[0] and MARGINS.search(body, locus.end, nearest[0]):
+            # "réunis le 29 juin à Bruxelles en marge d'une réunion de l'Otan": a meeting held in the
+            # margins of another body's is the one its verb tells of.
+            others = [t for t in candidates if not t[3]]
+            nearest = min(others, key=lambda t: _distance(body, (t[0], t[1]), (locus.start, locus.end))) if others else nearest
         located = locus.place or locus.virtual or _fronted(article, locus, nearest)
         reach = MAX_WORDS_TO_TRIGGER if located else MAX_WORDS_DATE_TO_TRIGGER
         low, high = sorted([nearest[1], locus.start])
