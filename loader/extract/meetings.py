@@ -78,7 +78,7 @@ MEETING_OF_CITY = re.compile(
     re.I,
 )
 HOST_CITY = re.compile(
-    rf"(?<![\w'’-])(?P<name>{CAPITAL}[\w'’-]*(?: {CAPITAL}[\w'’-]*)*) (?:(?:va|vont|doit|devrait|a|avait) )?(?:{HOST_PATTERN})(?![\w-])"
+    rf"(?<![\w'’-])(?P<name>{CAPITAL}[\w'’-]*(?: {CAPITAL}[\w'’-]*)*) (?:qui )?(?:(?:va|vont|doit|devrait|a|avait) )?(?:{HOST_PATTERN})(?![\w-])"
 )
 # "dans la ville jordanienne d'Aqaba", "la station balnéaire de Charm el-Cheikh": a city named
 # after the kind of place it is.
@@ -726,6 +726,9 @@ def _in_present(article, trigger):
     return verb.endswith("t") or (verb.endswith("e") and not verb.endswith(("ée", "ie", "ue")))
 
 
+ORDINAL_BEFORE = re.compile(r"(?<![\w-])(prochaine?s?|future?s?|dernière?s?|dernier|précédente?s?)[ \u00a0]+\Z", re.I)
+
+
 def _mention(article, index, sentence, pairs, position, last_date):
     """The mention the `position`-th (trigger, locus) pair of a sentence makes."""
     body = article.body
@@ -742,6 +745,10 @@ def _mention(article, index, sentence, pairs, position, last_date):
     mention.present = _in_present(article, trigger)
     mention.reference = trigger[2] == "reference"
     mention.direction = None if mention.present else direction_near(body, article.markers, *anchor, scope_low, finish)
+    ordinal = ORDINAL_BEFORE.search(body, max(sentence[0], trigger[0] - 20), trigger[0]) if trigger[2] in ("noun", "reference") else None
+    if ordinal and not (dated and dated.direction):
+        # "la prochaine réunion", "la dernière réunion": the noun's own adjective says which way.
+        mention.direction = "future" if ordinal.group(1).lower().startswith(("prochain", "futur")) else "past"
     if locus:
         mention.place, mention.virtual = locus.place, locus.virtual
         mention.host = None if locus.place else locus.country
