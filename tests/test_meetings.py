@@ -1008,3 +1008,16 @@ def test_a_statement_made_at_the_meeting_dates_it():
     # The day of a statement about a meeting, made elsewhere, is not the meeting's.
     body = "Le ministre a annoncé mardi que la réunion de la coalition se tiendrait à Koweït."
     assert [m[2] for m in meetings(body, "2018-02-10")] == [None]
+
+
+def test_one_countrys_leaders_a_joint_commission_and_a_ministers_other_stops_are_not_the_coalitions():
+    body = "Le secrétaire d'Etat doit ensuite participer jeudi à Bagdad à une réunion avec les dirigeants irakiens."
+    assert meetings(body, "2018-02-10") == []
+    body = "Une réunion du comité militaire mixte s'est tenue mardi à Bagdad entre officiers irakiens et américains."
+    assert meetings(body, "2018-02-10") == []
+    # 15 February 2018 was a Thursday.
+    body = "Le secrétaire d'Etat, qui était lundi à Amman et mardi à Ankara, participera jeudi à Koweït à la réunion de la coalition."
+    assert meetings(body, "2018-02-10") == [("Koweït", "Koweït", "2018-02-15", "day", "ministerial", "announced", None)]
+    # The coalition's own people met in a country's capital are a meeting.
+    body = "Une réunion avec les dirigeants de la coalition s'est tenue mardi à Bagdad."
+    assert [m[0] for m in meetings(body, "2018-02-10")] == ["Bagdad"]

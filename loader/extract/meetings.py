@@ -15,6 +15,7 @@ from ..dates import anchored_date, direction_near, find_dates, resolve_date, ten
 from ..lang.chars import CAPITAL, alternation
 from ..lang.fold import fold
 from ..lang.lexicon import patterns, table, words
+from ..lang.nationalities import NATIONALITIES
 from ..lang.sentences import sentences as sentence_spans
 from ..lang.vocabulary import determiners
 from ..places import canonical_city, capital_country, country_code, country_name, find_places, lookup, name_at, venue
@@ -242,7 +243,7 @@ def _triggers(body, sentence):
                 # The name that follows the noun: "conférence des donateurs pour la Syrie".
                 phrase = re.match(r"[^,.;:()«»\"]{0,60}", body[end:high]).group()
                 # "une rencontre mercredi à Amman avec le secrétaire d'Etat": one person met, a visit.
-                bilateral = BILATERAL.search(re.split(r"(?<![\w'’-])(?:qui|que|a|ont|est|sont|s'est|s’est)(?![\w-])", phrase)[0])
+                bilateral = _with_one_side(re.split(r"(?<![\w'’-])(?:qui|que|a|ont|est|sont|s'est|s’est)(?![\w-])", phrase)[0])
                 phrase = re.split(r"(?<![\w'’-])(?:à|au|dans|qui|que|a|ont|est|sont)(?![\w-])", phrase)[0]
                 excluded = bool(EXCLUSIONS.search(body[start:end] + phrase)) or bool(bilateral)
                 if REFERENCE_BEFORE.search(body, max(low, start - 40), start):
@@ -260,6 +261,22 @@ def _triggers(body, sentence):
 
 # A meeting with one person ("avec le Premier ministre", "avec son homologue") is a visit.
 BILATERAL = re.compile(r"(?<![\w'’-])avec[ \u00a0]+(?:le|la|son|sa|M\.|Mme)[ \u00a0]+(?!participa|présen|soutien|concours|appui)", re.I)
+# "avec les dirigeants irakiens", "avec les autorités turques": one country's people, a visit.
+ONE_COUNTRY = re.compile(
+    r"(?<![\w'’-])avec[ \u00a0]+(?:les|des|ses|leurs)[ \u00a0]+(?:dirigeants|autorités|responsables|officiels|représentants|interlocuteurs)"
+    r"[ \u00a0]+(?P<adjective>\w+)",
+    re.I,
+)
+
+
+def _with_one_side(phrase):
+    """Whether a meeting noun's complement makes it a visit: one person met, or one country's."""
+    if BILATERAL.search(phrase):
+        return True
+    match = ONE_COUNTRY.search(phrase)
+    return bool(match) and NATIONALITIES.get(match.group("adjective").lower()) is not None
+
+
 # A noun after a feminine determiner: "sa deuxième visite", "une tournée".
 FEMININE_NOUN = re.compile(r"(?<![\w'’-])(?:la|une|sa|cette|leur|notre|votre)[ \u00a0]+(?:\w+[ \u00a0]+)?(?P<noun>\w+)", re.I)
 MEETING_NOUNS = re.compile(r"réunions?|rencontres?|conférences?|sessions?|plénières?|ministérielles?|concertations?|visioconférences?", re.I)
@@ -636,6 +653,7 @@ def _fronted(article, locus, trigger):
     return not any(locus.end <= marker.start < auxiliary for marker in article.markers)
 
 
+RELATIVE = re.compile(r"(?<![\w'’-])(?:qui|où|dont|lequel|laquelle)(?![\w-])", re.I)
 # ", et la question de la réunion": a comma and a conjunction open another clause.
 CLAUSE_JOIN = re.compile(r",[ \u00a0]+(?:et|mais|or|car|alors que|tandis que)[ \u00a0]", re.I)
 
@@ -643,6 +661,17 @@ CLAUSE_JOIN = re.compile(r",[ \u00a0]+(?:et|mais|or|car|alors que|tandis que)[ \
 def _auxiliary_start(body, low, verb_start):
     """Where the word right before a verb starts (its auxiliary: "se sont réunis", "ont convoqué")."""
     return low + len(body[low:verb_start].rstrip().rsplit(" ", 1)[0])
+
+
+def _in_relative_clause(article, locus, trigger):
+    """"Le ministre, qui était mardi à Ankara, participera jeudi à la réunion": a place inside a
+    relative clause closed by a comma before the verb is that clause's."""
+    body = article.body
+    opening = body.rfind(",", 0, locus.start)
+    if opening < 0 or "," not in body[locus.end : trigger[0]]:
+        return False
+    relative = RELATIVE.search(body, opening, locus.start)
+    return bool(relative) and any(relative.end() <= marker.start < locus.start for marker in article.markers)
 
 
 def _other_clause(article, trigger, locus):
@@ -656,6 +685,8 @@ def _other_clause(article, trigger, locus):
     if high <= low:
         return False
     if ";" in article.body[low:high] or CLAUSE_JOIN.search(article.body, low, high):
+        return True
+    if locus.end <= trigger[0] and _in_relative_clause(article, locus, trigger):
         return True
     breaks = [at for at in (article.body.find(",", low, high), article.body.find(":", low, high)) if at >= 0]
     return bool(breaks) and any(min(breaks) < marker.start < high for marker in article.markers)
