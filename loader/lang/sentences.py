@@ -15,6 +15,8 @@ NOT_ABBREVIATION = rf"(?<!\b{CAPITAL})(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bSt)"
 # them two sentences apart.
 SENTENCE_END = re.compile(
     rf"{NOT_ABBREVIATION}{STOP}+(?:\s*[»”\"])?(?:(?=[ \u00a0]+[{UPPER}0-9\"<]|[ \u00a0]*[«“„])|\n+)|\n"
+    # A page scraped without its line breaks joins its sentences: "en Syrie.La réunion".
+    rf"|(?<=[a-zà-ÿ]{{2}})[.!?](?=[{UPPER}][a-zà-ÿ]|[\"«“][ \u00a0]?[{UPPER}])"
 )
 PARAGRAPH = re.compile(r"[^\n]+")
 # How far back the start of a sentence is looked for: further, reading back for every name
