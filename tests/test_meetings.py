@@ -1021,3 +1021,12 @@ def test_one_countrys_leaders_a_joint_commission_and_a_ministers_other_stops_are
     # The coalition's own people met in a country's capital are a meeting.
     body = "Une réunion avec les dirigeants de la coalition s'est tenue mardi à Bagdad."
     assert [m[0] for m in meetings(body, "2018-02-10")] == ["Bagdad"]
+
+
+def test_a_meeting_beside_another_gathering_is_told_by_the_lead():
+    # 13 February 2018 was a Tuesday; the paper is known to the month.
+    body = (
+        "Le secrétaire d'Etat a appelé mardi, à Koweït, la coalition à ne pas baisser la garde.\n\n"
+        "La réunion de la coalition coïncide avec une conférence sur la reconstruction organisée à Koweït."
+    )
+    assert meetings(body, "2018-02") == [("Koweït", "Koweït", "2018-02", "month", "ministerial", "held", None)]

@@ -824,9 +824,10 @@ def _mentions(body, published, figures):
         mentions.extend(recalled)
         free = [locus for locus in free if not any(m.start == locus.start for m in recalled)]
         floating[index] = [locus for locus in free if locus.place]
-        if claimed:
-            pairs = [(t, locus) for t, locus in claimed if not t[3] and not _other_body(body, sentence, t, article.places)]
-        else:
+        pairs = [(t, locus) for t, locus in claimed if not t[3] and not _other_body(body, sentence, t, article.places)]
+        if not pairs:
+            # No locus, or only another gathering's ("La réunion [...] coïncide avec une conférence
+            # organisée à Koweït"): the meeting named is told without one.
             first_meeting = all(m.weak for m in mentions)
             pairs = _unlocated_pair(article, index, sentence, triggers, free, floating, first_meeting)
         pairs.sort(key=lambda pair: min(pair[0][0], pair[1].start) if pair[1] and pair[1].start >= sentence[0] else pair[0][0])
