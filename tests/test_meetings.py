@@ -720,12 +720,13 @@ def test_a_videoconference_is_marked_virtual():
             [(None, None, "2018-06", "month", "political_directors", "held", None)],
         ),
         ("Une réunion restreinte de la coalition se tiendra mardi à Paris.", "2015-05-30", [("Paris", "France", "2015-06-02", "day", "small_group", "announced", None)]),
-        # A meeting in the present on its own day: the sentences about it say it is ahead.
+        # A meeting in the present on the day of the paper is under way: held, whatever the
+        # sentences about its programme say (the gold of the real press reads it so).
         (
             "Les ministres de la coalition se réunissent ce mercredi à Washington. Il s'agit de la première réunion depuis l'élection. "
             "Les délégués seront accueillis par le secrétaire d'Etat.",
             "2017-03-22",
-            [("Washington", "Etats-Unis", "2017-03-22", "day", "ministerial", "announced", None)],
+            [("Washington", "Etats-Unis", "2017-03-22", "day", "ministerial", "held", None)],
         ),
         (
             "Le Maroc accueille ce mercredi, à Marrakech, la réunion ministérielle de la coalition. La coalition rassemble 80 membres. "
@@ -1030,3 +1031,21 @@ def test_a_meeting_beside_another_gathering_is_told_by_the_lead():
         "La réunion de la coalition coïncide avec une conférence sur la reconstruction organisée à Koweït."
     )
     assert meetings(body, "2018-02") == [("Koweït", "Koweït", "2018-02", "month", "ministerial", "held", None)]
+
+
+def test_chairing_a_meeting_dates_it_and_its_sentence_places_it():
+    # 8 June 2023 was a Thursday.
+    body = (
+        "Le 8 juin, le secrétaire d'Etat coorganisera une réunion ministérielle de la coalition avec le ministre "
+        "saoudien des Affaires étrangères, son homologue de longue date, à Riyad."
+    )
+    assert meetings(body, "2023-06") == [("Riyad", "Arabie saoudite", "2023-06-08", "day", "ministerial", "announced", None)]
+    # A verb of taking part in another gathering is left out with it.
+    body = "Le 7 juin, le secrétaire d'Etat participera à une réunion ministérielle entre les Etats-Unis et le CCG."
+    assert meetings(body, "2023-06") == []
+
+
+def test_a_meeting_verbs_own_tense_says_it_was_held():
+    # 26 June 2018 was a Tuesday; the paper is known to the month.
+    body = "La réunion des directeurs politiques de la coalition s'est ouverte, mardi à Skhirat, avec la participation de l'envoyé spécial. Cette réunion sera suivie d'autres."
+    assert [m[5] for m in meetings(body, "2018-06")] == ["held"]

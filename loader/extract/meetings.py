@@ -35,6 +35,8 @@ GROUP_WINDOW = 12
 LEAD_SENTENCES = 3
 # How far after its subject noun a verb may come ("une conférence de presse s'est tenue").
 SUBJECT_WORDS = 10
+# How far after a verb of taking part its object may come ("participera jeudi à Rome à une réunion").
+OBJECT_WORDS = 5
 # How many sentences after a mention may say who came ("Sont attendus les chefs de la
 # diplomatie [...]. 80 pays seront présents.").
 ATTENDANCE_SENTENCES = 2
@@ -250,11 +252,13 @@ def _triggers(body, sentence):
                     kind = "reference"
             found.append((start, end, "verb" if kind == "group_verb" else kind, excluded))
     found.sort()
-    # A verb whose subject is a gathering left out is left out too ("une conférence de presse s'est tenue").
+    # A verb whose subject is a gathering left out is left out too ("une conférence de presse s'est tenue"),
+    # and so is a verb of taking part whose object is ("participera à une réunion entre les Etats-Unis et le CCG").
     for position, (start, end, kind, excluded) in enumerate(found):
         if kind in ("verb", "event") and not excluded:
             nouns = [t for t in found[:position] if t[2] in ("noun", "reference") and _word_count(body[t[1] : start]) <= SUBJECT_WORDS]
-            if nouns and nouns[-1][3]:
+            objects = [t for t in found[position + 1 :] if t[2] == "noun" and _word_count(body[end : t[0]]) <= OBJECT_WORDS]
+            if (nouns and nouns[-1][3]) or ("particip" in body[start:end].lower() and objects and objects[0][3]):
                 found[position] = (start, end, kind, True)
     return found
 
@@ -270,9 +274,12 @@ ONE_COUNTRY = re.compile(
 
 
 def _with_one_side(phrase):
-    """Whether a meeting noun's complement makes it a visit: one person met, or one country's."""
-    if BILATERAL.search(phrase):
-        return True
+    """Whether a meeting noun's complement makes it a visit: one person met, or one country's.
+    A meeting named the coalition's first is none ("une réunion de la coalition avec le ministre
+    saoudien" is co-chaired, not a visit)."""
+    one = BILATERAL.search(phrase)
+    if one:
+        return "coalition" not in phrase[: one.start()].lower()
     match = ONE_COUNTRY.search(phrase)
     return bool(match) and NATIONALITIES.get(match.group("adjective").lower()) is not None
 
@@ -720,6 +727,25 @@ def _recalled(article, index, sentence, triggers, free):
     return mentions
 
 
+def _placed_farther(article, triggers, pairs, free):
+    """"Le 8 juin, le secrétaire d'Etat coorganisera une réunion de la coalition avec [...] à Riyad":
+    the one meeting of a sentence, dated near its verb, takes the place its sentence names farther
+    on, unless another clause or gathering comes between."""
+    if len(pairs) != 1 or pairs[0][1].place or pairs[0][1].virtual or pairs[0][1].country:
+        return pairs
+    trigger, locus = pairs[0]
+    places = [
+        other for other in free
+        if other.place and not other.date and other.start > trigger[1]
+        and not _other_clause(article, trigger, other) and not _excluded_between(triggers, trigger, other)
+    ]
+    if len(places) != 1:
+        return pairs
+    place = places[0]
+    free.remove(place)
+    return [(trigger, _Locus(locus.start, locus.end, place.place, locus.date, locus.virtual, locus.country))]
+
+
 def _unlocated_pair(article, index, sentence, triggers, free, floating, first_meeting):
     """The (trigger, locus) of a sentence that tells of a meeting without a locus near its
     trigger: a place farther in the sentence, the lead's place and day for the article's
@@ -776,6 +802,10 @@ def _mention(article, index, sentence, pairs, position, last_date):
     mention.present = _in_present(article, trigger)
     mention.reference = trigger[2] == "reference"
     mention.direction = None if mention.present else direction_near(body, article.markers, *anchor, scope_low, finish)
+    own_tense = [marker.direction for marker in article.markers if trigger[0] <= marker.start < trigger[1]]
+    if own_tense and not (dated and dated.direction):
+        # "s'est ouverte, mardi": the meeting verb's own tense before any other clause's.
+        mention.direction = own_tense[0]
     ordinal = ORDINAL_BEFORE.search(body, max(sentence[0], trigger[0] - 20), trigger[0]) if trigger[2] in ("noun", "reference") else None
     if ordinal and not (dated and dated.direction):
         # "la prochaine réunion", "la dernière réunion": the noun's own adjective says which way.
@@ -825,6 +855,7 @@ def _mentions(body, published, figures):
         free = [locus for locus in free if not any(m.start == locus.start for m in recalled)]
         floating[index] = [locus for locus in free if locus.place]
         pairs = [(t, locus) for t, locus in claimed if not t[3] and not _other_body(body, sentence, t, article.places)]
+        pairs = _placed_farther(article, triggers, pairs, free)
         if not pairs:
             # No locus, or only another gathering's ("La réunion [...] coïncide avec une conférence
             # organisée à Koweït"): the meeting named is told without one.
@@ -1085,6 +1116,9 @@ def _status(meeting, published, later=None):
             return "held"
         if date[0][:length] > published[:length]:
             return "announced"
+        if len(date[0]) == len(published) == 10 and any(m.present for m in meeting.located):
+            # "se réunissent ce mercredi" in Wednesday's paper: under way as the story is told.
+            return "held"
     # Its own mentions' tense first, then the sentences that call it "la réunion" ("Cette
     # réunion mettra l'accent sur ..."), then the clause after a mention in the present.
     for mention in meeting.located + sorted((m for m in meeting.mentions if m.anaphoric), key=lambda m: m.sentence):
