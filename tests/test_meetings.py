@@ -1049,3 +1049,12 @@ def test_a_meeting_verbs_own_tense_says_it_was_held():
     # 26 June 2018 was a Tuesday; the paper is known to the month.
     body = "La réunion des directeurs politiques de la coalition s'est ouverte, mardi à Skhirat, avec la participation de l'envoyé spécial. Cette réunion sera suivie d'autres."
     assert [m[5] for m in meetings(body, "2018-06")] == ["held"]
+
+
+def test_a_dispatchs_dateline_dates_no_meeting():
+    # 13 February 2018 was a Tuesday.
+    body = (
+        "ROME, 14 février (Xinhua) -- Des ministres de la coalition ont parlé pendant une réunion à Rome.\n\n"
+        "La réunion ministérielle de la coalition a eu lieu mardi à Rome."
+    )
+    assert meetings(body, "2018-02-15") == [("Rome", "Italie", "2018-02-13", "day", "ministerial", "held", None)]

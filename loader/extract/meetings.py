@@ -265,6 +265,13 @@ def _triggers(body, sentence):
 
 # A meeting with one person ("avec le Premier ministre", "avec son homologue") is a visit.
 BILATERAL = re.compile(r"(?<![\w'’-])avec[ \u00a0]+(?:le|la|son|sa|M\.|Mme)[ \u00a0]+(?!participa|présen|soutien|concours|appui)", re.I)
+# A dispatch's dateline ("ROME, 14 février (Xinhua) --", "Paris, le 3 mars 2016 (AFP) -"): the day
+# it was filed, not a meeting's.
+DATELINE = re.compile(
+    rf"^[ \t]*{CAPITAL}[\w'’. -]{{1,40}},[ \u00a0]+(?:le[ \u00a0]+)?\d{{1,2}}(?:er)?[ \u00a0]+\w+(?:[ \u00a0]+\d{{4}})?[ \u00a0]*"
+    r"\([\w .-]{1,30}\)[ \u00a0]*(?:-{1,2}|–|—)",
+    re.M,
+)
 # "avec les dirigeants irakiens", "avec les autorités turques": one country's people, a visit.
 ONE_COUNTRY = re.compile(
     r"(?<![\w'’-])avec[ \u00a0]+(?:les|des|ses|leurs)[ \u00a0]+(?:dirigeants|autorités|responsables|officiels|représentants|interlocuteurs)"
@@ -837,7 +844,9 @@ def _mention(article, index, sentence, pairs, position, last_date):
 def _mentions(body, published, figures):
     """The sentences of `body`, its places, and every mention of a meeting in them, in order."""
     sentences = sentence_spans(body)
-    article = _Article(body, published, figures, _places(body), find_dates(body), tense_markers(body))
+    datelines = [match.span() for match in DATELINE.finditer(body)]
+    dates = [date for date in find_dates(body) if not any(low <= date.start < high for low, high in datelines)]
+    article = _Article(body, published, figures, _places(body), dates, tense_markers(body))
     mentions = []
     floating = {}  # sentence index -> loci with a city that no trigger claims
     last_date = None
