@@ -1058,3 +1058,19 @@ def test_a_dispatchs_dateline_dates_no_meeting():
         "La réunion ministérielle de la coalition a eu lieu mardi à Rome."
     )
     assert meetings(body, "2018-02-15") == [("Rome", "Italie", "2018-02-13", "day", "ministerial", "held", None)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Des avions de la coalition ont frappé mardi des positions de l'EI près de Mossoul, a annoncé le Pentagone.",
+        "Les Etats-Unis vont retirer 2.000 soldats de Syrie, a annoncé mercredi la Maison Blanche.",
+        "Le Premier ministre a présidé jeudi la cérémonie d'hommage aux soldats tombés au Mali.",
+        "Le ministre a rencontré jeudi à Bagdad le Premier ministre irakien et le président du Kurdistan.",
+        "La rencontre de football a eu lieu mardi à Bagdad. Elle a rassemblé 20.000 spectateurs.",
+        "Le procès des jihadistes s'est ouvert lundi à Paris. Il doit durer six semaines.",
+        "Les députés ont débattu mardi à Ottawa de la prolongation de la mission contre l'EI.",
+    ],
+)
+def test_strikes_withdrawals_ceremonies_matches_and_trials_are_no_meetings(body):
+    assert meetings(body, "2016-02-04") == []
