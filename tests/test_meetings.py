@@ -472,10 +472,13 @@ def test_a_country_without_a_day_is_no_meeting_place():
 
 def test_a_meeting_verb_in_the_present_takes_its_status_from_the_next_clause():
     body = (
-        "Alors que les combats se sont intensifiés, les chefs d'état-major de la coalition se réunissent ce mardi à Washington. "
+        "Alors que les combats se sont intensifiés, les chefs d'état-major de la coalition se réunissent mardi à Washington. "
         "Leurs homologues sont attendus à la Maison Blanche."
     )
     assert meetings(body, None) == [("Washington", "Etats-Unis", None, None, "other", "announced", None)]
+    # On its own day ("ce mardi", "aujourd'hui"), a meeting told in the present is under way: held.
+    body = body.replace("mardi", "ce mardi")
+    assert meetings(body, None) == [("Washington", "Etats-Unis", None, None, "other", "held", None)]
 
 
 def test_the_verb_of_a_meeting_noun_dates_it():
@@ -732,7 +735,7 @@ def test_a_videoconference_is_marked_virtual():
             "Le Maroc accueille ce mercredi, à Marrakech, la réunion ministérielle de la coalition. La coalition rassemble 80 membres. "
             "Cette réunion mettra l'accent sur l'Afrique.",
             None,
-            [("Marrakech", "Maroc", None, None, "ministerial", "announced", None)],
+            [("Marrakech", "Maroc", None, None, "ministerial", "held", None)],
         ),
     ],
 )

@@ -150,6 +150,7 @@ class _Mention:
     recalled: bool = False  # an earlier or later meeting of a series: "après celle du Canada"
     present: bool = False  # told by a meeting verb in the present: "se réunissent"
     weak: bool = False  # no trigger: "Soixante pays ont affirmé mercredi à Bruxelles ..."
+    today: bool = False  # dated as the day of the story: "ce mercredi", "aujourd'hui"
 
 
 @dataclass
@@ -790,6 +791,7 @@ def _in_present(article, trigger):
     return verb.endswith("t") or (verb.endswith("e") and not verb.endswith(("ée", "ie", "ue")))
 
 
+TODAY = re.compile(r"(?:ce|cette)[ \u00a0]|aujourd", re.I)
 ORDINAL_BEFORE = re.compile(r"(?<![\w-])(prochaine?s?|future?s?|dernière?s?|dernier|précédente?s?)[ \u00a0]+\Z", re.I)
 
 
@@ -807,6 +809,7 @@ def _mention(article, index, sentence, pairs, position, last_date):
     dated = own.date if own and own.date else None
     anchor = (dated.start, dated.end) if dated else (trigger[0], trigger[0])
     mention.present = _in_present(article, trigger)
+    mention.today = bool(dated) and bool(TODAY.match(dated.text))
     mention.reference = trigger[2] == "reference"
     mention.direction = None if mention.present else direction_near(body, article.markers, *anchor, scope_low, finish)
     own_tense = [marker.direction for marker in article.markers if trigger[0] <= marker.start < trigger[1]]
@@ -1128,6 +1131,9 @@ def _status(meeting, published, later=None):
         if len(date[0]) == len(published) == 10 and any(m.present for m in meeting.located):
             # "se réunissent ce mercredi" in Wednesday's paper: under way as the story is told.
             return "held"
+    if any(m.present and m.today for m in meeting.located):
+        # "Le Maroc accueille, ce mercredi 11 mai, une réunion": told in the present on its day.
+        return "held"
     # Its own mentions' tense first, then the sentences that call it "la réunion" ("Cette
     # réunion mettra l'accent sur ..."), then the clause after a mention in the present.
     for mention in meeting.located + sorted((m for m in meeting.mentions if m.anaphoric), key=lambda m: m.sentence):
