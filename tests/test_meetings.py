@@ -1077,3 +1077,12 @@ def test_a_dispatchs_dateline_dates_no_meeting():
 )
 def test_strikes_withdrawals_ceremonies_matches_and_trials_are_no_meetings(body):
     assert meetings(body, "2016-02-04") == []
+
+
+def test_who_spoke_at_the_one_meeting_of_a_city_does_not_split_it():
+    # 13 February 2018 was a Tuesday.
+    body = (
+        "De hauts responsables de la coalition ont parlé de combattants étrangers pendant une réunion à Rome. "
+        "La rencontre ministérielle de la coalition a eu lieu mardi au palais Madame à Rome."
+    )
+    assert [(m[0], m[2]) for m in meetings(body, "2018-02-15")] == [("Rome", "2018-02-13")]

@@ -1007,7 +1007,11 @@ def _compatible(meeting, mention):
         # A year alone is too little to say two mentions are one meeting.
         evidence += 2 if date[0] == when[0] else 1 if min(len(date[0]), len(when[0])) >= 7 else 0
     level = meeting.first("level")
-    if level and mention.level and level != mention.level:
+    # Two levels make two meetings, unless one mention has a day and the other, in the same city,
+    # none: "des responsables ont déclaré pendant une réunion à Rome [...] la réunion ministérielle,
+    # mardi à Rome" tells who spoke at the one meeting of the city.
+    one_dated = bool(date) != bool(when) and place and other
+    if level and mention.level and level != mention.level and not one_dated:
         return False, 0
     if not evidence and _completes(meeting, mention):
         evidence = 1
