@@ -125,6 +125,7 @@ class DateExpression:
     year: Optional[int] = None
     month: Optional[int] = None
     day: Optional[int] = None  # the first day of "les 13 et 14 octobre"
+    last_day: Optional[int] = None  # the last day of "les 13 et 14 octobre", "du 6 au 8 juin"
     weekday: Optional[int] = None  # 0 = lundi
     season: Optional[int] = None  # first month of the season of "à l'automne"
     offset: Optional[tuple] = None  # ('day' | 'month' | 'year', n) from the publication date
@@ -150,7 +151,7 @@ _DAY = r"1er|\d{1,2}"
 DAY_DATE = re.compile(
     rf"(?<![\w.,/-])(?:(?:le|les|ce|du|au){_S})?"
     rf"(?:(?P<weekday>{_WEEKDAY})(?:{_S}(?P<wrel>prochain|dernier))?,?{_S})?"
-    rf"(?P<day>{_DAY})(?:{_S}(?:et|au|à){_S}(?:(?:{_WEEKDAY}){_S})?(?:{_DAY})|-\d{{1,2}})?"
+    rf"(?P<day>{_DAY})(?:{_S}(?:et|au|à){_S}(?:(?:{_WEEKDAY}){_S})?(?P<last>{_DAY})|-(?P<last_number>\d{{1,2}}))?"
     rf"{_S}(?P<month>{_MONTH})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])",
     re.I,
 )
@@ -205,10 +206,13 @@ def _day_fields(match):
     year = int(match.group("year")) if match.group("year") else None
     iso_date(year or 2000, month, day)  # a leap year: 29 février may exist when the year is unknown
     weekday = match.group("weekday")
+    last = match.group("last") or match.group("last_number")
+    last_day = int(last) if last and last.isdigit() and day < int(last) <= 31 else None
     return dict(
         year=year,
         month=month,
         day=day,
+        last_day=last_day,
         weekday=_lookup(WEEKDAYS, weekday) if weekday else None,
         direction=_direction(match.group("rel") or match.group("wrel")),
     )

@@ -183,3 +183,9 @@ def test_a_line_that_is_only_a_date_is_the_publication_date():
 
     assert published_from_text("Les ministres se sont réunis.\n\nLe 23 février 2016\n") == ("2016-02-23", "day")
     assert published_from_text("Les ministres se sont réunis le 23 février 2016.\n") == (None, None)
+
+
+def test_a_range_of_days_keeps_its_last_day():
+    assert [(d.day, d.last_day) for d in find_dates("qui se tient les 1er et 2 mars 2023")] == [(1, 2)]
+    assert [(d.day, d.last_day) for d in find_dates("du 6 au 8 juin")] == [(6, 8)]
+    assert [(d.day, d.last_day) for d in find_dates("le 3 mars")] == [(3, None)]

@@ -1086,3 +1086,14 @@ def test_who_spoke_at_the_one_meeting_of_a_city_does_not_split_it():
         "La rencontre ministérielle de la coalition a eu lieu mardi au palais Madame à Rome."
     )
     assert [(m[0], m[2]) for m in meetings(body, "2018-02-15")] == [("Rome", "2018-02-13")]
+
+
+def test_a_day_of_a_meeting_of_several_days_is_that_meeting():
+    body = (
+        "À Niamey, une réunion du groupe de travail de la coalition a débuté le 1er mars 2023.\n\n"
+        "Le directeur a co-présidé, aujourd'hui à Niamey, les travaux de la réunion plénière, qui se tient les 1er et 2 mars 2023."
+    )
+    assert [(m[0], m[2]) for m in meetings(body, "2023-03-02")] == [("Niamey", "2023-03-01")]
+    # Another day, outside the range, is another meeting.
+    body = body.replace("aujourd'hui", "le 5 mars")
+    assert [(m[0], m[2]) for m in meetings(body, "2023-03-06")] == [("Niamey", "2023-03-01"), ("Niamey", "2023-03-05")]

@@ -151,6 +151,7 @@ class _Mention:
     present: bool = False  # told by a meeting verb in the present: "se réunissent"
     weak: bool = False  # no trigger: "Soixante pays ont affirmé mercredi à Bruxelles ..."
     today: bool = False  # dated as the day of the story: "ce mercredi", "aujourd'hui"
+    until: Optional[str] = None  # the last day of a meeting of several days ("les 1er et 2 mars")
 
 
 @dataclass
@@ -177,8 +178,9 @@ class _Meeting:
 
     @property
     def date(self):
+        # The most precise; of days, the first (a meeting of several days is dated by its first).
         dates = [m.date for m in self.mentions if m.date]
-        return max(dates, key=lambda date: len(date[0])) if dates else None
+        return min(dates, key=lambda date: (-len(date[0]), date[0])) if dates else None
 
     @property
     def host(self):
@@ -829,6 +831,8 @@ def _mention(article, index, sentence, pairs, position, last_date):
         elif locus.date is not None:
             iso, precision = resolve_date(locus.date, article.published, mention.direction)
             mention.date = (iso, precision) if iso else None
+            if precision == "day" and locus.date.last_day:
+                mention.until = iso[:8] + f"{locus.date.last_day:02d}"
     else:
         mention.anaphoric = True
     if not mention.place and len(pairs) == 1 and VIRTUAL.search(body, *sentence):
@@ -1084,6 +1088,28 @@ def _join_fragments(meetings):
     return joined
 
 
+def _join_days(meetings):
+    """"une réunion [...] qui se tient les 1er et 2 mars" and "aujourd'hui à Niamey", the 2nd: a
+    day of a meeting of several days, in its city, is that meeting."""
+    joined = []
+    for meeting in meetings:
+        host = next((other for other in joined if _days_of_one(other, meeting) or _days_of_one(meeting, other)), None)
+        if host is None:
+            joined.append(meeting)
+        else:
+            host.mentions = sorted(host.mentions + meeting.mentions, key=lambda m: (m.sentence, m.start))
+    return joined
+
+
+def _days_of_one(long, day):
+    ranges = [(m.date[0], m.until) for m in long.mentions if m.until and m.date]
+    if not ranges or not day.date or len(day.date[0]) != 10:
+        return False
+    if long.place and day.place and _city_key(long.place.city) != _city_key(day.place.city):
+        return False
+    return any(low <= day.date[0] <= high for low, high in ranges)
+
+
 def _fragments_of_one(a, b):
     def placed(meeting):
         return bool(meeting.place or meeting.virtual or meeting.host)
@@ -1221,7 +1247,7 @@ def extract_meetings(body, published, figures):
         story = _story_date(body, sentences, published)
         if story:
             meetings[0].mentions[0].date = story
-    meetings = _join_fragments(meetings)
+    meetings = _join_days(_join_fragments(meetings))
     # A meeting missing its day or its city is still one; a host country alone, undated, is
     # an offer more often than a meeting ("Le Maroc s'est proposé pour accueillir ...").
     kept = [m for m in meetings if m.date or m.place or m.virtual]
