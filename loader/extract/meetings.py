@@ -169,6 +169,13 @@ class _Meeting:
         return next((getattr(m, attribute) for m in ranked if getattr(m, attribute)), None)
 
     @property
+    def level(self):
+        """Who met: its own mentions' words, then a sentence that names its place and who was
+        there ("ont invité à Bruxelles les ministres de la Défense"), then "la réunion"."""
+        ranked = sorted(self.mentions, key=lambda m: (m.anaphoric, m.weak))
+        return next((m.level for m in ranked if m.level), None)
+
+    @property
     def place(self):
         return self.first("place")
 
@@ -1010,7 +1017,8 @@ def _compatible(meeting, mention):
             return False, 0
         # A year alone is too little to say two mentions are one meeting.
         evidence += 2 if date[0] == when[0] else 1 if min(len(date[0]), len(when[0])) >= 7 else 0
-    level = meeting.first("level")
+    # The level its own mentions give: "la réunion" in a sentence about someone is weaker.
+    level = next((m.level for m in meeting.located if m.level), None)
     # Two levels make two meetings, unless one mention has a day and the other, in the same city,
     # none: "des responsables ont déclaré pendant une réunion à Rome [...] la réunion ministérielle,
     # mardi à Rome" tells who spoke at the one meeting of the city.
@@ -1063,7 +1071,7 @@ def _merge(mentions, sentences):
         target = max(recent, key=lambda m: max(x.sentence for x in m.located if x.sentence <= mention.sentence)) if recent else candidates[0]
         target.mentions.append(mention)
     for mention in mentions:
-        if mention.weak and mention.date:
+        if mention.weak and (mention.date or mention.place):
             # Only to a meeting of the same place at a compatible date; it makes none itself.
             options = [(evidence, -i) for i, meeting in enumerate(meetings) for ok, evidence in [_compatible(meeting, mention)] if ok and evidence >= 2]
             if options:
@@ -1173,7 +1181,7 @@ def _status(meeting, published, later=None):
 
 
 def _kind(meeting, main):
-    level = meeting.first("level")
+    level = meeting.level
     restricted = any(m.restricted for m in meeting.mentions)
     if level is None and not restricted and main is not None and main is not meeting and any(m.same_group for m in meeting.mentions):
         return _kind(main, None)
@@ -1256,7 +1264,7 @@ def extract_meetings(body, published, figures):
     for meeting in kept:
         place = meeting.place
         first = meeting.located[0]
-        level = meeting.first("level")
+        level = meeting.level
         kind = _kind(meeting, main)
         if level is None:
             linked = _linked_level(body, sentences, meeting, kept) or _following_level(body, sentences, meeting, kept)
