@@ -30,7 +30,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from loader import site  # noqa: E402
 from loader.store import create_schema, ensure_db_shape, meeting_label  # noqa: E402
 
 CITIES = [("Washington", "Etats-Unis", 38.9, -77.0), ("Bruxelles", "Belgique", 50.8, 4.35), ("Rome", "Italie", 41.9, 12.5),
@@ -131,7 +130,7 @@ def main():
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
-    metadata = yaml.safe_load(site.METADATA.read_text(encoding="utf-8"))
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
         db_path = Path(folder) / "coalition.db"
         started = time.perf_counter()

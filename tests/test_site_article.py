@@ -1,24 +1,20 @@
 """The article page: the story as paragraphs, each quote, person and figure marked at its offsets, always escaped; the plugin's parts."""
 import html
-import importlib.util
 import re
 import sqlite3
 
 import pytest
 import sqlite_utils
 
-from loader import site as site_files
+from loader.site import article, guards
 from loader import store
 
 from .test_site import serve_command, site, site_for  # noqa: F401 (fixtures)
 
-spec = importlib.util.spec_from_file_location("coalition_site_under_test", site_files.PLUGINS / "coalition_site.py")
-plugin = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(plugin)
 
 
 def mark(start, end, name, rank=0):
-    return plugin.Mark(start, end, rank, f"<{name}>", f"</{name}>")
+    return article.Mark(start, end, rank, f"<{name}>", f"</{name}>")
 
 
 @pytest.mark.parametrize("body, marks, expected", [
@@ -33,24 +29,24 @@ def mark(start, end, name, rank=0):
     ("abc", [mark(1, 9, "q"), mark(2, 2, "e")], "<p>abc</p>"),  # outside the text, or empty
 ])
 def test_mark_up(body, marks, expected):
-    assert str(plugin.mark_up(body, marks)) == expected
+    assert str(article.mark_up(body, marks)) == expected
 
 
 def test_no_link_inside_a_link():
-    marks = [plugin.Mark(0, 11, 1, '<a class="figure">', "</a>"), plugin.Mark(3, 11, 2, '<a class="person">', "</a>"),
-             plugin.Mark(0, 11, 0, "<mark>", "</mark>")]
-    assert str(plugin.mark_up("12 Français", marks)) == '<p><mark><a class="figure">12 Français</a></mark></p>'
+    marks = [article.Mark(0, 11, 1, '<a class="figure">', "</a>"), article.Mark(3, 11, 2, '<a class="person">', "</a>"),
+             article.Mark(0, 11, 0, "<mark>", "</mark>")]
+    assert str(article.mark_up("12 Français", marks)) == '<p><mark><a class="figure">12 Français</a></mark></p>'
 
 
 def test_the_after_of_a_mark_follows_its_real_end_only():
-    marks = [plugin.Mark(0, 3, 0, "<q>", "</q>", "<sup>1</sup>")]
-    assert str(plugin.mark_up("a\nb", marks)) == "<p><q>a</q></p>\n<p><q>b</q><sup>1</sup></p>"
+    marks = [article.Mark(0, 3, 0, "<q>", "</q>", "<sup>1</sup>")]
+    assert str(article.mark_up("a\nb", marks)) == "<p><q>a</q></p>\n<p><q>b</q><sup>1</sup></p>"
 
 
 @pytest.mark.parametrize("iso, french", [("2017-03-22", "22 mars 2017"), ("2019-11-01", "1er novembre 2019"), ("2017-03", "mars 2017"),
                                          ("2015", "2015"), (None, "date inconnue")])
 def test_french_date(iso, french):
-    assert plugin.french_date(iso) == french
+    assert article.french_date(iso) == french
 
 
 def marked(page, kind):
@@ -130,7 +126,7 @@ def test_without_setlimit_the_blob_functions_are_bounded():
     class OldConnection:  # Python 3.10's sqlite3.Connection has no setlimit
         create_function = conn.create_function
 
-    plugin.prepare_connection(OldConnection())
+    guards.guard(OldConnection())
     assert conn.execute("select length(zeroblob(10)), length(randomblob(3))").fetchone() == (10, 3)
     for sql in ("select zeroblob(50000000)", "select randomblob(50000000)"):
         with pytest.raises(sqlite3.OperationalError):
