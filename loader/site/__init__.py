@@ -7,7 +7,7 @@ from datasette import hookimpl
 from datasette.utils import tilde_decode
 
 from . import guards
-from .article import article_page, french_number
+from .article import article_page, french_number, meeting_sources
 from .empty_answers import empty_answer
 
 
@@ -61,6 +61,11 @@ def extra_template_vars(template, database, view_name, table, request, datasette
             return {"article": await article_page(datasette, tilde_decode(request.url_vars["pks"]))}
 
         return article_vars
+    if view_name == "row" and table == "meetings":
+        async def meeting_vars():
+            return {"meeting_sources": await meeting_sources(datasette, tilde_decode(request.url_vars["pks"]))}
+
+        return meeting_vars
     if template.startswith("query-coalition"):
         async def query_vars():
             return {"empty_answer": await empty_answer(datasette, request.url_vars.get("table"), request.args)}

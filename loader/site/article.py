@@ -93,6 +93,24 @@ def mark_up(body: str, marks: list[Mark]) -> Markup:
     return Markup("".join(out).replace("<p></p>", ""))
 
 
+def meeting_marks(meetings: list[dict], base: str) -> list[Mark]:
+    """The sentence that tells of each meeting, marked outside the quotes and names it holds,
+    linked to its meetings (one mark for a sentence that tells of several)."""
+    told = {}
+    for meeting in meetings:
+        told.setdefault((meeting["start"], meeting["end"]), []).append(meeting)
+    marks = []
+    for (start, end), together in told.items():
+        ids = [str(meeting["id"]) for meeting in together]
+        # Each meeting's own anchor, which its page links to.
+        anchors = "".join(f'<span id="meeting-{id_}"></span>' for id_ in ids[1:])
+        links = " · ".join(html_link(f"{base}meetings/{meeting['id']}", f"réunion : {meeting['city'] or 'visioconférence'}, {meeting['date_fr']}",
+                                     "meeting-link", meeting["label"]) for meeting in together)
+        marks.append(Mark(start, end, -1, f'<mark class="meeting" id="meeting-{ids[0]}" data-meetings="{" ".join(ids)}">{anchors}', "</mark>",
+                          f'<sup class="meeting-source">{links}</sup>'))
+    return marks
+
+
 def html_link(href: str, text: str, css: str, title: str = "") -> str:
     title_attribute = f' title="{escape(title)}"' if title else ""
     return f'<a class="{css}" href="{escape(href)}"{title_attribute}>{escape(text)}</a>'
@@ -123,7 +141,7 @@ async def article_page(datasette, article_id: str) -> dict | None:
           (select json_group_array(alias) from person_aliases where person_id = p.id) as aliases
         from article_people ap join people p on p.id = ap.person_id where ap.article_id = :id order by p.name""", {"id": article["id"]}))
     meetings = dict_rows(await db.execute(
-        """select m.id, m.label, m.date, m.city, m.country, m.kind, m.participants, am.status
+        """select m.id, m.label, m.date, m.city, m.country, m.kind, m.participants, am.status, am.start, am."end"
         from article_meetings am join meetings m on m.id = am.meeting_id where am.article_id = :id order by m.date, m.id""",
         {"id": article["id"]}))
 
@@ -156,6 +174,7 @@ async def article_page(datasette, article_id: str) -> dict | None:
     for meeting in meetings:
         meeting["status_fr"] = STATUSES.get(meeting["status"], meeting["status"])
         meeting["date_fr"] = french_date(meeting["date"])
+    marks += meeting_marks(meetings, base)
     return {
         "id": article["id"],
         "title": article["title"],
@@ -168,5 +187,18 @@ async def article_page(datasette, article_id: str) -> dict | None:
         "text": mark_up(body, marks),
         "meetings": meetings,
         "people": people,
-        "counts": {"quotes": len(quotes), "figures": len(figures), "people": len(people)},
+        "counts": {"quotes": len(quotes), "figures": len(figures), "people": len(people), "meetings": len(meetings)},
     }
+
+
+async def meeting_sources(datasette, meeting_id: str) -> list[dict]:
+    """For a meeting's page: every article that tells of it, with the sentence that does."""
+    db = datasette.get_database("coalition")
+    sources = dict_rows(await db.execute(
+        """select a.id, a.title, a.path, a.published, a.outlet, am.status, substr(a.body, am.start + 1, am."end" - am.start) as sentence
+        from article_meetings am join articles a on a.id = am.article_id where am.meeting_id = :id order by a.published, a.id""",
+        {"id": meeting_id}))
+    for source in sources:
+        source["status_fr"] = STATUSES.get(source["status"], source["status"])
+        source["published_fr"] = french_date(source["published"])
+    return sources
