@@ -3,8 +3,11 @@ pyproject.toml: any `datasette` of the project's environment (`coalition serve`,
 `datasette coalition.db -m metadata.yml`, a published container that installs the project)
 serves the same site with the same guards. Its templates and style sheet are in this
 package's `templates/` and `static/` folders, which Datasette finds by itself."""
+import csv
+
 from datasette import hookimpl
 from datasette.utils import tilde_decode
+from datasette.utils.asgi import Request
 
 from . import guards
 from .article import article_page, french_number, meeting_sources
@@ -19,10 +22,78 @@ SETTINGS = {"sql_time_limit_ms": 3000, "suggest_facets": False, "truncate_cells_
 @hookimpl
 def startup(datasette):
     from datasette.app import DEFAULT_SETTINGS  # not at the top: datasette.app loads the plugins
+    from datasette.views import base
 
     for name, value in SETTINGS.items():
         if datasette.setting(name) == DEFAULT_SETTINGS[name]:
             datasette._settings[name] = value
+    if datasette.executor is not None and not isinstance(datasette.executor, guards.Threads):
+        datasette.executor.shutdown(wait=False)
+        datasette.executor = guards.Threads(datasette.setting("num_sql_threads"))
+    # Datasette writes its CSV downloads with the csv module it imported: give it one whose
+    # cells cannot be read as formulas by a spreadsheet.
+    base.csv = FormulaFreeCsv
+
+
+class FormulaFreeCsv:
+    """The csv module's writer, each text cell that a spreadsheet would run as a formula
+    ("=HYPERLINK(…)", "+", "-", "@") prefixed with an apostrophe, which shows it as text."""
+
+    @staticmethod
+    def writer(file, *args, **kwargs):
+        return FormulaFreeWriter(csv.writer(file, *args, **kwargs))
+
+
+class FormulaFreeWriter:
+    def __init__(self, writer):
+        self.writer = writer
+
+    def writerow(self, row):
+        return self.writer.writerow([f"'{cell}" if isinstance(cell, str) and cell[:1] in FORMULA_STARTS else cell for cell in row])
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def wrap(app):
+        async def guarded(scope, receive, send):
+            if scope["type"] != "http":
+                return await app(scope, receive, send)
+            request = Request(scope, receive)
+            refusal = refused(request)
+            if refusal:
+                response = await error_response(datasette, request, refusal)
+                return await response.asgi_send(send)
+            guards.request_kind.set("ad hoc" if guards.is_ad_hoc(request.args) else "page")
+            guards.request_budget.set(guards.Budget())
+            return await app(scope, receive, send)
+
+        return guarded
+
+    return wrap
+
+
+def refused(request) -> str | None:
+    """Why a request is the reader's mistake, before Datasette reads it (a 500 otherwise)."""
+    if request.method == "POST" and not request.path.startswith("/-/"):
+        return "this site is read-only: its pages and queries are asked with GET"
+    limit = request.args.get("_timelimit")
+    if limit is not None and not limit.isdigit():
+        return f"_timelimit must be a whole number of milliseconds, not {limit[:40]!r}"
+    facets = guards.facets_asked(request.args)
+    if facets > guards.MAX_FACETS:
+        return f"too many facets asked ({facets}; at most {guards.MAX_FACETS} a request)"
+    return None
+
+
+async def error_response(datasette, request, message):
+    """Datasette's own error page (or JSON), status 400."""
+    from datasette.handle_exception import handle_exception as datasette_error
+    from datasette.views.base import DatasetteError
+
+    return await datasette_error(datasette, request, DatasetteError(message, status=400))()
 
 
 @hookimpl
@@ -36,12 +107,19 @@ def prepare_connection(conn):
 
 
 @hookimpl
-def handle_exception(exception):
+def handle_exception(datasette, request, exception):
     from datasette.views.base import DatasetteError  # not at the top: it imports datasette.app
 
     # "?_sort=nope" is the reader's mistake, not the server's: 400, not 500.
     if isinstance(exception, DatasetteError) and str(exception).startswith("Cannot sort table by"):
         exception.status = 400
+    # "?_json=column" decodes each value of the column: one nested too deeply is the query's.
+    if isinstance(exception, RecursionError) and "_json" in request.args:
+        async def nested():
+            return await error_response(datasette, request, "_json: a value is nested too deeply to be decoded")
+
+        return nested
+    return None
 
 
 @hookimpl
