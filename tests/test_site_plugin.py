@@ -87,3 +87,14 @@ def test_serve_refuses_to_serve_without_the_plugin(seeds_db, monkeypatch):
     result = CliRunner().invoke(cli.cli, ["serve", "--db", str(seeds_db)])
     assert result.exit_code == 1
     assert result.output == "Error: the site's Datasette plugin is not installed: run `pip install -e .` in the project's folder\n"
+
+
+async def test_an_immutable_database_is_cached_for_an_hour(seeds_db, tmp_path):
+    immutable = Datasette(immutables=[str(seeds_db)])
+    response = await immutable.client.get("/coalition/meetings.json")
+    assert response.headers["cache-control"] == "max-age=3600"
+    assert (await immutable.client.get("/coalition/articles/5")).headers["cache-control"] == "max-age=3600"
+    # A file that may change while served keeps Datasette's 5 s; an error is never cached.
+    mutable = Datasette([str(seeds_db)])
+    assert (await mutable.client.get("/coalition/meetings.json")).headers["cache-control"] == "max-age=5"
+    assert "cache-control" not in (await immutable.client.get("/coalition/articles.json?_sort=nope")).headers

@@ -17,6 +17,9 @@ from .empty_answers import empty_answer
 # The site's settings, wherever the command line left Datasette's default: a reader's 3 s for
 # a query, no facet suggestions (each is a query on every table page), the start of long texts.
 SETTINGS = {"sql_time_limit_ms": 3000, "suggest_facets": False, "truncate_cells_html": 400}
+# A file opened immutable never changes while served: a CDN or a reverse proxy may answer repeat
+# reads for an hour (Datasette's default is 5 s); a new file is published as a new container.
+IMMUTABLE_CACHE_TTL = 3600
 
 
 @hookimpl
@@ -24,7 +27,11 @@ def startup(datasette):
     from datasette.app import DEFAULT_SETTINGS  # not at the top: datasette.app loads the plugins
     from datasette.views import base
 
-    for name, value in SETTINGS.items():
+    settings = dict(SETTINGS)
+    coalition = datasette.databases.get("coalition")
+    if coalition is not None and not coalition.is_mutable:
+        settings["default_cache_ttl"] = IMMUTABLE_CACHE_TTL
+    for name, value in settings.items():
         if datasette.setting(name) == DEFAULT_SETTINGS[name]:
             datasette._settings[name] = value
     if datasette.executor is not None and not isinstance(datasette.executor, guards.Threads):
