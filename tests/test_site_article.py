@@ -125,6 +125,7 @@ def test_without_setlimit_the_blob_functions_are_bounded():
 
     class OldConnection:  # Python 3.10's sqlite3.Connection has no setlimit
         create_function = conn.create_function
+        set_authorizer = conn.set_authorizer
 
     guards.guard(OldConnection())
     assert conn.execute("select length(zeroblob(10)), length(randomblob(3))").fetchone() == (10, 3)

@@ -44,7 +44,8 @@ def startup(datasette):
 
 class FormulaFreeCsv:
     """The csv module's writer, each text cell that a spreadsheet would run as a formula
-    ("=HYPERLINK(…)", "+", "-", "@") prefixed with an apostrophe, which shows it as text."""
+    ("=HYPERLINK(…)", "+", "-", "@", and a tab or carriage return before them) prefixed with
+    an apostrophe, which shows it as text."""
 
     @staticmethod
     def writer(file, *args, **kwargs):
@@ -74,7 +75,10 @@ def asgi_wrapper(datasette):
                 response = await error_response(datasette, request, refusal)
                 return await response.asgi_send(send)
             guards.request_kind.set("ad hoc" if guards.is_ad_hoc(request.args) else "page")
-            guards.request_budget.set(guards.Budget())
+            # A streamed CSV download reads page after page: Datasette's max_csv_mb bounds it,
+            # and each of its queries gets the limit of its own.
+            if "_stream" not in request.args:
+                guards.request_budget.set(guards.Budget())
             return await app(scope, receive, send)
 
         return guarded

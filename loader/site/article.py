@@ -104,7 +104,7 @@ def meeting_marks(meetings: list[dict], base: str) -> list[Mark]:
         ids = [str(meeting["id"]) for meeting in together]
         # Each meeting's own anchor, which its page links to.
         anchors = "".join(f'<span id="meeting-{id_}"></span>' for id_ in ids[1:])
-        links = " · ".join(html_link(f"{base}meetings/{meeting['id']}", f"réunion : {meeting['city'] or 'visioconférence'}, {meeting['date_fr']}",
+        links = " · ".join(html_link(f"{base}meetings/{meeting['id']}", f"réunion : {meeting['place']}, {meeting['date_fr']}",
                                      "meeting-link", meeting["label"]) for meeting in together)
         marks.append(Mark(start, end, -1, f'<mark class="meeting" id="meeting-{ids[0]}" data-meetings="{" ".join(ids)}">{anchors}', "</mark>",
                           f'<sup class="meeting-source">{links}</sup>'))
@@ -141,7 +141,7 @@ async def article_page(datasette, article_id: str) -> dict | None:
           (select json_group_array(alias) from person_aliases where person_id = p.id) as aliases
         from article_people ap join people p on p.id = ap.person_id where ap.article_id = :id order by p.name""", {"id": article["id"]}))
     meetings = dict_rows(await db.execute(
-        """select m.id, m.label, m.date, m.city, m.country, m.kind, m.participants, am.status, am.start, am."end"
+        """select m.id, m.label, m.date, m.city, m.country, m.kind, m.participants, m.virtual, am.status, am.start, am."end"
         from article_meetings am join meetings m on m.id = am.meeting_id where am.article_id = :id order by m.date, m.id""",
         {"id": article["id"]}))
 
@@ -174,6 +174,7 @@ async def article_page(datasette, article_id: str) -> dict | None:
     for meeting in meetings:
         meeting["status_fr"] = STATUSES.get(meeting["status"], meeting["status"])
         meeting["date_fr"] = french_date(meeting["date"])
+        meeting["place"] = meeting["city"] or meeting["country"] or ("visioconférence" if meeting["virtual"] else "lieu inconnu")
     marks += meeting_marks(meetings, base)
     return {
         "id": article["id"],

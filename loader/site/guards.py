@@ -52,11 +52,10 @@ def guard(conn: sqlite3.Connection) -> None:
         # large value from a short query.
         conn.create_function("zeroblob", 1, _bounded(lambda n: bytes(n)), deterministic=True)
         conn.create_function("randomblob", 1, _bounded(os.urandom))
-    if hasattr(conn, "set_authorizer"):
-        conn.set_authorizer(_authorize)
+    conn.set_authorizer(_authorize)
     if threading.current_thread().name.startswith(AD_HOC):
         for name, arity, check in CHECKED:
-            conn.create_function(name, arity, _checked(name, arity, check), deterministic=True)
+            conn.create_function(name, arity, _checked(name, check), deterministic=True)
 
 
 def _authorize(action, first, second, database, trigger):
@@ -128,18 +127,11 @@ def _length(value) -> int:
 
 
 def _pairs(family):
-    def check(text, pattern, *rest):
-        return _length(text) * _length(pattern) <= PAIRS[family]
+    # The text and the pattern are the first two arguments, in either order (like(pattern, text)).
+    def check(first, second, *rest):
+        return _length(first) * _length(second) <= PAIRS[family]
 
     return check
-
-
-def _like_check(pattern, text, *escape):  # like(pattern, text): the pattern comes first
-    return _length(text) * _length(pattern) <= PAIRS["like"]
-
-
-def _glob_check(pattern, text):
-    return _length(text) * _length(pattern) <= PAIRS["glob"]
 
 
 def _printf_check(format_, *arguments):
@@ -167,14 +159,14 @@ CHECKED = [
     ("printf", -1, _printf_check), ("format", -1, _printf_check),
     ("instr", 2, _pairs("instr")), ("replace", 3, _pairs("replace")),
     ("trim", 2, _pairs("trim")), ("ltrim", 2, _pairs("trim")), ("rtrim", 2, _pairs("trim")),
-    ("like", 2, _like_check), ("like", 3, _like_check), ("glob", 2, _glob_check),
+    ("like", 2, _pairs("like")), ("like", 3, _pairs("like")), ("glob", 2, _pairs("glob")),
 ]
 
 # SQLite's own functions, reached through a connection of this thread that has no checks.
 _plain = threading.local()
 
 
-def _checked(name, arity, check):
+def _checked(name, check):
     def checked(*arguments):
         if not check(*arguments):
             # SQLite reports an OverflowError as "string or blob too big".
@@ -182,7 +174,8 @@ def _checked(name, arity, check):
         plain = getattr(_plain, "conn", None)
         if plain is None:
             plain = _plain.conn = sqlite3.connect(":memory:")
-            plain.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_LENGTH)
+            if hasattr(plain, "setlimit"):
+                plain.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_LENGTH)
         try:
             return plain.execute(f"select {name}({', '.join('?' * len(arguments))})", arguments).fetchone()[0]
         except sqlite3.DataError as error:
