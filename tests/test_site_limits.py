@@ -150,3 +150,10 @@ async def test_csv_cells_are_never_formulas(site):
     # A table's download too: the rows of a quote that begins with "=".
     response = await site.client.get("/coalition/articles.csv", params={"_col": "title", "id": 1})
     assert response.status_code == 200 and "'=" not in response.text
+
+
+async def test_a_table_pages_where_is_ad_hoc_sql_too(site):
+    response = await site.client.get("/coalition/articles.json", params={"_where": "length(printf('%.*c', 2147483647, 'x')) > 0"})
+    assert response.status_code == 400 and "string or blob too big" in response.json()["error"]
+    response = await site.client.get("/coalition/articles.json", params={"_where": "instr(body, 'coalition') > 0", "_shape": "array"})
+    assert response.status_code == 200 and len(response.json()) == 5

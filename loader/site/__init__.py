@@ -4,6 +4,7 @@ pyproject.toml: any `datasette` of the project's environment (`coalition serve`,
 serves the same site with the same guards. Its templates and style sheet are in this
 package's `templates/` and `static/` folders, which Datasette finds by itself."""
 import csv
+import sqlite3
 
 from datasette import hookimpl
 from datasette.utils import tilde_decode
@@ -126,11 +127,17 @@ def handle_exception(datasette, request, exception):
         exception.status = 400
     # "?_json=column" decodes each value of the column: one nested too deeply is the query's.
     if isinstance(exception, RecursionError) and "_json" in request.args:
-        async def nested():
-            return await error_response(datasette, request, "_json: a value is nested too deeply to be decoded")
+        message = "_json: a value is nested too deeply to be decoded"
+    # A table page's "?_where=" that builds too big a value (the query page says so itself).
+    elif isinstance(exception, sqlite3.DataError):
+        message = str(exception)
+    else:
+        return None
 
-        return nested
-    return None
+    async def refusal():
+        return await error_response(datasette, request, message)
+
+    return refusal
 
 
 @hookimpl
