@@ -75,7 +75,7 @@ def asgi_wrapper(datasette):
             if refusal:
                 response = await error_response(datasette, request, refusal)
                 return await response.asgi_send(send)
-            guards.request_kind.set("ad hoc" if guards.is_ad_hoc(request.args) else "page")
+            guards.ad_hoc_request.set(guards.is_ad_hoc(request.args))
             # A streamed CSV download reads page after page: Datasette's max_csv_mb bounds it,
             # and each of its queries gets the limit of its own.
             if "_stream" not in request.args:

@@ -31,7 +31,7 @@ AD_HOC_THREADS = 1
 AD_HOC = "coalition-ad-hoc-sql"
 
 # Per request: whether it runs ad-hoc SQL, and the bytes its queries may still return.
-request_kind = contextvars.ContextVar("coalition_request_kind", default=None)
+ad_hoc_request = contextvars.ContextVar("coalition_ad_hoc_request", default=False)
 request_budget = contextvars.ContextVar("coalition_request_budget", default=None)
 
 
@@ -197,7 +197,7 @@ class Threads(ThreadPoolExecutor):
 
     def submit(self, fn, /, *args, **kwargs):
         context = contextvars.copy_context()
-        if context.get(request_kind) == "ad hoc":
+        if context.get(ad_hoc_request):
             return self.ad_hoc.submit(context.run, fn, *args, **kwargs)
         return super().submit(context.run, fn, *args, **kwargs)
 
