@@ -7,6 +7,7 @@ import time
 
 import pytest
 from datasette.app import Datasette
+from markupsafe import escape
 
 from loader.site import guards
 
@@ -115,12 +116,15 @@ async def test_ad_hoc_sql_does_not_keep_the_pages_waiting(seeds_db):
     ("get", "/coalition/articles.json?_timelimit=abc", "_timelimit must be a whole number of milliseconds, not 'abc'"),
     ("get", "/coalition.json?sql=select+1&_timelimit=-5", "_timelimit must be a whole number of milliseconds, not '-5'"),
     ("get", "/coalition/meetings_timeline.json?_timelimit=1e3", "_timelimit must be a whole number of milliseconds, not '1e3'"),
+    ("get", "/coalition/meetings.json?_through={bad", '_through must be JSON, such as {"table": "article_meetings", "column": "article_id", '
+                                                      '"value": 3} (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))'),
+    ("get", '/coalition/meetings.json?_through={"table":"x","column":"y","value":1}', "Invalid _through - could not find corresponding foreign key"),
 ])
 async def test_the_readers_mistakes_are_400_with_a_message(site, method, path, message):
     response = await getattr(site.client, method)(path)
     assert response.status_code == 400 and response.json()["error"] == message
     html = await getattr(site.client, method)(path.replace(".json", ""))
-    assert html.status_code == 400 and message.replace("'", "&#39;") in html.text
+    assert html.status_code == 400 and str(escape(message)) in html.text
 
 
 async def test_a_value_nested_too_deeply_for_json_is_400(site):

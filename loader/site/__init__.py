@@ -4,6 +4,7 @@ pyproject.toml: any `datasette` of the project's environment (`coalition serve`,
 serves the same site with the same guards. Its templates and style sheet are in this
 package's `templates/` and `static/` folders, which Datasette finds by itself."""
 import csv
+import json
 import sqlite3
 
 from datasette import hookimpl
@@ -122,12 +123,14 @@ def prepare_connection(conn):
 def handle_exception(datasette, request, exception):
     from datasette.views.base import DatasetteError  # not at the top: it imports datasette.app
 
-    # "?_sort=nope" is the reader's mistake, not the server's: 400, not 500.
-    if isinstance(exception, DatasetteError) and str(exception).startswith("Cannot sort table by"):
+    # "?_sort=nope", "?_through=" naming no foreign key: the reader's mistake, not the server's.
+    if isinstance(exception, DatasetteError) and str(exception).startswith(("Cannot sort table by", "Invalid _through")):
         exception.status = 400
     # "?_json=column" decodes each value of the column: one nested too deeply is the query's.
     if isinstance(exception, RecursionError) and "_json" in request.args:
         message = "_json: a value is nested too deeply to be decoded"
+    elif isinstance(exception, json.JSONDecodeError) and "_through" in request.args:
+        message = f"_through must be JSON, such as {{\"table\": \"article_meetings\", \"column\": \"article_id\", \"value\": 3}} ({exception})"
     # A table page's "?_where=" that builds too big a value (the query page says so itself).
     elif isinstance(exception, sqlite3.DataError):
         message = str(exception)
