@@ -98,3 +98,10 @@ async def test_an_immutable_database_is_cached_for_an_hour(seeds_db, tmp_path):
     mutable = Datasette([str(seeds_db)])
     assert (await mutable.client.get("/coalition/meetings.json")).headers["cache-control"] == "max-age=5"
     assert "cache-control" not in (await immutable.client.get("/coalition/articles.json?_sort=nope")).headers
+
+
+def test_serve_without_the_projects_metadata_says_what_to_pass(seeds_db, monkeypatch, tmp_path):
+    monkeypatch.setattr(cli, "METADATA", tmp_path / "metadata.yml")
+    result = CliRunner().invoke(cli.cli, ["serve", "--db", str(seeds_db)])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {tmp_path / 'metadata.yml'} is missing: pass --metadata FILE, or serve from the project's folder\n"
