@@ -1,6 +1,6 @@
 """HTTP latency of the published site on a synthetic 10,000-article database.
 
-usage: python bench/site.py [--articles 10000] [--runs 30]
+usage: python bench/site.py [--articles 10000] [--runs 30] [--clients 10,100,500]
 
 Builds the database from synthetic rows (not by running the extractors): per
 article 3 people named, 4 quotes, 5 figures; 3,000 people (a third with accents);
@@ -9,8 +9,14 @@ it with `coalition serve`, and prints p50/p95 in milliseconds, as JSON and as HT
 of every canned query, each faceted table page, each dashboard panel and an
 article's page (its text marked with its quotes, people and figures).
 Targets on 2 cores: every JSON answer p95 <= 50 ms; the article page p95 <= 100 ms.
+
+Then many readers at once: for each number of clients, that many keep-alive connections on
+the loopback, each asking the same mix of pages in turn (every page above, as JSON and as
+HTML, and article pages at random) until the run's 2,000 requests are done; it prints
+requests/s, errors and p50/p95 of HTML and JSON, with the load generator on the same cores.
 """
 import argparse
+import asyncio
 import json
 import os
 import random
@@ -24,13 +30,13 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import httpx
 import sqlite_utils
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from loader import site  # noqa: E402
 from loader.store import create_schema, ensure_db_shape, meeting_label  # noqa: E402
 
 CITIES = [("Washington", "Etats-Unis", 38.9, -77.0), ("Bruxelles", "Belgique", 50.8, 4.35), ("Rome", "Italie", 41.9, 12.5),
@@ -69,10 +75,13 @@ def synthetic_database(path, articles):
         for i in range(1, articles // 40 + 1):
             city, country, lat, lon = CITIES[i % len(CITIES)]
             row = {"id": i, "date": f"{2014 + i % 10}-{1 + i % 12:02d}-{1 + i % 28:02d}", "date_precision": "day", "year": 2014 + i % 10,
-                   "city": city, "country": country, "latitude": lat, "longitude": lon, "kind": KINDS[i % 5], "participants": 10 + i % 75}
+                   "city": city, "country": country, "latitude": lat, "longitude": lon, "kind": KINDS[i % 5], "participants": 10 + i % 75,
+                   "virtual": 0}
             meetings.append(dict(row, label=meeting_label(row)))
         db["meetings"].insert_all(meetings)
-        db["article_meetings"].insert_all({"article_id": i, "meeting_id": 1 + i % len(meetings), "status": "held" if i % 3 else "announced"} for i in range(1, articles + 1))
+        # The meeting's sentence: the first 80 characters of the body.
+        db["article_meetings"].insert_all({"article_id": i, "meeting_id": 1 + i % len(meetings), "status": "held" if i % 3 else "announced",
+                                           "start": 0, "end": 80} for i in range(1, articles + 1))
         names = [f"{first} {family}" for first in FIRST_NAMES for family in FAMILY_NAMES]
         db["people"].insert_all({"id": i, "name": name, "role": "ministre", "country": CITIES[i % 6][1]} for i, name in enumerate(names, start=1))
         db["person_aliases"].insert_all({"person_id": i, "alias": name.split(" ", 1)[1]} for i, name in enumerate(names, start=1))
@@ -110,7 +119,7 @@ def timings(url, runs):
     return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
 
 
-def pages(metadata):
+def pages(metadata, articles):
     """(label, path) of every page measured, each path without its .json."""
     database = metadata["databases"]["coalition"]
     for name, query in database["queries"].items():
@@ -120,18 +129,66 @@ def pages(metadata):
         if config.get("facets"):
             yield f"table {table} (facets)", f"/coalition/{table}?"
     yield "table meetings, one kind", "/coalition/meetings?kind=ministerial"
-    yield "article page", "/coalition/articles/4321?"
+    yield "article page", f"/coalition/articles/{articles * 43 // 100}?"
+    yield "meeting page", "/coalition/meetings/7?"
     yield "table articles, one outlet", "/coalition/articles?outlet=Outlet+3"
     for name, chart in metadata["plugins"]["datasette-dashboards"]["overview"]["charts"].items():
         yield f"dashboard {name}", "/coalition?" + urllib.parse.urlencode({"sql": chart["query"]})
+
+
+REQUESTS_PER_RUN = 2000
+
+
+def mix(metadata, articles):
+    """Every page, as JSON and as HTML, and article pages at random: one reader's visit."""
+    rng = random.Random(7)
+    paths = []
+    for _, path in pages(metadata, articles):
+        page, query = path.split("?", 1)
+        paths += [f"{page}.json?{query}", path]
+    paths += [f"/coalition/articles/{rng.randint(1, articles)}" for _ in range(len(paths) // 2)]
+    rng.shuffle(paths)
+    return paths
+
+
+async def readers(base, paths, clients):
+    """`clients` keep-alive connections asking `paths` in turn, REQUESTS_PER_RUN in all."""
+    latencies = {"HTML": [], "JSON": []}
+    errors = 0
+    each = -(-REQUESTS_PER_RUN // clients)
+
+    async def reader(number):
+        nonlocal errors
+        # One keep-alive connection per reader, as a browser keeps one to a site.
+        async with httpx.AsyncClient(limits=httpx.Limits(max_connections=1), timeout=300) as client:
+            for step in range(each):
+                path = paths[(number * 7 + step) % len(paths)]
+                started = time.perf_counter()
+                try:
+                    ok = (await client.get(base + path)).status_code == 200
+                except httpx.TransportError:
+                    ok = False
+                latencies["JSON" if ".json" in path else "HTML"].append((time.perf_counter() - started) * 1000)
+                errors += not ok
+
+    started = time.perf_counter()
+    await asyncio.gather(*(reader(number) for number in range(clients)))
+    elapsed = time.perf_counter() - started
+    return each * clients / elapsed, errors, latencies
+
+
+def percentile(samples, fraction):
+    samples = sorted(samples)
+    return samples[min(len(samples) - 1, int(len(samples) * fraction))]
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--clients", default="10,100,500", help="numbers of concurrent readers, comma-separated")
     args = parser.parse_args()
-    metadata = yaml.safe_load(site.METADATA.read_text(encoding="utf-8"))
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
         db_path = Path(folder) / "coalition.db"
         started = time.perf_counter()
@@ -149,7 +206,7 @@ def main():
                 except OSError:
                     time.sleep(0.1)
             rows = []
-            for label, path in pages(metadata):
+            for label, path in pages(metadata, args.articles):
                 page, query = path.split("?", 1)
                 json_url = f"{base}{page}.json?{query}"
                 # Time real rows, never an error or an empty answer.
@@ -167,6 +224,14 @@ def main():
                 print(f"worst {kind} p95: {worst[0]:.1f} ms ({worst[1]}; target {TARGET} ms)")
             for label, target in TARGETS.items():
                 print(f"{label} HTML p95: {next(row[4] for row in rows if row[0] == label):.1f} ms (target {target} ms)")
+            print("load average over 1, 5, 15 min: " + ", ".join(f"{load:.1f}" for load in os.getloadavg()) + f" on {os.cpu_count()} cores")
+            paths = mix(metadata, args.articles)
+            print(f"{'clients':>8}{'requests/s':>12}{'errors':>8}{'HTML p50':>10}{'p95':>8}{'JSON p50':>10}{'p95':>8}  (ms)")
+            for clients in (int(number) for number in args.clients.split(",")):
+                rate, errors, latencies = asyncio.run(readers(base, paths, clients))
+                cells = "".join(f"{percentile(latencies[kind], fraction):>{width}.0f}" for kind in ("HTML", "JSON")
+                                for fraction, width in ((0.5, 10), (0.95, 8)))
+                print(f"{clients:>8}{rate:>12.1f}{errors:>8}{cells}")
             print("load average over 1, 5, 15 min: " + ", ".join(f"{load:.1f}" for load in os.getloadavg()) + f" on {os.cpu_count()} cores")
         finally:
             server.terminate()

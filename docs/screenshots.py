@@ -3,7 +3,7 @@
 usage: python docs/screenshots.py [--db coalition.db]
 
 Serves the database with `coalition serve` and saves, at 1400 pixels wide, the
-README's images: docs/article.png, docs/person-quotes.png, docs/dashboard.png,
+README's images: docs/article.png, docs/meeting.png, docs/person-quotes.png, docs/dashboard.png,
 docs/coalition-size.png and docs/meetings.png.
 """
 import argparse
@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # (file, page, a CSS selector present once the page is drawn, window height)
 SHOTS = [
     ("article.png", "/coalition/articles/5", ".article-text mark.quote", 1000),
+    ("meeting.png", "/coalition/meetings/3", ".meeting-sources blockquote", 1000),
     ("person-quotes.png", "/coalition/person_quotes?name=tillerson", "table.rows-and-columns", 1000),
     ("dashboard.png", "/-/dashboards/overview", "#chart-meetings-map .leaflet-marker-icon", 1400),
     ("coalition-size.png", "/-/dashboards/overview/coalition-size", "#chart-overview .mark-line path", 700),

@@ -4,6 +4,7 @@ import os
 import signal
 import sqlite3
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import click
@@ -13,6 +14,8 @@ from .pipeline import TargetRefused, build as build_database, no_progress
 
 DEFAULT_CORPUS = "seeds"
 DEFAULT_DB = "coalition.db"
+# The site's Datasette metadata, at the top of the project, where `datasette -m` finds it too.
+METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 
 
 def _echo_problems(problems):
@@ -123,14 +126,18 @@ def _served_as_coalition(db_path: str) -> str:
               help="Database to publish (any file name; it is served as 'coalition')")
 @click.option("--corpus", "corpus_dir", default=DEFAULT_CORPUS, show_default=True, help="Folder the database is built from when it is missing")
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False),
-              help="Datasette metadata to use instead of the site's own (loader/site/metadata.yml)")
+              help="Datasette metadata to use instead of the site's own (metadata.yml, at the top of the project)")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for every interface)")
 @click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on")
 @click.option("-o", "--open", "open_browser", is_flag=True, help="Open the site in a web browser")
 def serve(db_path, corpus_dir, metadata, host, port, open_browser):
     "Publish the database with Datasette, read-only (building it first if missing)."
-    from . import site
-
+    # The site (guards, article page, templates) is a Datasette plugin: without it the
+    # database would be served with no limit on what a query may build.
+    if "loader.site" not in {entry.value for entry in entry_points(group="datasette")}:
+        raise click.ClickException("the site's Datasette plugin is not installed: run `pip install -e .` in the project's folder")
+    if metadata is None and not METADATA.is_file():
+        raise click.ClickException(f"{METADATA} is missing: pass --metadata FILE, or serve from the project's folder")
     if not Path(db_path).exists():
         click.echo(f"{db_path} is missing: building it from {corpus_dir}/", err=True)
         try:
@@ -140,11 +147,7 @@ def serve(db_path, corpus_dir, metadata, host, port, open_browser):
     _check_database(db_path)
     # Immutable: SQLite opens the file read-only, so no write of any kind can come from the web.
     command = [sys.executable, "-m", "datasette", "serve", "--immutable", _served_as_coalition(db_path), "--host", host, "--port", str(port), "--cors"]
-    command += ["--setting", "suggest_facets", "off", "--setting", "sql_time_limit_ms", "3000"]
-    # Table pages show the start of long bodies; each row's own page shows all of it.
-    command += ["--setting", "truncate_cells_html", "400"]
-    # The project's plugin (limits, article page) and templates, as `datasette publish` gets them.
-    command += ["--metadata", str(metadata or site.METADATA), "--plugins-dir", str(site.PLUGINS), "--template-dir", str(site.TEMPLATES)]
+    command += ["--metadata", str(metadata or METADATA)]
     if open_browser:
         command.append("--open")
     # Datasette takes over the process: Ctrl-C and signals reach it directly.

@@ -407,7 +407,7 @@ DAY_MONTH = re.compile(
 )
 NUMBER = re.compile(rf"[0-9](?<![\w/.,-][0-9])[0-9]*(?:{_SPACE}[0-9]{{3}})*(?![\w/-])")
 LETTER = re.compile(r"[^\W\d_]")
-SENTENCE_END = re.compile(STOP)
+STOP_MARK = re.compile(STOP)  # one mark that may end a sentence: ".", "!", "?", "…"
 
 
 def _impossible_date(match):
@@ -426,7 +426,7 @@ def _impossible_date(match):
 def _has_sentence(line):
     """A word, then a full stop, question or exclamation mark (two linear scans, safe on any line)."""
     letter = LETTER.search(line)
-    return bool(letter and SENTENCE_END.search(line, letter.end()))
+    return bool(letter and STOP_MARK.search(line, letter.end()))
 
 
 def check_text(raw, body):

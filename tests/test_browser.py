@@ -113,7 +113,7 @@ def test_the_first_screen_of_an_article_is_its_text_with_marks(server, browser):
     browser.get(server + "/coalition/articles/5")
     left, top, width, height = browser.execute_script(BOX, ".article-text")
     assert left < 100 and top < 250 and 500 <= width <= 900  # a column made for reading, at the left, near the top
-    for mark in ("mark.quote", "a.person", "a.figure", ".quote-source a"):
+    for mark in ("mark.quote", "a.person", "a.figure", ".quote-source a", "mark.meeting", ".meeting-source a"):
         assert on_first_screen(browser, f".article-text {mark}"), mark
     aside = browser.execute_script(BOX, ".reading aside")
     assert aside[0] >= left + width and on_first_screen(browser, ".reading aside .article-meetings li")

@@ -12,11 +12,10 @@ from click.testing import CliRunner
 from datasette.app import Datasette
 
 from loader import cli, store
-from loader import site as site_files
 
 from .conftest import ROOT
 
-METADATA = yaml.safe_load(site_files.METADATA.read_text(encoding="utf-8"))
+METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
 QUERIES = METADATA["databases"]["coalition"]["queries"]
 TABLES = METADATA["databases"]["coalition"]["tables"]
 # A value for each parameter that finds rows on the seeds' database.
@@ -65,13 +64,10 @@ def option(command, name):
 
 
 def site_for(path, serve_command):
-    """The site `coalition serve` would run: its settings, metadata, plugins and templates."""
-    options = serve_command[serve_command.index("--setting"):]
-    settings = {options[i + 1]: options[i + 2] for i, option in enumerate(options) if option == "--setting"}
-    settings = {key: False if value == "off" else int(value) if value.isdigit() else value for key, value in settings.items()}
+    """The site `coalition serve` would run: its metadata, and the project's plugin (registered
+    through its entry point, as for any `datasette` of the environment) with its settings."""
     metadata = yaml.safe_load(Path(option(serve_command, "--metadata")).read_text(encoding="utf-8"))
-    return Datasette(immutables=[str(path)], metadata=metadata, settings=settings,
-                     plugins_dir=option(serve_command, "--plugins-dir"), template_dir=option(serve_command, "--template-dir"))
+    return Datasette(immutables=[str(path)], metadata=metadata)
 
 
 @pytest.fixture
@@ -109,12 +105,9 @@ def test_serve_links_from_a_private_folder_nobody_can_guess(seeds_db, tmp_path):
 
 
 def test_serve_is_read_only_and_bounded(serve_command, seeds_db):
-    assert option(serve_command, "--metadata") == str(site_files.METADATA)
+    assert option(serve_command, "--metadata") == str(ROOT / "metadata.yml")
     assert serve_command[serve_command.index("--immutable") + 1] == str(seeds_db)
     assert serve_command.count(str(seeds_db)) == 1  # opened immutable only, never also as a writable file
-    text = " ".join(serve_command)
-    assert "--setting suggest_facets off" in text
-    assert "--setting sql_time_limit_ms 3000" in text
     assert "--cors" in serve_command  # scripts on other sites may read the JSON API
 
 

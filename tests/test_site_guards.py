@@ -1,7 +1,10 @@
 """What the published site refuses: huge values, wrong sorts, unreadable databases; and `coalition serve`'s own options."""
+import fnmatch
 import json
 import shlex
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -11,7 +14,6 @@ from datasette.app import Datasette
 from datasette.utils import temporary_docker_directory
 
 from loader import cli
-from loader import site as site_files
 
 from .conftest import ROOT
 from .test_site import option, serve_command, site  # noqa: F401 (fixtures)
@@ -40,36 +42,64 @@ async def test_the_limit_leaves_room_for_every_stored_row(site):
     assert response.status_code == 200 and len(response.json()) == 5
 
 
-def readme_publish_commands():
+def readme_commands(program):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    commands = [block.replace("\\\n", " ") for block in readme.split("\n\n") if block.lstrip().startswith("datasette publish")]
+    commands = [block.strip().replace("\\\n", " ") for block in readme.split("\n\n") if block.lstrip().startswith(program)]
     return [shlex.split(command) for command in commands]
 
 
-async def test_datasette_publish_carries_the_same_guards(seeds_db, monkeypatch):
-    """The README's publish commands package the project's plugin, templates and metadata."""
-    commands = readme_publish_commands()
+WHEEL = "plugins/coalition-0.1.0-py3-none-any.whl"
+
+
+async def test_datasette_publish_carries_the_same_guards(seeds_db, monkeypatch, tmp_path):
+    """The README's publish commands install the project's wheel (its plugin, templates and
+    static files) in the container, beside the top-level metadata."""
+    commands = readme_commands("datasette publish") + readme_commands("datasette package")
     assert len(commands) == 3
     for command in commands:
-        assert option(command, "--metadata") == "loader/site/metadata.yml"
-        assert option(command, "--plugins-dir") == "loader/site/plugins"
-        assert option(command, "--template-dir") == "loader/site/templates"
-    # What `datasette publish cloudrun` would build, from the project's folder.
+        assert option(command, "--metadata") == "metadata.yml"
+        assert option(command, "--plugins-dir") == "plugins" and option(command, "--install") == WHEEL
+        assert "--template-dir" not in command  # the templates are the plugin's
+    assert readme_commands("pip wheel") == [["pip", "wheel", "--no-deps", "--wheel-dir", "plugins", "."]]
+    # What `datasette publish cloudrun` would build, from the project's folder (the wheel as
+    # `pip wheel` names it; its contents are checked by test_the_wheel_carries_the_site).
     command = commands[0]
-    monkeypatch.chdir(ROOT)
+    project = tmp_path / "project"
+    (project / "plugins").mkdir(parents=True)
+    (project / WHEEL).write_bytes(b"wheel")
+    (project / "metadata.yml").write_bytes((ROOT / "metadata.yml").read_bytes())
+    monkeypatch.chdir(project)
     with open(option(command, "--metadata"), encoding="utf-8") as metadata, temporary_docker_directory(
-        files=[str(seeds_db)], name="coalition", metadata=metadata, extra_options=option(command, "--extra-options"),
-        branch=None, template_dir=option(command, "--template-dir"), plugins_dir=option(command, "--plugins-dir"),
-        static=[], install=[], spatialite=False, version_note=None, secret="x",
+        files=[str(seeds_db)], name="coalition", metadata=metadata, extra_options=None,
+        branch=None, template_dir=None, plugins_dir=option(command, "--plugins-dir"),
+        static=[], install=[option(command, "--install")], spatialite=False, version_note=None, secret="x",
     ) as folder:
         dockerfile = (Path(folder) / "Dockerfile").read_text()
-        assert "--plugins-dir plugins" in dockerfile and "--template-dir templates" in dockerfile
+        # COPY comes before the install, so the wheel is in the container when pip reads it.
+        assert dockerfile.index("COPY . /app") < dockerfile.index(f"RUN pip install -U datasette {WHEEL}")
+        assert (Path(folder) / WHEEL).read_bytes() == b"wheel"
         published = Datasette(immutables=[str(Path(folder) / "coalition.db")],
-                              metadata=json.loads((Path(folder) / "metadata.json").read_text()),
-                              plugins_dir=str(Path(folder) / "plugins"), template_dir=str(Path(folder) / "templates"))
+                              metadata=json.loads((Path(folder) / "metadata.json").read_text()), plugins_dir=str(Path(folder) / "plugins"))
         response = await published.client.get("/coalition.json", params={"sql": "select zeroblob(900000000)"})
         assert response.status_code == 400
         assert (await published.client.get("/coalition/articles/5")).text.count('<mark class="quote"') >= 5
+
+
+def test_the_wheel_carries_the_site():
+    """The package data names every template and static file, and the entry point the plugin."""
+    tomllib = pytest.importorskip("tomllib", reason="reading pyproject.toml needs Python 3.11")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["entry-points"]["datasette"] == {"coalition": "loader.site"}
+    patterns = project["tool"]["setuptools"]["package-data"]["loader.site"]
+    files = [path.relative_to(ROOT / "loader" / "site").as_posix() for folder in ("templates", "static")
+             for path in (ROOT / "loader" / "site" / folder).iterdir()]
+    assert files and all(any(fnmatch.fnmatch(name, pattern) for pattern in patterns) for name in files)
+
+
+def test_datasette_lists_the_plugin():
+    plugins = json.loads(subprocess.run([sys.executable, "-m", "datasette", "plugins"], capture_output=True, text=True, check=True).stdout)
+    coalition = next(plugin for plugin in plugins if plugin["name"] == "coalition")
+    assert coalition["templates"] and coalition["static"] and "prepare_connection" in coalition["hooks"]
 
 
 @pytest.mark.parametrize("path", ["/coalition/articles?_sort=nope", "/coalition/articles.json?_sort=nope",
@@ -115,8 +145,8 @@ def test_serve_refuses_a_missing_metadata_file(seeds_db, tmp_path):
 def test_serve_from_another_folder_keeps_the_sites_metadata(seeds_db, tmp_path):
     result, commands = serve("--db", str(seeds_db), cwd=tmp_path)
     assert result.exit_code == 0, result.output
-    for name, path in (("--metadata", site_files.METADATA), ("--plugins-dir", site_files.PLUGINS), ("--template-dir", site_files.TEMPLATES)):
-        assert option(commands[0], name) == str(path) and path.exists()
+    assert option(commands[0], "--metadata") == str(ROOT / "metadata.yml")
+    assert "--plugins-dir" not in commands[0] and "--template-dir" not in commands[0]  # the plugin is installed
 
 
 def test_serve_help_is_h_and_every_option_is_explained():
