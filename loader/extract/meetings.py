@@ -142,7 +142,6 @@ class _Mention:
     date: Optional[tuple] = None  # (iso, precision)
     direction: Optional[str] = None
     level: Optional[str] = None
-    group: bool = False  # the level is said of people in the plural, not of one person's title
     restricted: bool = False
     same_group: bool = False
     participants: Optional[int] = None
@@ -171,10 +170,9 @@ class _Meeting:
 
     @property
     def level(self):
-        """Who met: people named in the plural before one person's title; its own mentions' words,
-        then a sentence that names its place and who was there ("ont invité à Bruxelles les
-        ministres de la Défense"), then "la réunion"."""
-        ranked = sorted(self.mentions, key=lambda m: (not m.group, m.anaphoric, m.weak))
+        """Who met: its own mentions' words, then a sentence that names its place and who was
+        there ("ont invité à Bruxelles les ministres de la Défense"), then "la réunion"."""
+        ranked = sorted(self.mentions, key=lambda m: (m.anaphoric, m.weak))
         return next((m.level for m in ranked if m.level), None)
 
     @property
@@ -608,7 +606,6 @@ def _weak_mentions(article, index, sentence, loci):
             mention = _Mention(start=locus.start, end=locus.end, sentence=index, segment=sentence, place=locus.place, weak=True)
             mention.direction, mention.date = _locus_date(article, locus, sentence)
             mention.level, mention.restricted, mention.same_group = _cues(article.body[sentence[0] : sentence[1]])
-            mention.group = _group_level(article.body[sentence[0] : sentence[1]]) is not None
             mention.participants = _participants(article.body, article.figures, sentence, sentence)
             mentions.append(mention)
     return mentions
@@ -851,7 +848,6 @@ def _mention(article, index, sentence, pairs, position, last_date):
         mention.host = _host_country(body, (begin, finish))
     cue_text = _without(body, begin, finish, article.places)
     mention.level, mention.restricted, mention.same_group = _cues(cue_text)
-    mention.group = _group_level(cue_text) is not None
     mention.participants = _participants(body, article.figures, (begin, finish), sentence)
     # "après une réunion au Canada": an earlier meeting of the same series.
     if mention.reference and _series_word(body, max(sentence[0], trigger[0] - 30), trigger[0]):
