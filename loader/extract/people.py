@@ -151,6 +151,11 @@ def _candidates(body):
             yield run[0].start(1), run[-1].end(), [token.group(1) for token in run]
 
 
+# The most words a place's name has ("République démocratique du Congo"): longer prefixes and suffixes of a
+# run are not looked up, so trimming a run costs time in proportion to its length.
+PLACE_WORDS = 5
+
+
 def _trim(run):
     """Drop the words around a name that are not part of it: a sentence's first word, a title, a place."""
     while run and _leading(run[0].group(1)):
@@ -159,14 +164,14 @@ def _trim(run):
     if len(run) > 2 and fold(run[1].group(1)) in FIRST_NAMES and fold(run[0].group(1)) not in FIRST_NAMES and run[0].group(1) not in PARTICLES:
         run = run[1:]
     # "le roi Hamad de Bahreïn": a place after "de" is where the person is from, not part of the name.
-    for index in range(1, len(run) - 1):
+    for index in range(max(1, len(run) - 1 - PLACE_WORDS), len(run) - 1):
         if run[index].group(1) in ("de", "du", "des") and _is_place(" ".join(token.group(1) for token in run[index + 1:])):
             run = run[:index]
             break
     while run and (run[-1].group(1) in PARTICLES or len(run[-1].group(1)) == 1):
         run = run[:-1]
     # "d'Abou Dhabi Mohammed ben Zayed", "Washington Mike Pompeo": a place named first (not "Florence Parly").
-    for count in range(len(run) - 1, 0, -1):
+    for count in range(min(len(run) - 1, PLACE_WORDS), 0, -1):
         if (count > 1 or fold(run[0].group(1)) not in FIRST_NAMES) and _is_place(" ".join(token.group(1) for token in run[:count])):
             return run[count:]
     return run
