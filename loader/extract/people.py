@@ -13,8 +13,8 @@ build's time.
 Shorter forms ("Tillerson", "M. Toner", "Al Baghdadi") are aliases of the full
 name. The role is the title phrase before the name and the apposition after
 it, or failing both, a definite description that takes the person up again
-("Le secrétaire d'Etat a assuré ..."); "son homologue italien" takes the
-office of its counterpart. The country comes from the role (nationality
+("Le secrétaire d'Etat a assuré ..."); "son homologue italien" gives a
+country but no office (the article does not state it). The country comes from the role (nationality
 adjective, institution or country named), else from the known-people lexicon.
 """
 import itertools
@@ -37,7 +37,7 @@ from ..lang.grammar import (
     WORD_TOKEN,
 )
 from ..lang.lexicon import table, words
-from ..lang.nationalities import FEMININE, MASCULINE, NATIONALITIES
+from ..lang.nationalities import NATIONALITIES
 from ..lang.sentences import sentence_ends, sentence_start
 from ..lang.vocabulary import COURTESY_ABBREVIATIONS, COURTESY_TITLES, DETERMINERS, FOLDED_PARTICLES, NICKNAMES, PARTICLES, STOP_WORDS, WEEKDAYS
 from ..records import PersonMention
@@ -48,6 +48,7 @@ SIDE_OPENERS = words("people_side_openers.txt")
 GIVEN_NAME_TITLES = {fold(title) for title in words("people_given_name_titles.txt")}
 ROLE_WORDS = {fold(word) for word in words("people_role_words.txt")}
 NOT_PEOPLE = {fold(word) for word in words("not_people.txt")}
+INSTITUTION_WORDS = NOT_PEOPLE | ROLE_WORDS
 FIRST_NAMES = {fold(name) for name in words("people_first_names.txt")}
 CREDIT_CUES = words("people_credit_cues.txt")
 NAMED_THINGS = words("people_named_things.txt")
@@ -58,7 +59,6 @@ KNOWN_SURNAMES = {}  # last word of a known name -> the names ending with it
 for _name in KNOWN:
     KNOWN_SURNAMES.setdefault(_name.split()[-1], []).append(_name)
 INSTITUTIONS = [(row["word"], row["country"] or None) for row in table("people_institutions.csv")]
-OFFICES = {fold(row["office"]): row["generic"] for row in table("people_offices.csv")}
 # What a role phrase does not end with: a determiner or a preposition left dangling.
 DANGLING = DETERMINERS | {"de", "d'", "et"}
 
@@ -77,7 +77,7 @@ CREDIT_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{alternation(CREDIT_CUES)})(?:\s+p
 # A quotation: its sentences are not the article's (masked before looking for the next sentence, but
 # for the stops that end it, which may end the sentence holding it).
 QUOTED = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|\"[^\"\n]*\"")
-HOMOLOGUE = re.compile(rf"\bhomologues?(?:\s+(?P<adjective>{LETTER}+))?", re.I)
+HOMOLOGUE = re.compile(rf"homologues?(?:\s+(?P<adjective>{LETTER}+))?(?![\w-])", re.I)
 # "Didier Reynders pour la Belgique", "Philippe Goffin (Belgique)".
 SERVES = re.compile(rf"\A(?:\s+pour\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?|\s*\(\s*)(?P<country>{CAPITAL}{LETTER}*(?:[- ][A-Za-zé]{LETTER}*)?)")
 
@@ -158,6 +158,11 @@ PLACE_WORDS = 5
 
 def _trim(run):
     """Drop the words around a name that are not part of it: a sentence's first word, a title, a place."""
+    # "en Arabie Saoudite, X": a place of several words goes whole, before its first word is read alone.
+    for count in range(min(len(run), PLACE_WORDS), 1, -1):
+        if _is_place(" ".join(token.group(1) for token in run[:count])):
+            run = run[count:]
+            break
     while run and _leading(run[0].group(1)):
         run = run[1:]
     # "Hier Donald Trump": a sentence's first word before a given name.
@@ -352,11 +357,17 @@ def _by_given_name(body, start, roster, form):
 
 def _assign_roles(body, people, mentions):
     """Each person's role at the first mention that states one, then the country it implies."""
+    counterparts = {}  # id(person) -> the country "son homologue italien" gives a person it names
     for start, end, person in mentions:
         if person.role is None:
             role = role_near(body, start, end)
+            counterpart = HOMOLOGUE.match(role or "")
+            if counterpart:
+                # "son homologue italien, X" tells X's country, not X's office: the article states no role.
+                counterparts.setdefault(id(person), NATIONALITIES.get((counterpart.group("adjective") or "").lower()))
+                role = role.partition(",")[2].strip() or None
             if role:
-                person.role = _homologue_role(role, body, start, mentions) or role
+                person.role = role
     masked = QUOTED.sub(_mask, body)
     # Where the next mention of someone else starts, after each mention; and each person's mentions.
     next_other = [len(body)] * len(mentions)
@@ -373,7 +384,7 @@ def _assign_roles(body, people, mentions):
             if description:
                 person.role = f"{person.role}, {description}" if person.role else description
     for person in people:
-        person.country = _country(body, person, own.get(id(person), []))
+        person.country = _country(body, person, own.get(id(person), [])) or counterparts.get(id(person))
 
 
 def _mask(quotation):
@@ -431,23 +442,32 @@ def _possessed(body, start, title):
 def _role_before(body, start):
     """The title phrase that ends right before a name ("le secrétaire d'Etat américain ", "Le ministre ..., le prince ")."""
     window = body[max(0, start - 160):start].rstrip("«“\" \u00a0")  # "La ministre des Armées «Florence Parly ..."
-    # "contre l'organisation Etat islamique (EI), X": an acronym in brackets does not end the title.
-    window = ACRONYM.sub(lambda match: " " * len(match.group()), window)
+    # "contre l'organisation Etat islamique (EI), X", "le secrétaire d'Etat (ministre des Affaires étrangères), X":
+    # a gloss in brackets does not end the title.
+    window = GLOSS.sub(lambda match: " " * len(match.group()), window)
     for title in TITLE_START.finditer(window):
         span = window[title.start():]
         # "Selon un responsable du Pentagone, le président X": an indefinite title is another, unnamed person.
         if "," in span and re.search(r"(?<![\w-])une?\s+\Z", window[:title.start()], re.I):
             continue
         if _one_phrase(span):
-            # "l'envoyé spécial du président X": X's role is the title after the genitive.
+            # "X, ministre français, son homologue américain, Y": the titles before the possessive are X's.
+            possessive = list(re.finditer(r",\s*(?:son|sa|leur)\s+", span))
+            if possessive:
+                span = span[possessive[-1].end():]
+            # "l'envoyé spécial du président X": X's role is the title after the genitive (not with a comma
+            # before X: "le représentant spécial du secrétaire général de l'ONU, X" is the representative).
             genitive = [t for t in TITLE_START.finditer(span) if t.start() > 0 and re.search(r"\b(?:du|de la|de l['’])\s*\Z", span[:t.start()])]
-            if genitive:
+            if genitive and not span.rstrip().endswith(","):
                 span = span[genitive[-1].start():]
             return _tidy(span) or None
     return None
 
 
-ACRONYM = re.compile(rf"\s*\({CAPITAL}{{2,6}}\)")
+GLOSS = re.compile(r"\s*\([^()\n«»\"“”]{1,80}\)")
+# What continues a title after a comma: "ministre de l'Europe et des Affaires étrangères, chargée du Commerce
+# extérieur", "au ministère des Affaires étrangères, de la Coopération africaine et des ...".
+CONTINUATION = re.compile(r"(?:de|du|des|d['’]|chargée?|auprès|adjointe?|par\s+intérim)(?![\w-])", re.I)
 
 
 def _one_phrase(span):
@@ -456,7 +476,7 @@ def _one_phrase(span):
         return False
     for segment in span.split(",")[1:]:
         segment = segment.strip()
-        if segment and not TITLE_START.match(re.sub(r"^(?:le|la|l['’]|son|sa)\s*", "", segment)):
+        if segment and not TITLE_START.match(re.sub(r"^(?:le|la|l['’]|son|sa)\s*", "", segment)) and not CONTINUATION.match(segment):
             return False
     return True
 
@@ -486,19 +506,32 @@ def _introduces_someone(phrase):
     """ ", son homologue américain John Kerry": an apposition that names another person, unless as a genitive
     ("envoyé spécial du président Barack Obama")."""
     for run in re.finditer(rf"{CAPITAL}{LETTER}+(?:[ \u00a0](?:{CAPITAL}|al-|el-){LETTER}+(?:-{LETTER}+)*)+", phrase):
-        words = run.group().split()
-        if _is_place(run.group()) or any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
+        start, words = _past_institution(run)
+        if len(words) < 2 or _is_place(" ".join(words)) or any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
             continue
-        if not re.search(rf"(?:du|de|d['’]|de la|de l['’])\s*(?:{TITLE})\s+\Z", phrase[:run.start()], re.I):
+        if not GENITIVE_TITLE.search(phrase[:start]):
             return True
     return False
+
+
+# "du président américain X": a name after a title in the genitive is the title's holder, not a second subject.
+GENITIVE_TITLE = re.compile(rf"(?:du|de|d['’]|de la|de l['’])\s*(?:{TITLE})(?:\s+{LETTER}+)?\s+\Z", re.I)
+
+
+def _past_institution(run):
+    """A capitalised run without the institution's words it opens with ("Etat John Kerry" -> "John Kerry"):
+    where the rest starts, and its words."""
+    tokens = list(re.finditer(r"\S+", run.group()))
+    while tokens and fold(tokens[0].group()) in INSTITUTION_WORDS and fold(tokens[0].group()) not in FIRST_NAMES:
+        tokens = tokens[1:]
+    return (run.start() + tokens[0].start() if tokens else run.end()), [token.group() for token in tokens]
 
 
 def _has_name(span):
     """Whether a role phrase names someone: a given name, or two capitalised words none of which is an institution's."""
     for run in re.finditer(rf"{CAPITAL}{LETTER}+(?:[ \u00a0]{CAPITAL}{LETTER}+)+", span):
-        words = run.group().split()
-        if _is_place(run.group()):
+        _, words = _past_institution(run)
+        if len(words) < 2 or _is_place(" ".join(words)):
             continue
         if fold(words[0]) in FIRST_NAMES or not any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
             return True
@@ -529,34 +562,6 @@ def _tidy(role):
     while words and words[-1].lower().replace("’", "'") in DANGLING:
         words.pop()
     return " ".join(words).strip(" ,")
-
-
-def _homologue_role(role, body, start, mentions):
-    """ "son homologue italien" holds the office of the person named last before it, for another country."""
-    match = HOMOLOGUE.search(role)
-    if not match:
-        return None
-    adjective = (match.group("adjective") or "").lower()
-    if adjective and adjective not in NATIONALITIES:
-        adjective = ""
-    anchors = [p for s, _, p in mentions if s < start and p.role and not HOMOLOGUE.search(p.role)]
-    if not anchors:
-        return None
-    return _office_for(anchors[-1].role, adjective)
-
-
-def _office_for(role, adjective):
-    """The same office, of the country `adjective` names ("ministre britannique des Affaires étrangères", "italien")."""
-    office = " ".join(word for word in role.split(", ")[-1].split() if word.lower() not in NATIONALITIES)
-    office = OFFICES.get(fold(office), office)
-    if not adjective:
-        return office
-    if re.match(r"chef de (?:la|l['’])", office, re.I):  # "chef de la diplomatie française"
-        return f"{office} {FEMININE[MASCULINE[adjective]]}"
-    title = TITLE_START.match(office)
-    if title:
-        return f"{office[:title.end()]} {adjective}{office[title.end():]}"
-    return f"{office} {adjective}"
 
 
 def _description(body, person, own):
@@ -653,6 +658,7 @@ def _side(body, start):
 
 
 POSSESSOR = re.compile(rf"\s*(?:(?:La|Le|L['’])\s*)?(?P<country>{COUNTRY_NAME})\s*,")
+REPRESENTED = re.compile(rf"\s*(?:(?:La|Le|Les|L['’])\s*)?(?P<country>{COUNTRY_NAME})\s+(?:est|était|sera|a\s+été|sont|étaient|seront|ont\s+été)\s+représentée?s?\b")
 
 
 def _known(form):
@@ -663,10 +669,11 @@ def _known(form):
 
 def _possessor(body, start):
     """The country a sentence opens with when the name's title is its possessive ("La France, représentée
-    par sa secrétaire d'Etat chargée de l'Europe, X"), or None."""
+    par sa secrétaire d'Etat chargée de l'Europe, X") or when it says who represents it ("Le Maroc est
+    représenté par l'ambassadeur X et le directeur Y"), or None."""
     sentence = _sentence_before(body, start)
-    opening = POSSESSOR.match(sentence)
-    if not opening or not re.search(rf"(?<![\w-])(?:son|sa)\s+(?:{TITLE})", sentence[opening.end():], re.I):
+    opening = POSSESSOR.match(sentence) or REPRESENTED.match(sentence)
+    if not opening or opening.re is POSSESSOR and not re.search(rf"(?<![\w-])(?:son|sa)\s+(?:{TITLE})", sentence[opening.end():], re.I):
         return None
     code = places.country_code(opening.group("country"))
     return places.country_name(code) if code else None
