@@ -46,7 +46,9 @@ from ..lang.grammar import (
     SOURCE_PREPOSITION,
     SPEECH_VERB,
     TIME_PHRASE,
+    TITLE,
     TITLE_WORD,
+    TITLES,
     VERB,
 )
 from ..lang.lexicon import table, words
@@ -201,10 +203,33 @@ def _units(body, spans):
     for span in spans:
         start, lead_end = span.start, span.open
         for incise in INCISE.finditer(body, span.start, span.end):
+            if incise.start() < start:
+                continue  # inside the apposition of the incise before
             units.append(_Unit(*_trimmed(body, start, incise.start()), lead_end, incise.start(), True))
-            start, lead_end = incise.end(), incise.end()
+            start = lead_end = _incise_end(body, incise.end(), span.end)
         units.append(_Unit(*_trimmed(body, start, span.end), lead_end, span.close, start != span.start))
     return [unit for unit in units if unit.end > unit.start]
+
+
+# What goes on with the speaker of an incise rather than with the quotation: a title in apposition
+# (", porte-parole du département d'Etat,") or where they spoke (", au micro de X.", ", devant la presse,").
+INCISE_APPOSITION = re.compile(
+    rf"\s*(?:(?:(?:le|la|l['’]|un|une|son|sa)\s*)?(?:{TITLE})|au\s+micro|à\s+la\s+presse|lors|devant|en\s+marge|interrogée?|s['’]exprimant)(?![\w'’-])"
+    rf"{_CLAUSE}{{0,100}}?(?:,|\.(?=\s+{CAPITAL}))\s*",
+    re.I,
+)
+
+
+def _incise_end(body, end, limit):
+    """Where an incise ending at `end` really ends: after the appositions to its speaker (at most three)."""
+    for _ in range(3):
+        if body[end - 2:end].strip() != "," and body[end - 1:end] != ",":
+            break
+        apposition = INCISE_APPOSITION.match(body, end, limit)
+        if not apposition:
+            break
+        end = apposition.end()
+    return end
 
 
 def _trimmed(body, start, end):
@@ -374,6 +399,12 @@ class _Cast:
         if not offices and not rest and not country:
             return None
         known = [name for name, starts in self.mentions.items() if starts and min(starts) < before]
+        last = lambda names: max(names, key=lambda n: max(s for s in self.mentions[n] if s < before))
+        # Whose own role holds the office, before whose words around the name merely mention it.
+        holders = [name for name in known if offices and _holds(self.people[name].role, offices, rest)]
+        holders = [name for name in holders if not country or self.people[name].country in (None, country)]
+        if holders:
+            return last(holders)
         strict, loose, women = [], [], []
         for name in known:
             context = self.context[name]
@@ -387,7 +418,6 @@ class _Cast:
                 loose.append(name)
             if self.genders[name] == "f" and (not own_offices or not offices or offices & own_offices):
                 women.append(name)
-        last = lambda names: max(names, key=lambda n: max(s for s in self.mentions[n] if s < before))
         if strict:
             return last(strict)
         if len(loose) == 1:
@@ -395,6 +425,12 @@ class _Cast:
         # "La secrétaire d'Etat adjointe" for a woman the article titled otherwise: women are few enough
         # among the article's officials that the one named before is meant.
         return women[0] if len(women) == 1 and _phrase_gender(phrase)[0] == "f" else None
+
+
+def _holds(role, offices, rest):
+    """Whether a role holds these offices, with the other words of the phrase naming it."""
+    own_offices, own_rest = _offices(_plain(role or ""))
+    return offices <= own_offices and rest <= set(own_rest.split())
 
 
 def _offices(text):
@@ -499,6 +535,8 @@ def _phrase_source(hidden, start, end, cast, before, limit=None):
     if len(words) == 1 and words[0] in PRONOUNS:
         return _Pronoun(*PRONOUNS[words[0]], impersonal=words[0] == "on")
     text = RELATIVE.sub("", " " + text).strip()
+    if not hidden[end:].strip() and text[-1:].isalpha():
+        text = _completed(text)
     if not text or len(text.split()) > 16:
         return None
     name = cast.person_in(text)
@@ -510,6 +548,14 @@ def _phrase_source(hidden, start, end, cast, before, limit=None):
     if name:
         return _Source(name, text, cast.genders[name] or gender, False)
     return _Source(None, text, gender, plural)
+
+
+def _completed(text):
+    """A source the article's cut leaves unfinished ("», a indiqué le secr"): its last word as the one title it
+    begins, if any."""
+    head, _, last = text.rpartition(" ")
+    titles = {title.split()[0] for title in TITLES if title.lower().startswith(last.lower())} if len(last) >= 3 else set()
+    return f"{head} {titles.pop()}".strip() if len(titles) == 1 else text
 
 
 MASCULINE_OPENERS = determiners(gender="m", number="singular") | {"m."}
@@ -708,7 +754,9 @@ class _Reader:
                     if pronoun == "on":  # "a-t-on indiqué de source diplomatique"
                         rest = hidden[verb.end():end].split(",")[0].strip(" .")
                         return _Source(None, rest or None)
-                    return self.resolve(_Pronoun(*PRONOUNS[pronoun]), unit.start)
+                    found = self.resolve(_Pronoun(*PRONOUNS[pronoun]), unit.start)
+                    # "», expliquent-ils" with no group named before: nobody, not the last person who spoke.
+                    return found or (_Source(None, None, plural=True) if PRONOUNS[pronoun][1] else None)
                 bounds = _inverted_subject(hidden, verb.end(), end, self.cast)
                 if bounds:
                     return self.resolve(_phrase_source(hidden, *bounds, self.cast, unit.start, end), unit.start)
@@ -920,16 +968,20 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
 
 
 def _is_quotation(text, full, unit, by_verb, lead):
-    """Not a single word, a name or label, or a short fragment; a short sentence is one when a speech
-    verb tells it or its full stop ends it (`full` is the quotation with its final punctuation)."""
+    """Not a single word, a name or label, or a fragment of three words; such a short sentence is one when a
+    speech verb tells it or its full stop ends it (`full` is the quotation with its final punctuation)."""
     count = len(_words(text))
     if count < 2 or (not unit.split and _is_label(text)):
         return False
     if unit.split:
         return True  # an incise splits a quotation: each part is quoted, however short
-    if count <= 5:
+    if count <= 3:
         standalone = not lead.strip(SPACES) or lead.rstrip(SPACES).endswith(":")
         return text[:1].isupper() and standalone and (by_verb or bool(re.search(r"[.!?…]\Z", full)))
+    # "la « coalition globale contre Daech »": after a determiner, a few words in marks are a name or a term
+    # (a quoted phrase carries its own: "après « la défaite du califat »").
+    if count <= 5 and lead.split() and lead.split()[-1].lower().replace("’", "'") in DETERMINERS:
+        return False
     return True
 
 
