@@ -717,6 +717,12 @@ COUNTRY_AFTER = re.compile(rf"\s+(?:d['’]|de |du |des )(?P<name>{COUNTRY_NAME}
 _SERVED_COUNTRY = re.compile(rf"(?<![\w-])(?:de|du|des|d['’]|de la|de l['’])\s*(?P<name>{COUNTRY_NAME})")
 
 
+def national_office(role: "str | None") -> bool:
+    """A title of a country's government that names no country ("ministre des Affaires étrangères"), not of an
+    international body."""
+    return bool(role) and TITLE_START.search(role) is not None and country_of(role) is None and not _international(role)
+
+
 def country_of(role):
     """The country a role names through a nationality adjective, a country or an institution; None for international bodies."""
     for word in re.findall(WORD, role):
