@@ -145,3 +145,18 @@ def test_a_government_page_names_its_own_ministers_without_their_country():
     ]
     assert government_country("translations.state.gov/2020/11/10/compte-rendu") == "Etats-Unis"
     assert government_country("https://www.lemonde.fr/international/") is None
+
+
+def test_a_role_is_the_articles_own_the_corpus_history_stays_in_person_roles():
+    mentions = [
+        [PersonMention("Tom Reed", role="secrétaire à la Défense", country="Etats-Unis")],
+        [PersonMention("Tom Reed", role="secrétaire d'Etat", country="Etats-Unis")],
+        [PersonMention("Tom Reed")],
+    ]
+    resolved = resolve(_articles("2015-01-10", "2017-02-01", "2018-03-01"), [Extraction(people=m) for m in mentions])
+    assert [(row["article_id"], row["role"], row["country"]) for row in resolved.article_people] == [
+        (1, "secrétaire à la Défense", "Etats-Unis"),
+        (2, "secrétaire d'Etat", "Etats-Unis"),
+        (3, None, "Etats-Unis"),
+    ]
+    assert [(row["article_id"], row["role"]) for row in resolved.person_roles] == [(1, "secrétaire à la Défense"), (2, "secrétaire d'Etat")]

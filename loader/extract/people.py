@@ -59,6 +59,7 @@ KNOWN_SURNAMES = {}  # last word of a known name -> the names ending with it
 for _name in KNOWN:
     KNOWN_SURNAMES.setdefault(_name.split()[-1], []).append(_name)
 INSTITUTIONS = [(row["word"], row["country"] or None) for row in table("people_institutions.csv")]
+INSTITUTION_NAMES = {fold(word) for word, _ in INSTITUTIONS if " " not in word}  # "LR", "Knesset"
 # What a role phrase does not end with: a determiner or a preposition left dangling.
 DANGLING = DETERMINERS | {"de", "d'", "et"}
 
@@ -236,7 +237,17 @@ def _single_is_person(body, start, end, text):
         return False
     if text.lower() in NATIONALITIES:
         return False  # "mis en garde les Européens": a people, not a person
-    return fold(text).split()[-1] in KNOWN_SURNAMES or _role_before(body, start) is not None or _spoken(body, start, end)
+    return fold(text).split()[-1] in KNOWN_SURNAMES or _titled(_role_before(body, start)) or _spoken(body, start, end)
+
+
+def _titled(role):
+    """Whether a title phrase before one word names that word as a person: not when it ends on a noun the word
+    names ("analyste au centre Carnegie", "directeur du groupe Total")."""
+    if role is None:
+        return False
+    last = role.split()[-1]
+    folded = fold(last)
+    return not (last.islower() and "'" not in last and TITLE_START.fullmatch(last) is None and folded not in ROLE_WORDS and last not in NATIONALITIES and " " in role)
 
 
 def _spoken(body, start, end):
@@ -548,7 +559,7 @@ def _names_someone(span):
             continue
         for word in run.group().split():
             folded = fold(word)
-            if not (folded in TITLE_WORDS or folded in NOT_PEOPLE or folded in ROLE_WORDS or word.lower() in NATIONALITIES or _is_place(word)):
+            if not (folded in TITLE_WORDS or folded in INSTITUTION_WORDS or folded in INSTITUTION_NAMES or word.lower() in NATIONALITIES or _is_place(word)):
                 return True
     return False
 
@@ -612,6 +623,11 @@ def _description_at(text):
             end = title.end() + word.end()
             continue
         break
+    # "Le sénateur républicain John Baker", "La porte-parole des peshmergas, Leila Karim": a name in the rest of
+    # the phrase, or in apposition right after it, is the one the title belongs to.
+    clause = re.split(r"[.;:!?«»\"“”()]|,(?!\s*" + CAPITAL + ")", text[end:end + 80])[0]
+    if _has_name(text[title.start():end] + clause):
+        return None
     role = _tidy(text[:end])
     return (role, end) if role else None
 
@@ -628,7 +644,7 @@ def _country(body, person, own):
         if match and places.country_code(match.group("country")):
             return places.country_name(places.country_code(match.group("country")))
     for start, end, _ in own:
-        country = _side(body, start) or _possessor(body, start)
+        country = _side(body, start) or _possessor(body, start) or _nationality_noun(body, start)
         if country:
             return country
     for form in [person.name, *person.aliases]:
@@ -649,6 +665,16 @@ SIDE = re.compile(rf"\s*(?:{alternation(SIDE_OPENERS)})\s+(?P<adjective>{LETTER}
 def _sentence_before(body, start):
     """The part of the sentence before `start`."""
     return body[sentence_start(body, start):start]
+
+
+# "le Britannique X", "les Français X et Y": a national named by the noun of their country.
+NATIONAL = re.compile(rf"(?<![\w-])(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*(?P<noun>{CAPITAL}{LETTER}+)\s+\Z")
+
+
+def _nationality_noun(body, start):
+    """The country of the nationality noun right before a name, or None."""
+    noun = NATIONAL.search(body, max(0, start - 30), start)
+    return NATIONALITIES.get(noun.group("noun").lower()) if noun else None
 
 
 def _side(body, start):

@@ -46,6 +46,7 @@ from ..lang.grammar import (
     SOURCE_PREPOSITION,
     SPEECH_VERB,
     TIME_PHRASE,
+    MODIFIER,
     TITLE,
     TITLE_WORD,
     TITLES,
@@ -73,6 +74,10 @@ OFFICES = [
     for phrase, office in sorted(((_plain(row["phrase"]), row["office"]) for row in table("quotes_offices.csv")), key=lambda pair: -len(pair[0]))
 ]
 ANONYMOUS_HEAD_WORDS = {_plain(head) for head in ANONYMOUS_HEADS if " " not in head}
+# "X a ajouté": a person going on speaking.
+CONTINUES = re.compile(rf"\s+(?:a|avait)\s+(?:{'|'.join(re.escape(verb) for verb in words('quotes_continuation_verbs.txt'))})(?![\w-])")
+# "le porte-parole", "la ministre": an office named with a definite article, no name.
+DEFINITE_TITLE = re.compile(rf"(?:[Ll]e |[Ll]a |[Ll]['’])\s*(?:(?:{MODIFIER})(?:\s+|-))*(?:{TITLE})(?![\w'’-])", re.I)
 
 
 _CLAUSE = r"(?:\bMM?\.|\bMme\b|[^,.;:«»“”\"\n])"
@@ -772,6 +777,17 @@ class _Reader:
             return None
         return self.resolve(_phrase_source(hidden, *bounds, self.cast, before, end), before)
 
+    def _antecedent_phrase(self, start, end, before):
+        """The source the noun phrase ending at `end` names: the last name, or the phrase from its last determiner."""
+        text = self.hidden[start:end]
+        names = list(self.cast.finditer(text))
+        phrases = list(re.finditer(r"(?<![\w-])(?:le|la|les|l['’]|un|une)(?![\w-])\s*(?=[^,;:§]*\Z)", text, re.I))
+        if names and (not phrases or names[-1].start() >= phrases[-1].start()):
+            return _Source(self.cast.name_of[names[-1].group()], names[-1].group())
+        if not phrases:
+            return None
+        return self.resolve(_phrase_source(self.hidden, start + phrases[-1].start(), end, self.cast, before), before)
+
     def _relative_antecedent(self, start, end):
         """"par le renseignement américain selon lequel", "a souligné M. Kerry, selon qui": the phrase before."""
         text = self.hidden[start:end]
@@ -801,6 +817,12 @@ class _Reader:
         if verb is not None and (selon is None or verb.start() > selon.start()):
             pronoun = _pronoun_of(verb)
             before_verb = hidden[start:verb.start()]
+            relative = re.search(r",\s*qui\s*\Z", before_verb)
+            if relative and not pronoun:
+                # "…, indique le communiqué, qui appelle à « … »": the relative's subject is the phrase before it.
+                found = self._antecedent_phrase(start, start + relative.start(), unit.start)
+                if found is not None:
+                    return found
             inverted = pronoun or not before_verb.strip(" ,") or re.search(r"(?:comme|ainsi\s+que|ce\s+qu['’])\s*l?['’]?\s*\Z", before_verb, re.I)
             if not inverted and before_verb.rstrip(SPACES).endswith(","):
                 # ", a annoncé vendredi le Pentagone, qui …" (an incise) or ", Mark Toner, a assuré que" (a subject)
@@ -850,6 +872,16 @@ class _Reader:
             following = self._next_speaker(unit) if not hidden[paragraph_start:end].strip(SPACES) else None
             return following or self.antecedent(unit.start)
         return self._document_for(None, start, end)
+
+    def named_next(self, source, sentence_end):
+        """ "« … », a fait savoir le porte-parole. X a ajouté que …": the office is the person the next sentence
+        makes go on speaking, when the article named no one of that office before."""
+        position = _skip_spaces(self.hidden, sentence_end)
+        named = next(self.cast.finditer(self.hidden, position, position + 80), None)
+        if named is None or named.start() != position or not CONTINUES.match(self.hidden, named.end()):
+            return None
+        speaker = self.cast.name_of[named.group()]
+        return _Source(speaker, source.attribution, self.cast.genders[speaker] or source.gender)
 
     def _next_speaker(self, unit):
         """The person the sentence right after a quotation makes the subject of a speech verb."""
@@ -943,6 +975,8 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
             # The verb may follow a later quotation of the sentence: « A », une « B », a annoncé X.
             tail_end = min(sentence_end, unit.tail_start + 200)
             source = reader.tail(unit, tail_end)
+            if source is not None and source.speaker is None and DEFINITE_TITLE.match(source.attribution or ""):
+                source = reader.named_next(source, sentence_end) or source
             by_verb = source is not None
             if source is None:
                 source = reader.lead(unit, lead_start, previous) or reader.main_subject(sentence_start, sentence_end, unit.tail_start)
