@@ -380,3 +380,11 @@ def test_country_from_what_the_text_says():
         ("Omar Bennis", [], "ambassadeur du Roi en Arabie Saoudite", "Maroc"),
         ("Salma Idrissi", [], "directrice des Affaires globales", "Maroc"),
     ]
+
+
+def test_the_office_a_person_was_elected_to_and_a_genitive_title_with_its_own_holder():
+    assert people("C'est la première réunion depuis l'élection de Paul Grant à la présidence des Etats-Unis, en novembre.") == [
+        ("Paul Grant", [], "président des Etats-Unis", "Etats-Unis")
+    ]
+    text = "La réunion s'est ouverte avec l'Envoyé spécial du Président Grant pour la Coalition contre Daech Brett Lowe."
+    assert people(text)[-1] == ("Brett Lowe", [], "Envoyé spécial du Président Grant pour la Coalition contre Daech", None)

@@ -454,3 +454,30 @@ def test_the_king_is_the_sovereign_and_a_source_cut_by_the_articles_end_is_compl
 def test_a_few_words_in_marks_are_a_quote_unless_a_determiner_makes_them_a_name():
     body = "Selon le ministre, l'organisation « est en train de perdre ». Les membres de la « coalition mondiale contre Daech » se sont réunis."
     assert said(body) == [("est en train de perdre", None, "le ministre")]
+
+
+def test_ce_dernier_is_the_person_named_last():
+    body = (
+        "Le sommet était présidé par Laurent Roux et le secrétaire d'Etat américain adjoint, Tom Reed.\n\n"
+        "Ce dernier a estimé que le plan était « un bon plan militairement et politiquement ».\n\n"
+        "« Nous avons la bonne stratégie en Irak », a-t-il dit."
+    )
+    assert said(body) == [
+        ("un bon plan militairement et politiquement", "Tom Reed", "Ce dernier"),
+        ("Nous avons la bonne stratégie en Irak", "Tom Reed", "Ce dernier"),
+    ]
+
+
+def test_a_quote_standing_alone_after_a_sentence_a_document_tells_is_the_documents():
+    body = (
+        "La ministre Anne Klein a coprésidé la réunion avec le secrétaire d'Etat américain Tom Reed. Les participants ont "
+        "réitéré leur soutien, indiquent les Affaires étrangères belges dans un communiqué. "
+        "« Les efforts de stabilisation ont été au coeur de la réunion. »"
+    )
+    assert said(body) == [("Les efforts de stabilisation ont été au coeur de la réunion", None, "les Affaires étrangères belges")]
+    # Not the object of a verb whose subject stands before it.
+    body = (
+        "Le chef de la diplomatie française, Jean Morel, a annoncé un prêt d'un milliard d'euros. "
+        "« La stabilisation de l'Irak est la meilleure garantie contre le retour de Daech », a-t-il déclaré."
+    )
+    assert said(body) == [("La stabilisation de l'Irak est la meilleure garantie contre le retour de Daech", "Jean Morel", "Jean Morel")]

@@ -240,6 +240,11 @@ def _single_is_person(body, start, end, text):
     return fold(text).split()[-1] in KNOWN_SURNAMES or _titled(_role_before(body, start)) or _spoken(body, start, end)
 
 
+def _titled_word(word):
+    """A capitalised word that belongs to an office, not to a name ("Défense", "Etat")."""
+    return fold(word) in INSTITUTION_WORDS | TITLE_WORDS or _is_place(word)
+
+
 def _titled(role):
     """Whether a title phrase before one word names that word as a person: not when it ends on a noun the word
     names ("analyste au centre Carnegie", "directeur du groupe Total")."""
@@ -429,7 +434,20 @@ def role_near(body, start, end):
         if country and places.country_code(country.group("name")):
             before = f"{before} {country.group().strip()}"
     parts = [part for part in (before, _role_after(body, end)) if part]
-    return ", ".join(parts) or None
+    return ", ".join(parts) or _elected(body, start, end)
+
+
+# "depuis l'élection de X à la présidence des Etats-Unis": X is the president.
+ELECTED = re.compile(rf"\s+à\s+la\s+(?P<office>présidence|vice-présidence)(?P<of>\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*{CAPITAL}{LETTER}*(?:-{LETTER}+)*)?")
+
+
+def _elected(body, start, end):
+    """The office a person's election is to ("l'élection de X à la présidence"), or None."""
+    office = ELECTED.match(body, end)
+    if not office or not re.search(r"(?<![\w-])(?:élection|réélection)\s+(?:de\s+|d['’])\Z", body[max(0, start - 20):start]):
+        return None
+    title = "vice-président" if office.group("office") == "vice-présidence" else "président"
+    return " ".join([title, *(office.group("of") or "").split()])
 
 
 def _possessed(body, start, title):
@@ -469,6 +487,8 @@ def _role_before(body, start):
             # "l'envoyé spécial du président X": X's role is the title after the genitive (not with a comma
             # before X: "le représentant spécial du secrétaire général de l'ONU, X" is the representative).
             genitive = [t for t in TITLE_START.finditer(span) if t.start() > 0 and re.search(r"\b(?:du|de la|de l['’])\s*\Z", span[:t.start()])]
+            # Not when the genitive title has its own holder: "l'envoyé spécial du Président Grant pour la coalition X".
+            genitive = [t for t in genitive if not re.match(rf"\s+{CAPITAL}", span[t.end():]) or _titled_word(span[t.end():].split()[0])]
             if genitive and not span.rstrip().endswith(","):
                 span = span[genitive[-1].start():]
             return _tidy(span) or None
@@ -533,7 +553,7 @@ def _past_institution(run):
     """A capitalised run without the institution's words it opens with ("Etat John Kerry" -> "John Kerry"):
     where the rest starts, and its words."""
     tokens = list(re.finditer(r"\S+", run.group()))
-    while tokens and fold(tokens[0].group()) in INSTITUTION_WORDS and fold(tokens[0].group()) not in FIRST_NAMES:
+    while tokens and fold(tokens[0].group()) in INSTITUTION_WORDS | TITLE_WORDS and fold(tokens[0].group()) not in FIRST_NAMES:
         tokens = tokens[1:]
     return (run.start() + tokens[0].start() if tokens else run.end()), [token.group() for token in tokens]
 

@@ -539,6 +539,12 @@ def _phrase_source(hidden, start, end, cast, before, limit=None):
     words = strip_accents(text).split()
     if len(words) == 1 and words[0] in PRONOUNS:
         return _Pronoun(*PRONOUNS[words[0]], impersonal=words[0] == "on")
+    if [word.lower() for word in words] in (["ce", "dernier"], ["cette", "derniere"]):
+        # "Ce dernier a estimé que « … »": the person named last.
+        named = [(max(p for p in starts if p < start), name) for name, starts in cast.mentions.items() if any(p < start for p in starts)]
+        if named:
+            name = max(named)[1]
+            return _Source(name, text, cast.genders[name])
     text = RELATIVE.sub("", " " + text).strip()
     if not hidden[end:].strip() and text[-1:].isalpha():
         text = _completed(text)
@@ -705,8 +711,26 @@ class _Reader:
         return found
 
     def sentence_subject(self, start, end):
-        """Record the subject of a sentence that presents a person or someone speaking; else the one
-        person the sentence names ("L'état-major était représenté par le général X")."""
+        """Record the subject of a sentence that presents a person or someone speaking, and the source a
+        speech verb put after the sentence's words names (", indique le communiqué.")."""
+        self._subject(start, end)
+        hidden = self.hidden
+        if hidden.find(HIDDEN, start, end) != -1:
+            return  # the quotations' own sources are read with them
+        commas = [m.end() for m in re.finditer(r",\s*", hidden[start:end])]
+        verb = next((VERB.match(hidden, start + comma, end) for comma in reversed(commas) if VERB.match(hidden, start + comma, end)), None)
+        if verb is None or _pronoun_of(verb) or self.cast.person_in(hidden[start:verb.start()].rstrip(" ,").split(",")[-1].strip()):
+            return  # "X, le ministre, a annoncé …": the verb has its subject before it
+        bounds = _inverted_subject(hidden, verb.end(), end, self.cast)
+        # "…, indique le communiqué.", "…, a annoncé le Pentagone.": a definite source, not an object ("a annoncé un prêt").
+        if bounds and re.match(rf"(?:[Ll]es?\s|[Ll]a\s|[Ll]['’]|{CAPITAL})", hidden[bounds[0]:bounds[1]].lstrip()):
+            found = self.resolve(_phrase_source(hidden, *bounds, self.cast, verb.start()), verb.start())
+            if isinstance(found, _Source):
+                self.events.append((verb.start(), found))
+
+    def _subject(self, start, end):
+        """The subject of a sentence that presents a person or someone speaking; else the one person the
+        sentence names ("L'état-major était représenté par le général X")."""
         hidden = self.hidden
         stop = hidden.find(HIDDEN, start, end)
         stop = end if stop == -1 else stop
