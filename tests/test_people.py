@@ -388,3 +388,11 @@ def test_the_office_a_person_was_elected_to_and_a_genitive_title_with_its_own_ho
     ]
     text = "La réunion s'est ouverte avec l'Envoyé spécial du Président Grant pour la Coalition contre Daech Brett Lowe."
     assert people(text)[-1] == ("Brett Lowe", [], "Envoyé spécial du Président Grant pour la Coalition contre Daech", None)
+
+
+def test_an_initial_an_account_and_a_courtesy_title_in_a_run_of_capitals():
+    text = "Le Directeur des Questions Globales à @MinistereDiplo M. Karim Bennani, a co-présidé les travaux, animés par l’ambassadeur J. Paul Pratt."
+    assert people(text) == [
+        ("Karim Bennani", [], "Directeur des Questions Globales à @MinistereDiplo", None),
+        ("J. Paul Pratt", [], "ambassadeur", None),
+    ]

@@ -132,8 +132,8 @@ def _candidates(body):
     tokens = list(WORD_TOKEN.finditer(body))
     index = 0
     while index < len(tokens):
-        if not _is_name_token(tokens[index].group(1)):
-            index += 1
+        if not _is_name_token(tokens[index].group(1)) or body[tokens[index].start() - 1:tokens[index].start()] == "@":
+            index += 1  # (an account, "@MinistereDiplo", names no one)
             continue
         run = [tokens[index]]
         index += 1
@@ -145,6 +145,8 @@ def _candidates(body):
                 break
             if not (_is_name_token(token.group(1)) or token.group(1) in PARTICLES):
                 break
+            if body.startswith(tuple(COURTESY_ABBREVIATIONS), token.start()) and fold(token.group(1)) in COURTESY_TITLES:
+                break  # "à @MarocDiplomatie M. X": the courtesy title opens another name
             run.append(token)
             index += 1
         run = _trim(run)
@@ -167,7 +169,8 @@ def _trim(run):
     while run and _leading(run[0].group(1)):
         run = run[1:]
     # "Hier Donald Trump": a sentence's first word before a given name.
-    if len(run) > 2 and fold(run[1].group(1)) in FIRST_NAMES and fold(run[0].group(1)) not in FIRST_NAMES and run[0].group(1) not in PARTICLES:
+    # (Not an initial: "J. Peter Pham".)
+    if len(run) > 2 and fold(run[1].group(1)) in FIRST_NAMES and fold(run[0].group(1)) not in FIRST_NAMES and run[0].group(1) not in PARTICLES and len(run[0].group(1)) > 1:
         run = run[1:]
     # "le roi Hamad de Bahreïn": a place after "de" is where the person is from, not part of the name.
     for index in range(max(1, len(run) - 1 - PLACE_WORDS), len(run) - 1):
@@ -471,6 +474,7 @@ def _possessed(body, start, title):
 def _role_before(body, start):
     """The title phrase that ends right before a name ("le secrétaire d'Etat américain ", "Le ministre ..., le prince ")."""
     window = body[max(0, start - 160):start].rstrip("«“\" \u00a0")  # "La ministre des Armées «Florence Parly ..."
+    window = COURTESY_END.sub("", window)  # "le directeur M. X"
     # "contre l'organisation Etat islamique (EI), X", "le secrétaire d'Etat (ministre des Affaires étrangères), X":
     # a gloss in brackets does not end the title.
     window = GLOSS.sub(lambda match: " " * len(match.group()), window)
@@ -495,6 +499,7 @@ def _role_before(body, start):
     return None
 
 
+COURTESY_END = re.compile(rf"(?<![\w-])(?:{_COURTESY})\s*\Z")
 GLOSS = re.compile(r"\s*\([^()\n«»\"“”]{1,80}\)")
 # What continues a title after a comma: "ministre de l'Europe et des Affaires étrangères, chargée du Commerce
 # extérieur", "au ministère des Affaires étrangères, de la Coopération africaine et des ...".
@@ -559,12 +564,16 @@ def _past_institution(run):
 
 
 def _has_name(span):
-    """Whether a role phrase names someone: a given name, or two capitalised words none of which is an institution's."""
+    """Whether a role phrase names someone: a given name, or two capitalised words none of which is an institution's
+    (after a preposition or an article, a given name only: "directeur des Questions Globales")."""
     for run in re.finditer(rf"{CAPITAL}{LETTER}+(?:[ \u00a0]{CAPITAL}{LETTER}+)+", span):
-        _, words = _past_institution(run)
+        start, words = _past_institution(run)
         if len(words) < 2 or _is_place(" ".join(words)):
             continue
-        if fold(words[0]) in FIRST_NAMES or not any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
+        if fold(words[0]) in FIRST_NAMES:
+            return True
+        complement = GENITIVE_END.search(span, 0, start)
+        if not complement and not any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
             return True
     return False
 
@@ -573,7 +582,8 @@ def _names_someone(span):
     """ "le président Obama, X": capitalised words in a title phrase that are neither an institution's, a place's,
     a title's nor the complement of a preposition ("des Affaires étrangères", "d'Abou Dhabi") name someone."""
     for run in re.finditer(rf"{CAPITAL}{LETTER}*(?:[-'’]{LETTER}+)*(?:\s+{CAPITAL}{LETTER}*(?:[-'’]{LETTER}+)*)*", span):
-        if run.start() == 0 or re.search(r"(?:(?<![\w-])(?:de|du|des|la|le|les)\s+|['’])\Z", span[:run.start()], re.I):
+        # (Nor an account: "à @MinistereDiplo".)
+        if run.start() == 0 or re.search(r"(?:(?<![\w-])(?:de|du|des|la|le|les)\s+|['’@])\Z", span[:run.start()], re.I):
             continue
         if _is_place(run.group()):
             continue

@@ -715,8 +715,6 @@ class _Reader:
         speech verb put after the sentence's words names (", indique le communiqué.")."""
         self._subject(start, end)
         hidden = self.hidden
-        if hidden.find(HIDDEN, start, end) != -1:
-            return  # the quotations' own sources are read with them
         commas = [m.end() for m in re.finditer(r",\s*", hidden[start:end])]
         verb = next((VERB.match(hidden, start + comma, end) for comma in reversed(commas) if VERB.match(hidden, start + comma, end)), None)
         if verb is None or _pronoun_of(verb) or self.cast.person_in(hidden[start:verb.start()].rstrip(" ,").split(",")[-1].strip()):
