@@ -396,3 +396,13 @@ def test_an_initial_an_account_and_a_courtesy_title_in_a_run_of_capitals():
         ("Karim Bennani", [], "Directeur des Questions Globales à @MinistereDiplo", None),
         ("J. Paul Pratt", [], "ambassadeur", None),
     ]
+
+
+def test_a_description_opening_a_sentence_before_the_name_is_the_role():
+    text = (
+        "La réunion est prévue jeudi. Le secrétaire d'Etat recevra jeudi ses homologues, dont le chef de la diplomatie "
+        "française, Jean Morel. La coalition ne s'est plus réunie depuis 2014. « Nous devons penser à l'après-Daech », a souligné M. Reed."
+    )
+    assert people(text) == [("Jean Morel", [], "chef de la diplomatie française", "France"), ("Reed", [], "secrétaire d'Etat", "Etats-Unis")]
+    # Not when two people could be the one described.
+    assert people("Le secrétaire d'Etat est arrivé. Paul Grant et Tom Reed ont parlé.") == [("Paul Grant", [], None, None), ("Tom Reed", [], None, None)]

@@ -38,7 +38,7 @@ from ..lang.grammar import (
 )
 from ..lang.lexicon import table, words
 from ..lang.nationalities import NATIONALITIES
-from ..lang.sentences import sentence_ends, sentence_start
+from ..lang.sentences import sentence_end, sentence_ends, sentence_start
 from ..lang.vocabulary import COURTESY_ABBREVIATIONS, COURTESY_TITLES, DETERMINERS, FOLDED_PARTICLES, NICKNAMES, PARTICLES, STOP_WORDS, WEEKDAYS
 from ..records import PersonMention
 
@@ -403,6 +403,9 @@ def _assign_roles(body, people, mentions):
             if description:
                 person.role = f"{person.role}, {description}" if person.role else description
     for person in people:
+        if person.role is None:
+            person.role = _description_before(masked, person, mentions)
+    for person in people:
         person.country = _country(body, person, own.get(id(person), [])) or counterparts.get(id(person))
 
 
@@ -625,6 +628,28 @@ def _description(body, person, own):
             found = _description_at(body[opening:opening + 160]) if opening < limit else None
             if found and (not verb_after or CLAUSE_WORD.match(body, opening + found[1] + 1)) and _fits(person, found[0]):
                 return found[0]
+    return None
+
+
+def _description_before(body, person, mentions):
+    """A definite description opening one of the two sentences before a mention of this person, with no one
+    it could also describe named in between: "Le secrétaire d'Etat recevra ses homologues, dont le chef de la
+    diplomatie française, X. « … », a souligné M. Kerry"."""
+    for start, _, owner in mentions:
+        if owner is not person:
+            continue
+        opening = sentence_start(body, start)
+        for _ in range(3):
+            subject = DEFINITE.match(body, opening)
+            found = _description_at(body[subject.end():subject.end() + 160]) if subject else None
+            if found and _fits(person, found[0]):
+                between = [other for s, _, other in mentions if opening <= s < sentence_end(body, start) and other is not person]
+                head = TITLE_START.match(found[0]).group().lower()
+                if not any(other.role is None or head in other.role.lower() for other in between):
+                    return found[0]
+            if opening == 0 or "\n" in body[max(0, opening - 2):opening]:
+                break  # not across a paragraph
+            opening = sentence_start(body, opening - 1)
     return None
 
 
