@@ -17,6 +17,7 @@ it, or failing both, a definite description that takes the person up again
 country but no office (the article does not state it). The country comes from the role (nationality
 adjective, institution or country named), else from the known-people lexicon.
 """
+import bisect
 import itertools
 import re
 
@@ -402,9 +403,10 @@ def _assign_roles(body, people, mentions):
             description = _description(masked, person, own.get(id(person), []))
             if description:
                 person.role = f"{person.role}, {description}" if person.role else description
+    starts = [start for start, _, _ in mentions]
     for person in people:
         if person.role is None:
-            person.role = _description_before(masked, person, mentions)
+            person.role = _description_before(masked, person, own.get(id(person), []), mentions, starts)
     for person in people:
         person.country = _country(body, person, own.get(id(person), [])) or counterparts.get(id(person))
 
@@ -631,19 +633,19 @@ def _description(body, person, own):
     return None
 
 
-def _description_before(body, person, mentions):
+def _description_before(body, person, own, mentions, starts):
     """A definite description opening one of the two sentences before a mention of this person, with no one
     it could also describe named in between: "Le secrétaire d'Etat recevra ses homologues, dont le chef de la
-    diplomatie française, X. « … », a souligné M. Kerry"."""
-    for start, _, owner in mentions:
-        if owner is not person:
-            continue
+    diplomatie française, X. « … », a souligné M. Kerry". `own`: the person's mentions; `starts`: where each
+    of `mentions` starts."""
+    for start, _, _ in own:
         opening = sentence_start(body, start)
         for _ in range(3):
             subject = DEFINITE.match(body, opening)
             found = _description_at(body[subject.end():subject.end() + 160]) if subject else None
             if found and _fits(person, found[0]):
-                between = [other for s, _, other in mentions if opening <= s < sentence_end(body, start) and other is not person]
+                window = mentions[bisect.bisect_left(starts, opening):bisect.bisect_left(starts, sentence_end(body, start))]
+                between = [other for _, _, other in window if other is not person]
                 head = TITLE_START.match(found[0]).group().lower()
                 if not any(other.role is None or head in other.role.lower() for other in between):
                     return found[0]

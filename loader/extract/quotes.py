@@ -17,6 +17,7 @@ named by its office ("le chef de la diplomatie saoudienne") is the person the
 article gave that office; an institution or an unnamed official is nobody, and
 `attribution` keeps the article's words for the source either way.
 """
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -319,7 +320,17 @@ class _Cast:
             self.mentions[self.name_of[match.group()]].append(match.start())
             self.mention_ends[match.start()] = match.end()
         self.people = {person.name: person for person in people}
+        self.name_at = {start: name for name, starts in self.mentions.items() for start in starts}
+        self.mention_starts = sorted(self.name_at)
         self.context = {person.name: self._context(person) for person in people}
+        # What by_title compares, read once per person rather than once per office phrase of the article.
+        self.role_offices = {person.name: _offices(_plain(person.role or "")) for person in people}
+        self.context_offices = {name: _offices(context)[0] for name, context in self.context.items()}
+        self.context_words = {name: set(context.split()) for name, context in self.context.items()}
+        self.context_country = {
+            name: next((FOLDED_NATIONALITIES[w] for w in context.split() if w in FOLDED_NATIONALITIES), None) for name, context in self.context.items()
+        }
+        self.first_mention = sorted((min(starts), name) for name, starts in self.mentions.items() if starts)
         self.genders = {person.name: self._gender(person.name) for person in people}
 
     def finditer(self, text, start=0, end=None):
@@ -382,6 +393,11 @@ class _Cast:
             return self.name_of[match.group()]
         return None
 
+    def _holds(self, name, offices, rest):
+        """Whether the person's own role holds these offices, with the other words of the phrase naming it."""
+        own_offices, own_rest = self.role_offices[name]
+        return offices <= own_offices and rest <= set(own_rest.split())
+
     def starts_at(self, text, position):
         word = WORD_START.match(text, position)
         forms = self.by_first_word.get(word.group()) if word else None
@@ -403,21 +419,20 @@ class _Cast:
         rest = {w for w in text.split() if w not in FILLER and w not in FOLDED_NATIONALITIES and w not in IGNORED_IN_TITLES}
         if not offices and not rest and not country:
             return None
-        known = [name for name, starts in self.mentions.items() if starts and min(starts) < before]
+        known = [name for first, name in self.first_mention[:bisect.bisect_left(self.first_mention, (before,))]]
         last = lambda names: max(names, key=lambda n: max(s for s in self.mentions[n] if s < before))
         # Whose own role holds the office, before whose words around the name merely mention it.
-        holders = [name for name in known if offices and _holds(self.people[name].role, offices, rest)]
+        holders = [name for name in known if offices and self._holds(name, offices, rest)]
         holders = [name for name in holders if not country or self.people[name].country in (None, country)]
         if holders:
             return last(holders)
         strict, loose, women = [], [], []
         for name in known:
-            context = self.context[name]
-            own_offices, _ = _offices(context)
-            own_country = self.people[name].country or next((FOLDED_NATIONALITIES[w] for w in context.split() if w in FOLDED_NATIONALITIES), None)
+            own_offices = self.context_offices[name]
+            own_country = self.people[name].country or self.context_country[name]
             if country and own_country and own_country != country:
                 continue
-            if offices <= own_offices and rest <= set(context.split()) and (not country or own_country == country):
+            if offices <= own_offices and rest <= self.context_words[name] and (not country or own_country == country):
                 strict.append(name)
             elif country and own_country == country and (not own_offices or not offices or offices & own_offices):
                 loose.append(name)
@@ -430,12 +445,6 @@ class _Cast:
         # "La secrétaire d'Etat adjointe" for a woman the article titled otherwise: women are few enough
         # among the article's officials that the one named before is meant.
         return women[0] if len(women) == 1 and _phrase_gender(phrase)[0] == "f" else None
-
-
-def _holds(role, offices, rest):
-    """Whether a role holds these offices, with the other words of the phrase naming it."""
-    own_offices, own_rest = _offices(_plain(role or ""))
-    return offices <= own_offices and rest <= set(own_rest.split())
 
 
 def _offices(text):
@@ -541,9 +550,9 @@ def _phrase_source(hidden, start, end, cast, before, limit=None):
         return _Pronoun(*PRONOUNS[words[0]], impersonal=words[0] == "on")
     if [word.lower() for word in words] in (["ce", "dernier"], ["cette", "derniere"]):
         # "Ce dernier a estimé que « … »": the person named last.
-        named = [(max(p for p in starts if p < start), name) for name, starts in cast.mentions.items() if any(p < start for p in starts)]
+        named = bisect.bisect_left(cast.mention_starts, start)
         if named:
-            name = max(named)[1]
+            name = cast.name_at[cast.mention_starts[named - 1]]
             return _Source(name, text, cast.genders[name])
     text = RELATIVE.sub("", " " + text).strip()
     if not hidden[end:].strip() and text[-1:].isalpha():
