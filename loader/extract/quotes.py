@@ -393,6 +393,13 @@ class _Cast:
             return self.name_of[match.group()]
         return None
 
+    def _last_named(self, names, before):
+        """Which of `names` the article named last before offset `before` (read back from there)."""
+        for index in range(bisect.bisect_left(self.mention_starts, before) - 1, -1, -1):
+            if self.name_at[self.mention_starts[index]] in names:
+                return self.name_at[self.mention_starts[index]]
+        return None
+
     def _holds(self, name, offices, rest):
         """Whether the person's own role holds these offices, with the other words of the phrase naming it."""
         own_offices, own_rest = self.role_offices[name]
@@ -420,7 +427,7 @@ class _Cast:
         if not offices and not rest and not country:
             return None
         known = [name for first, name in self.first_mention[:bisect.bisect_left(self.first_mention, (before,))]]
-        last = lambda names: max(names, key=lambda n: max(s for s in self.mentions[n] if s < before))
+        last = lambda names: self._last_named(set(names), before)
         # Whose own role holds the office, before whose words around the name merely mention it.
         holders = [name for name in known if offices and self._holds(name, offices, rest)]
         holders = [name for name in holders if not country or self.people[name].country in (None, country)]
@@ -672,6 +679,7 @@ class _Reader:
     def __init__(self, hidden, cast):
         self.hidden, self.cast = hidden, cast
         self.events = []  # (position, _Source): who the text last presented as speaking or acting
+        self._comma = (0, -1, None)  # (searched from, first comma found or -1, up to): see _next_comma
 
     def antecedent(self, position, pronoun=None):
         for event_position, source in reversed(self.events):
@@ -934,12 +942,25 @@ class _Reader:
         hidden = self.hidden
         if not PARTICIPLE_OPENING.match(hidden, sentence_start, sentence_end):
             return None
-        comma = hidden.find(",", after, sentence_end)
-        verb = FINITE.search(hidden, comma, sentence_end) if comma != -1 else None
-        if verb is None or HIDDEN in hidden[comma:verb.start()]:
+        comma = self._next_comma(after, sentence_end)
+        if comma == -1:
+            return None
+        # The main verb comes before any other quotation: searching further would read the sentence once per quotation.
+        quotation = hidden.find(HIDDEN, comma, sentence_end)
+        verb = FINITE.search(hidden, comma, sentence_end if quotation == -1 else quotation)
+        if verb is None:
             return None
         bounds = _clause_subject(hidden, comma + 1, verb.start(), self.cast)
         return self.resolve(_phrase_source(hidden, *bounds, self.cast, after), after) if bounds else None
+
+    def _next_comma(self, position, end):
+        """The first comma in hidden[position:end], or -1; the quotations of a sentence ask in order, so the last
+        answer is reused while it lies ahead."""
+        searched, comma, until = self._comma
+        if until != end or position < searched or -1 < comma < position:
+            comma = self.hidden.find(",", position, end)
+        self._comma = (position, comma, end)
+        return comma
 
     def _document_for(self, found, start, end):
         """A group of countries or nobody speaks "dans leur communiqué": the communiqué does."""
