@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .lang.fold import fold_words
 from .lang.roles import normal_role
 from .lang.vocabulary import FOLDED_JOINING, NICKNAMES
+from .lang.lexicon import table
 from .places import canonical_city
 
 
@@ -33,6 +34,16 @@ def person_key(name):
     if len(words) > 1:
         words[0] = NICKNAMES.get(words[0], words[0])
     return " ".join(words)
+
+
+GOVERNMENT_DOMAINS = [(row["domain"], row["country"]) for row in table("people_government_domains.csv")]
+
+
+def government_country(url: "str | None") -> "str | None":
+    """The country whose government publishes at this address ("https://www.diplomatie.gouv.fr/…": France), or None."""
+    host = re.match(r"(?:[a-z]+://)?([^/:?#]+)", (url or "").strip().lower())
+    host = host.group(1) if host else ""
+    return next((country for domain, country in GOVERNMENT_DOMAINS if host == domain or host.endswith("." + domain)), None)
 
 
 def resolve_people(articles, extractions):
@@ -213,6 +224,7 @@ def resolve(articles, extractions):
     people, person_ids = resolve_people(articles, extractions)
     meetings, meeting_ids = resolve_meetings(articles, extractions)
     latest_role = {}  # person id -> (published, role, country)
+    latest_country = {}  # person id -> (published, country) of the latest article that gives one
     forms = {}  # person id -> every form of the name the corpus uses
     for index, (article, extraction) in enumerate(zip(articles, extractions)):
         article_id = index + 1
@@ -228,6 +240,12 @@ def resolve(articles, extractions):
             # story): the person takes the role and country that either gives.
             role = next((m.role for m in mentions if m.role), None)
             country = next((m.country for m in mentions if m.country), None)
+            if country is None and role and government_country(article.url):
+                # A government's own page names its ministers without their country. (Imported here: a build
+                # with nothing to extract does not load the extractors.)
+                from .extract.people import national_office
+
+                country = government_country(article.url) if national_office(role) else None
             resolved.article_people.append({"article_id": article_id, "person_id": person_id, "role": role, "country": country})
             if role or country:
                 # The history of roles compares them across articles: one form for each (the article's own words
@@ -245,6 +263,8 @@ def resolve(articles, extractions):
                 stamp = article.published or ""
                 if person_id not in latest_role or stamp >= latest_role[person_id][0]:
                     latest_role[person_id] = (stamp, role, country)
+                if country and (person_id not in latest_country or stamp >= latest_country[person_id][0]):
+                    latest_country[person_id] = (stamp, country)
         seen_meetings = set()
         for position, meeting in enumerate(extraction.meetings):
             meeting_id = meeting_ids[(index, position)]
@@ -294,7 +314,7 @@ def resolve(articles, extractions):
     for row in people:
         _, row["role"], row["country"] = latest_role.get(row["id"], (None, None, None))
     # An article that names a person without saying whom they serve keeps the country the corpus knows.
-    known_country = {row["id"]: row["country"] for row in people if row["country"]}
+    known_country = {person_id: country for person_id, (_, country) in latest_country.items()}
     for link in resolved.article_people:
         if link["country"] is None:
             link["country"] = known_country.get(link["person_id"])

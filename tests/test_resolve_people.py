@@ -1,5 +1,5 @@
 from loader.records import Article, Extraction, PersonMention
-from loader.resolve import person_key, resolve, resolve_people
+from loader.resolve import government_country, person_key, resolve, resolve_people
 
 
 def _articles(*published):
@@ -126,3 +126,37 @@ def test_two_spellings_of_one_name_in_an_article_give_the_role_either_states():
     ]
     resolved = resolve([article], [Extraction(people=people)])
     assert [(row["role"], row["country"]) for row in resolved.article_people] == [("secrétaire d'Etat américain", "Etats-Unis")]
+
+
+def test_a_government_page_names_its_own_ministers_without_their_country():
+    article = Article(path="1.txt", sha256="1", raw="", body="", url="https://www.diplomatie.gouv.fr/fr/actualites/reunion")
+    news = Article(path="2.txt", sha256="2", raw="", body="", url="https://www.journal.example/reunion")
+    mentions = [
+        PersonMention("Marc Tremblay", role="ministre des Affaires étrangères"),
+        PersonMention("Anne Klein", role="secrétaire générale de l'Otan"),
+        PersonMention("Omar Haddad", role="ministre irakien de la Défense", country="Irak"),
+    ]
+    rows = resolve([article, news], [Extraction(people=mentions), Extraction(people=mentions[:1])]).article_people
+    assert [(row["article_id"], row["person_id"], row["role"], row["country"]) for row in rows] == [
+        (1, 1, "ministre des Affaires étrangères", "France"),
+        (1, 2, "secrétaire générale de l'Otan", None),
+        (1, 3, "ministre irakien de la Défense", "Irak"),
+        (2, 1, "ministre des Affaires étrangères", "France"),
+    ]
+    assert government_country("translations.state.gov/2020/11/10/compte-rendu") == "Etats-Unis"
+    assert government_country("https://www.lemonde.fr/international/") is None
+
+
+def test_a_role_is_the_articles_own_the_corpus_history_stays_in_person_roles():
+    mentions = [
+        [PersonMention("Tom Reed", role="secrétaire à la Défense", country="Etats-Unis")],
+        [PersonMention("Tom Reed", role="secrétaire d'Etat", country="Etats-Unis")],
+        [PersonMention("Tom Reed")],
+    ]
+    resolved = resolve(_articles("2015-01-10", "2017-02-01", "2018-03-01"), [Extraction(people=m) for m in mentions])
+    assert [(row["article_id"], row["role"], row["country"]) for row in resolved.article_people] == [
+        (1, "secrétaire à la Défense", "Etats-Unis"),
+        (2, "secrétaire d'Etat", "Etats-Unis"),
+        (3, None, "Etats-Unis"),
+    ]
+    assert [(row["article_id"], row["role"]) for row in resolved.person_roles] == [(1, "secrétaire à la Défense"), (2, "secrétaire d'Etat")]

@@ -13,10 +13,11 @@ build's time.
 Shorter forms ("Tillerson", "M. Toner", "Al Baghdadi") are aliases of the full
 name. The role is the title phrase before the name and the apposition after
 it, or failing both, a definite description that takes the person up again
-("Le secrétaire d'Etat a assuré ..."); "son homologue italien" takes the
-office of its counterpart. The country comes from the role (nationality
+("Le secrétaire d'Etat a assuré ..."); "son homologue italien" gives a
+country but no office (the article does not state it). The country comes from the role (nationality
 adjective, institution or country named), else from the known-people lexicon.
 """
+import bisect
 import itertools
 import re
 
@@ -37,8 +38,8 @@ from ..lang.grammar import (
     WORD_TOKEN,
 )
 from ..lang.lexicon import table, words
-from ..lang.nationalities import FEMININE, MASCULINE, NATIONALITIES
-from ..lang.sentences import sentence_ends, sentence_start
+from ..lang.nationalities import NATIONALITIES
+from ..lang.sentences import sentence_end, sentence_ends, sentence_start
 from ..lang.vocabulary import COURTESY_ABBREVIATIONS, COURTESY_TITLES, DETERMINERS, FOLDED_PARTICLES, NICKNAMES, PARTICLES, STOP_WORDS, WEEKDAYS
 from ..records import PersonMention
 
@@ -48,6 +49,7 @@ SIDE_OPENERS = words("people_side_openers.txt")
 GIVEN_NAME_TITLES = {fold(title) for title in words("people_given_name_titles.txt")}
 ROLE_WORDS = {fold(word) for word in words("people_role_words.txt")}
 NOT_PEOPLE = {fold(word) for word in words("not_people.txt")}
+INSTITUTION_WORDS = NOT_PEOPLE | ROLE_WORDS
 FIRST_NAMES = {fold(name) for name in words("people_first_names.txt")}
 CREDIT_CUES = words("people_credit_cues.txt")
 NAMED_THINGS = words("people_named_things.txt")
@@ -58,7 +60,7 @@ KNOWN_SURNAMES = {}  # last word of a known name -> the names ending with it
 for _name in KNOWN:
     KNOWN_SURNAMES.setdefault(_name.split()[-1], []).append(_name)
 INSTITUTIONS = [(row["word"], row["country"] or None) for row in table("people_institutions.csv")]
-OFFICES = {fold(row["office"]): row["generic"] for row in table("people_offices.csv")}
+INSTITUTION_NAMES = {fold(word) for word, _ in INSTITUTIONS if " " not in word}  # "LR", "Knesset"
 # What a role phrase does not end with: a determiner or a preposition left dangling.
 DANGLING = DETERMINERS | {"de", "d'", "et"}
 
@@ -77,7 +79,7 @@ CREDIT_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{alternation(CREDIT_CUES)})(?:\s+p
 # A quotation: its sentences are not the article's (masked before looking for the next sentence, but
 # for the stops that end it, which may end the sentence holding it).
 QUOTED = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|\"[^\"\n]*\"")
-HOMOLOGUE = re.compile(rf"\bhomologues?(?:\s+(?P<adjective>{LETTER}+))?", re.I)
+HOMOLOGUE = re.compile(rf"homologues?(?:\s+(?P<adjective>{LETTER}+))?(?![\w-])", re.I)
 # "Didier Reynders pour la Belgique", "Philippe Goffin (Belgique)".
 SERVES = re.compile(rf"\A(?:\s+pour\s+(?:la\s+|le\s+|l['’]\s*|les\s+)?|\s*\(\s*)(?P<country>{CAPITAL}{LETTER}*(?:[- ][A-Za-zé]{LETTER}*)?)")
 
@@ -131,8 +133,8 @@ def _candidates(body):
     tokens = list(WORD_TOKEN.finditer(body))
     index = 0
     while index < len(tokens):
-        if not _is_name_token(tokens[index].group(1)):
-            index += 1
+        if not _is_name_token(tokens[index].group(1)) or body[tokens[index].start() - 1:tokens[index].start()] == "@":
+            index += 1  # (an account, "@MinistereDiplo", names no one)
             continue
         run = [tokens[index]]
         index += 1
@@ -144,6 +146,8 @@ def _candidates(body):
                 break
             if not (_is_name_token(token.group(1)) or token.group(1) in PARTICLES):
                 break
+            if body.startswith(tuple(COURTESY_ABBREVIATIONS), token.start()) and fold(token.group(1)) in COURTESY_TITLES:
+                break  # "à @MarocDiplomatie M. X": the courtesy title opens another name
             run.append(token)
             index += 1
         run = _trim(run)
@@ -151,22 +155,33 @@ def _candidates(body):
             yield run[0].start(1), run[-1].end(), [token.group(1) for token in run]
 
 
+# The most words a place's name has ("République démocratique du Congo"): longer prefixes and suffixes of a
+# run are not looked up, so trimming a run costs time in proportion to its length.
+PLACE_WORDS = 5
+
+
 def _trim(run):
     """Drop the words around a name that are not part of it: a sentence's first word, a title, a place."""
+    # "en Arabie Saoudite, X": a place of several words goes whole, before its first word is read alone.
+    for count in range(min(len(run), PLACE_WORDS), 1, -1):
+        if _is_place(" ".join(token.group(1) for token in run[:count])):
+            run = run[count:]
+            break
     while run and _leading(run[0].group(1)):
         run = run[1:]
     # "Hier Donald Trump": a sentence's first word before a given name.
-    if len(run) > 2 and fold(run[1].group(1)) in FIRST_NAMES and fold(run[0].group(1)) not in FIRST_NAMES and run[0].group(1) not in PARTICLES:
+    # (Not an initial: "J. Peter Pham".)
+    if len(run) > 2 and fold(run[1].group(1)) in FIRST_NAMES and fold(run[0].group(1)) not in FIRST_NAMES and run[0].group(1) not in PARTICLES and len(run[0].group(1)) > 1:
         run = run[1:]
     # "le roi Hamad de Bahreïn": a place after "de" is where the person is from, not part of the name.
-    for index in range(1, len(run) - 1):
+    for index in range(max(1, len(run) - 1 - PLACE_WORDS), len(run) - 1):
         if run[index].group(1) in ("de", "du", "des") and _is_place(" ".join(token.group(1) for token in run[index + 1:])):
             run = run[:index]
             break
     while run and (run[-1].group(1) in PARTICLES or len(run[-1].group(1)) == 1):
         run = run[:-1]
     # "d'Abou Dhabi Mohammed ben Zayed", "Washington Mike Pompeo": a place named first (not "Florence Parly").
-    for count in range(len(run) - 1, 0, -1):
+    for count in range(min(len(run) - 1, PLACE_WORDS), 0, -1):
         if (count > 1 or fold(run[0].group(1)) not in FIRST_NAMES) and _is_place(" ".join(token.group(1) for token in run[:count])):
             return run[count:]
     return run
@@ -226,7 +241,22 @@ def _single_is_person(body, start, end, text):
         return False
     if text.lower() in NATIONALITIES:
         return False  # "mis en garde les Européens": a people, not a person
-    return fold(text).split()[-1] in KNOWN_SURNAMES or _role_before(body, start) is not None or _spoken(body, start, end)
+    return fold(text).split()[-1] in KNOWN_SURNAMES or _titled(_role_before(body, start)) or _spoken(body, start, end)
+
+
+def _titled_word(word):
+    """A capitalised word that belongs to an office, not to a name ("Défense", "Etat")."""
+    return fold(word) in INSTITUTION_WORDS | TITLE_WORDS or _is_place(word)
+
+
+def _titled(role):
+    """Whether a title phrase before one word names that word as a person: not when it ends on a noun the word
+    names ("analyste au centre Carnegie", "directeur du groupe Total")."""
+    if role is None:
+        return False
+    last = role.split()[-1]
+    folded = fold(last)
+    return not (last.islower() and "'" not in last and TITLE_START.fullmatch(last) is None and folded not in ROLE_WORDS and last not in NATIONALITIES and " " in role)
 
 
 def _spoken(body, start, end):
@@ -347,11 +377,17 @@ def _by_given_name(body, start, roster, form):
 
 def _assign_roles(body, people, mentions):
     """Each person's role at the first mention that states one, then the country it implies."""
+    counterparts = {}  # id(person) -> the country "son homologue italien" gives a person it names
     for start, end, person in mentions:
         if person.role is None:
             role = role_near(body, start, end)
+            counterpart = HOMOLOGUE.match(role or "")
+            if counterpart:
+                # "son homologue italien, X" tells X's country, not X's office: the article states no role.
+                counterparts.setdefault(id(person), NATIONALITIES.get((counterpart.group("adjective") or "").lower()))
+                role = role.partition(",")[2].strip() or None
             if role:
-                person.role = _homologue_role(role, body, start, mentions) or role
+                person.role = role
     masked = QUOTED.sub(_mask, body)
     # Where the next mention of someone else starts, after each mention; and each person's mentions.
     next_other = [len(body)] * len(mentions)
@@ -367,8 +403,12 @@ def _assign_roles(body, people, mentions):
             description = _description(masked, person, own.get(id(person), []))
             if description:
                 person.role = f"{person.role}, {description}" if person.role else description
+    starts = [start for start, _, _ in mentions]
     for person in people:
-        person.country = _country(body, person, own.get(id(person), []))
+        if person.role is None:
+            person.role = _description_before(masked, person, own.get(id(person), []), mentions, starts)
+    for person in people:
+        person.country = _country(body, person, own.get(id(person), [])) or counterparts.get(id(person))
 
 
 def _mask(quotation):
@@ -402,7 +442,20 @@ def role_near(body, start, end):
         if country and places.country_code(country.group("name")):
             before = f"{before} {country.group().strip()}"
     parts = [part for part in (before, _role_after(body, end)) if part]
-    return ", ".join(parts) or None
+    return ", ".join(parts) or _elected(body, start, end)
+
+
+# "depuis l'élection de X à la présidence des Etats-Unis": X is the president.
+ELECTED = re.compile(rf"\s+à\s+la\s+(?P<office>présidence|vice-présidence)(?P<of>\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*{CAPITAL}{LETTER}*(?:-{LETTER}+)*)?")
+
+
+def _elected(body, start, end):
+    """The office a person's election is to ("l'élection de X à la présidence"), or None."""
+    office = ELECTED.match(body, end)
+    if not office or not re.search(r"(?<![\w-])(?:élection|réélection)\s+(?:de\s+|d['’])\Z", body[max(0, start - 20):start]):
+        return None
+    title = "vice-président" if office.group("office") == "vice-présidence" else "président"
+    return " ".join([title, *(office.group("of") or "").split()])
 
 
 def _possessed(body, start, title):
@@ -426,23 +479,36 @@ def _possessed(body, start, title):
 def _role_before(body, start):
     """The title phrase that ends right before a name ("le secrétaire d'Etat américain ", "Le ministre ..., le prince ")."""
     window = body[max(0, start - 160):start].rstrip("«“\" \u00a0")  # "La ministre des Armées «Florence Parly ..."
-    # "contre l'organisation Etat islamique (EI), X": an acronym in brackets does not end the title.
-    window = ACRONYM.sub(lambda match: " " * len(match.group()), window)
+    window = COURTESY_END.sub("", window)  # "le directeur M. X"
+    # "contre l'organisation Etat islamique (EI), X", "le secrétaire d'Etat (ministre des Affaires étrangères), X":
+    # a gloss in brackets does not end the title.
+    window = GLOSS.sub(lambda match: " " * len(match.group()), window)
     for title in TITLE_START.finditer(window):
         span = window[title.start():]
         # "Selon un responsable du Pentagone, le président X": an indefinite title is another, unnamed person.
         if "," in span and re.search(r"(?<![\w-])une?\s+\Z", window[:title.start()], re.I):
             continue
         if _one_phrase(span):
-            # "l'envoyé spécial du président X": X's role is the title after the genitive.
+            # "X, ministre français, son homologue américain, Y": the titles before the possessive are X's.
+            possessive = list(re.finditer(r",\s*(?:son|sa|leur)\s+", span))
+            if possessive:
+                span = span[possessive[-1].end():]
+            # "l'envoyé spécial du président X": X's role is the title after the genitive (not with a comma
+            # before X: "le représentant spécial du secrétaire général de l'ONU, X" is the representative).
             genitive = [t for t in TITLE_START.finditer(span) if t.start() > 0 and re.search(r"\b(?:du|de la|de l['’])\s*\Z", span[:t.start()])]
-            if genitive:
+            # Not when the genitive title has its own holder: "l'envoyé spécial du Président Grant pour la coalition X".
+            genitive = [t for t in genitive if not re.match(rf"\s+{CAPITAL}", span[t.end():]) or _titled_word(span[t.end():].split()[0])]
+            if genitive and not span.rstrip().endswith(","):
                 span = span[genitive[-1].start():]
             return _tidy(span) or None
     return None
 
 
-ACRONYM = re.compile(rf"\s*\({CAPITAL}{{2,6}}\)")
+COURTESY_END = re.compile(rf"(?<![\w-])(?:{_COURTESY})\s*\Z")
+GLOSS = re.compile(r"\s*\([^()\n«»\"“”]{1,80}\)")
+# What continues a title after a comma: "ministre de l'Europe et des Affaires étrangères, chargée du Commerce
+# extérieur", "au ministère des Affaires étrangères, de la Coopération africaine et des ...".
+CONTINUATION = re.compile(r"(?:de|du|des|d['’]|chargée?|auprès|adjointe?|par\s+intérim)(?![\w-])", re.I)
 
 
 def _one_phrase(span):
@@ -451,7 +517,7 @@ def _one_phrase(span):
         return False
     for segment in span.split(",")[1:]:
         segment = segment.strip()
-        if segment and not TITLE_START.match(re.sub(r"^(?:le|la|l['’]|son|sa)\s*", "", segment)):
+        if segment and not TITLE_START.match(re.sub(r"^(?:le|la|l['’]|son|sa)\s*", "", segment)) and not CONTINUATION.match(segment):
             return False
     return True
 
@@ -481,21 +547,38 @@ def _introduces_someone(phrase):
     """ ", son homologue américain John Kerry": an apposition that names another person, unless as a genitive
     ("envoyé spécial du président Barack Obama")."""
     for run in re.finditer(rf"{CAPITAL}{LETTER}+(?:[ \u00a0](?:{CAPITAL}|al-|el-){LETTER}+(?:-{LETTER}+)*)+", phrase):
-        words = run.group().split()
-        if _is_place(run.group()) or any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
+        start, words = _past_institution(run)
+        if len(words) < 2 or _is_place(" ".join(words)) or any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
             continue
-        if not re.search(rf"(?:du|de|d['’]|de la|de l['’])\s*(?:{TITLE})\s+\Z", phrase[:run.start()], re.I):
+        if not GENITIVE_TITLE.search(phrase[:start]):
             return True
     return False
 
 
+# "du président américain X": a name after a title in the genitive is the title's holder, not a second subject.
+GENITIVE_TITLE = re.compile(rf"(?:du|de|d['’]|de la|de l['’])\s*(?:{TITLE})(?:\s+{LETTER}+)?\s+\Z", re.I)
+
+
+def _past_institution(run):
+    """A capitalised run without the institution's words it opens with ("Etat John Kerry" -> "John Kerry"):
+    where the rest starts, and its words."""
+    tokens = list(re.finditer(r"\S+", run.group()))
+    while tokens and fold(tokens[0].group()) in INSTITUTION_WORDS | TITLE_WORDS and fold(tokens[0].group()) not in FIRST_NAMES:
+        tokens = tokens[1:]
+    return (run.start() + tokens[0].start() if tokens else run.end()), [token.group() for token in tokens]
+
+
 def _has_name(span):
-    """Whether a role phrase names someone: a given name, or two capitalised words none of which is an institution's."""
+    """Whether a role phrase names someone: a given name, or two capitalised words none of which is an institution's
+    (after a preposition or an article, a given name only: "directeur des Questions Globales")."""
     for run in re.finditer(rf"{CAPITAL}{LETTER}+(?:[ \u00a0]{CAPITAL}{LETTER}+)+", span):
-        words = run.group().split()
-        if _is_place(run.group()):
+        start, words = _past_institution(run)
+        if len(words) < 2 or _is_place(" ".join(words)):
             continue
-        if fold(words[0]) in FIRST_NAMES or not any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
+        if fold(words[0]) in FIRST_NAMES:
+            return True
+        complement = GENITIVE_END.search(span, 0, start)
+        if not complement and not any(fold(word) in NOT_PEOPLE or fold(word) in ROLE_WORDS for word in words):
             return True
     return False
 
@@ -504,13 +587,14 @@ def _names_someone(span):
     """ "le président Obama, X": capitalised words in a title phrase that are neither an institution's, a place's,
     a title's nor the complement of a preposition ("des Affaires étrangères", "d'Abou Dhabi") name someone."""
     for run in re.finditer(rf"{CAPITAL}{LETTER}*(?:[-'’]{LETTER}+)*(?:\s+{CAPITAL}{LETTER}*(?:[-'’]{LETTER}+)*)*", span):
-        if run.start() == 0 or re.search(r"(?:(?<![\w-])(?:de|du|des|la|le|les)\s+|['’])\Z", span[:run.start()], re.I):
+        # (Nor an account: "à @MinistereDiplo".)
+        if run.start() == 0 or re.search(r"(?:(?<![\w-])(?:de|du|des|la|le|les)\s+|['’@])\Z", span[:run.start()], re.I):
             continue
         if _is_place(run.group()):
             continue
         for word in run.group().split():
             folded = fold(word)
-            if not (folded in TITLE_WORDS or folded in NOT_PEOPLE or folded in ROLE_WORDS or word.lower() in NATIONALITIES or _is_place(word)):
+            if not (folded in TITLE_WORDS or folded in INSTITUTION_WORDS or folded in INSTITUTION_NAMES or word.lower() in NATIONALITIES or _is_place(word)):
                 return True
     return False
 
@@ -524,34 +608,6 @@ def _tidy(role):
     while words and words[-1].lower().replace("’", "'") in DANGLING:
         words.pop()
     return " ".join(words).strip(" ,")
-
-
-def _homologue_role(role, body, start, mentions):
-    """ "son homologue italien" holds the office of the person named last before it, for another country."""
-    match = HOMOLOGUE.search(role)
-    if not match:
-        return None
-    adjective = (match.group("adjective") or "").lower()
-    if adjective and adjective not in NATIONALITIES:
-        adjective = ""
-    anchors = [p for s, _, p in mentions if s < start and p.role and not HOMOLOGUE.search(p.role)]
-    if not anchors:
-        return None
-    return _office_for(anchors[-1].role, adjective)
-
-
-def _office_for(role, adjective):
-    """The same office, of the country `adjective` names ("ministre britannique des Affaires étrangères", "italien")."""
-    office = " ".join(word for word in role.split(", ")[-1].split() if word.lower() not in NATIONALITIES)
-    office = OFFICES.get(fold(office), office)
-    if not adjective:
-        return office
-    if re.match(r"chef de (?:la|l['’])", office, re.I):  # "chef de la diplomatie française"
-        return f"{office} {FEMININE[MASCULINE[adjective]]}"
-    title = TITLE_START.match(office)
-    if title:
-        return f"{office[:title.end()]} {adjective}{office[title.end():]}"
-    return f"{office} {adjective}"
 
 
 def _description(body, person, own):
@@ -574,6 +630,28 @@ def _description(body, person, own):
             found = _description_at(body[opening:opening + 160]) if opening < limit else None
             if found and (not verb_after or CLAUSE_WORD.match(body, opening + found[1] + 1)) and _fits(person, found[0]):
                 return found[0]
+    return None
+
+
+def _description_before(body, person, own, mentions, starts):
+    """A definite description opening one of the two sentences before a mention of this person, with no one
+    it could also describe named in between: "Le secrétaire d'Etat recevra ses homologues, dont le chef de la
+    diplomatie française, X. « … », a souligné M. Kerry". `own`: the person's mentions; `starts`: where each
+    of `mentions` starts."""
+    for start, _, _ in own:
+        opening = sentence_start(body, start)
+        for _ in range(3):
+            subject = DEFINITE.match(body, opening)
+            found = _description_at(body[subject.end():subject.end() + 160]) if subject else None
+            if found and _fits(person, found[0]):
+                window = mentions[bisect.bisect_left(starts, opening):bisect.bisect_left(starts, sentence_end(body, start))]
+                between = [other for _, _, other in window if other is not person]
+                head = TITLE_START.match(found[0]).group().lower()
+                if not any(other.role is None or head in other.role.lower() for other in between):
+                    return found[0]
+            if opening == 0 or "\n" in body[max(0, opening - 2):opening]:
+                break  # not across a paragraph
+            opening = sentence_start(body, opening - 1)
     return None
 
 
@@ -602,6 +680,11 @@ def _description_at(text):
             end = title.end() + word.end()
             continue
         break
+    # "Le sénateur républicain John Baker", "La porte-parole des peshmergas, Leila Karim": a name in the rest of
+    # the phrase, or in apposition right after it, is the one the title belongs to.
+    clause = re.split(r"[.;:!?«»\"“”()]|,(?!\s*" + CAPITAL + ")", text[end:end + 80])[0]
+    if _has_name(text[title.start():end] + clause):
+        return None
     role = _tidy(text[:end])
     return (role, end) if role else None
 
@@ -618,7 +701,7 @@ def _country(body, person, own):
         if match and places.country_code(match.group("country")):
             return places.country_name(places.country_code(match.group("country")))
     for start, end, _ in own:
-        country = _side(body, start) or _possessor(body, start)
+        country = _side(body, start) or _possessor(body, start) or _nationality_noun(body, start)
         if country:
             return country
     for form in [person.name, *person.aliases]:
@@ -641,6 +724,16 @@ def _sentence_before(body, start):
     return body[sentence_start(body, start):start]
 
 
+# "le Britannique X", "les Français X et Y": a national named by the noun of their country.
+NATIONAL = re.compile(rf"(?<![\w-])(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*(?P<noun>{CAPITAL}{LETTER}+)\s+\Z")
+
+
+def _nationality_noun(body, start):
+    """The country of the nationality noun right before a name, or None."""
+    noun = NATIONAL.search(body, max(0, start - 30), start)
+    return NATIONALITIES.get(noun.group("noun").lower()) if noun else None
+
+
 def _side(body, start):
     """The country a sentence's opening gives its people ("Côté français, c'est X qui …"), or None."""
     opening = SIDE.match(_sentence_before(body, start))
@@ -648,6 +741,7 @@ def _side(body, start):
 
 
 POSSESSOR = re.compile(rf"\s*(?:(?:La|Le|L['’])\s*)?(?P<country>{COUNTRY_NAME})\s*,")
+REPRESENTED = re.compile(rf"\s*(?:(?:La|Le|Les|L['’])\s*)?(?P<country>{COUNTRY_NAME})\s+(?:est|était|sera|a\s+été|sont|étaient|seront|ont\s+été)\s+représentée?s?\b")
 
 
 def _known(form):
@@ -658,10 +752,11 @@ def _known(form):
 
 def _possessor(body, start):
     """The country a sentence opens with when the name's title is its possessive ("La France, représentée
-    par sa secrétaire d'Etat chargée de l'Europe, X"), or None."""
+    par sa secrétaire d'Etat chargée de l'Europe, X") or when it says who represents it ("Le Maroc est
+    représenté par l'ambassadeur X et le directeur Y"), or None."""
     sentence = _sentence_before(body, start)
-    opening = POSSESSOR.match(sentence)
-    if not opening or not re.search(rf"(?<![\w-])(?:son|sa)\s+(?:{TITLE})", sentence[opening.end():], re.I):
+    opening = POSSESSOR.match(sentence) or REPRESENTED.match(sentence)
+    if not opening or opening.re is POSSESSOR and not re.search(rf"(?<![\w-])(?:son|sa)\s+(?:{TITLE})", sentence[opening.end():], re.I):
         return None
     code = places.country_code(opening.group("country"))
     return places.country_name(code) if code else None
@@ -703,6 +798,12 @@ COUNTRY_AFTER = re.compile(rf"\s+(?:d['’]|de |du |des )(?P<name>{COUNTRY_NAME}
 # "envoyé spécial de Washington"),
 # not as a post or a mission ("ambassadeur aux Etats-Unis", "émissaire pour la Syrie").
 _SERVED_COUNTRY = re.compile(rf"(?<![\w-])(?:de|du|des|d['’]|de la|de l['’])\s*(?P<name>{COUNTRY_NAME})")
+
+
+def national_office(role: "str | None") -> bool:
+    """A title of a country's government that names no country ("ministre des Affaires étrangères"), not of an
+    international body."""
+    return bool(role) and TITLE_START.search(role) is not None and country_of(role) is None and not _international(role)
 
 
 def country_of(role):

@@ -17,6 +17,7 @@ named by its office ("le chef de la diplomatie saoudienne") is the person the
 article gave that office; an institution or an unnamed official is nobody, and
 `attribution` keeps the article's words for the source either way.
 """
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -46,7 +47,10 @@ from ..lang.grammar import (
     SOURCE_PREPOSITION,
     SPEECH_VERB,
     TIME_PHRASE,
+    MODIFIER,
+    TITLE,
     TITLE_WORD,
+    TITLES,
     VERB,
 )
 from ..lang.lexicon import table, words
@@ -71,6 +75,10 @@ OFFICES = [
     for phrase, office in sorted(((_plain(row["phrase"]), row["office"]) for row in table("quotes_offices.csv")), key=lambda pair: -len(pair[0]))
 ]
 ANONYMOUS_HEAD_WORDS = {_plain(head) for head in ANONYMOUS_HEADS if " " not in head}
+# "X a ajouté": a person going on speaking.
+CONTINUES = re.compile(rf"\s+(?:a|avait)\s+(?:{'|'.join(re.escape(verb) for verb in words('quotes_continuation_verbs.txt'))})(?![\w-])")
+# "le porte-parole", "la ministre": an office named with a definite article, no name.
+DEFINITE_TITLE = re.compile(rf"(?:[Ll]e |[Ll]a |[Ll]['’])\s*(?:(?:{MODIFIER})(?:\s+|-))*(?:{TITLE})(?![\w'’-])", re.I)
 
 
 _CLAUSE = r"(?:\bMM?\.|\bMme\b|[^,.;:«»“”\"\n])"
@@ -201,10 +209,33 @@ def _units(body, spans):
     for span in spans:
         start, lead_end = span.start, span.open
         for incise in INCISE.finditer(body, span.start, span.end):
+            if incise.start() < start:
+                continue  # inside the apposition of the incise before
             units.append(_Unit(*_trimmed(body, start, incise.start()), lead_end, incise.start(), True))
-            start, lead_end = incise.end(), incise.end()
+            start = lead_end = _incise_end(body, incise.end(), span.end)
         units.append(_Unit(*_trimmed(body, start, span.end), lead_end, span.close, start != span.start))
     return [unit for unit in units if unit.end > unit.start]
+
+
+# What goes on with the speaker of an incise rather than with the quotation: a title in apposition
+# (", porte-parole du département d'Etat,") or where they spoke (", au micro de X.", ", devant la presse,").
+INCISE_APPOSITION = re.compile(
+    rf"\s*(?:(?:(?:le|la|l['’]|un|une|son|sa)\s*)?(?:{TITLE})|au\s+micro|à\s+la\s+presse|lors|devant|en\s+marge|interrogée?|s['’]exprimant)(?![\w'’-])"
+    rf"{_CLAUSE}{{0,100}}?(?:,|\.(?=\s+{CAPITAL}))\s*",
+    re.I,
+)
+
+
+def _incise_end(body, end, limit):
+    """Where an incise ending at `end` really ends: after the appositions to its speaker (at most three)."""
+    for _ in range(3):
+        if body[end - 2:end].strip() != "," and body[end - 1:end] != ",":
+            break
+        apposition = INCISE_APPOSITION.match(body, end, limit)
+        if not apposition:
+            break
+        end = apposition.end()
+    return end
 
 
 def _trimmed(body, start, end):
@@ -289,7 +320,17 @@ class _Cast:
             self.mentions[self.name_of[match.group()]].append(match.start())
             self.mention_ends[match.start()] = match.end()
         self.people = {person.name: person for person in people}
+        self.name_at = {start: name for name, starts in self.mentions.items() for start in starts}
+        self.mention_starts = sorted(self.name_at)
         self.context = {person.name: self._context(person) for person in people}
+        # What by_title compares, read once per person rather than once per office phrase of the article.
+        self.role_offices = {person.name: _offices(_plain(person.role or "")) for person in people}
+        self.context_offices = {name: _offices(context)[0] for name, context in self.context.items()}
+        self.context_words = {name: set(context.split()) for name, context in self.context.items()}
+        self.context_country = {
+            name: next((FOLDED_NATIONALITIES[w] for w in context.split() if w in FOLDED_NATIONALITIES), None) for name, context in self.context.items()
+        }
+        self.first_mention = sorted((min(starts), name) for name, starts in self.mentions.items() if starts)
         self.genders = {person.name: self._gender(person.name) for person in people}
 
     def finditer(self, text, start=0, end=None):
@@ -352,6 +393,18 @@ class _Cast:
             return self.name_of[match.group()]
         return None
 
+    def _last_named(self, names, before):
+        """Which of `names` the article named last before offset `before` (read back from there)."""
+        for index in range(bisect.bisect_left(self.mention_starts, before) - 1, -1, -1):
+            if self.name_at[self.mention_starts[index]] in names:
+                return self.name_at[self.mention_starts[index]]
+        return None
+
+    def _holds(self, name, offices, rest):
+        """Whether the person's own role holds these offices, with the other words of the phrase naming it."""
+        own_offices, own_rest = self.role_offices[name]
+        return offices <= own_offices and rest <= set(own_rest.split())
+
     def starts_at(self, text, position):
         word = WORD_START.match(text, position)
         forms = self.by_first_word.get(word.group()) if word else None
@@ -373,21 +426,25 @@ class _Cast:
         rest = {w for w in text.split() if w not in FILLER and w not in FOLDED_NATIONALITIES and w not in IGNORED_IN_TITLES}
         if not offices and not rest and not country:
             return None
-        known = [name for name, starts in self.mentions.items() if starts and min(starts) < before]
+        known = [name for first, name in self.first_mention[:bisect.bisect_left(self.first_mention, (before,))]]
+        last = lambda names: self._last_named(set(names), before)
+        # Whose own role holds the office, before whose words around the name merely mention it.
+        holders = [name for name in known if offices and self._holds(name, offices, rest)]
+        holders = [name for name in holders if not country or self.people[name].country in (None, country)]
+        if holders:
+            return last(holders)
         strict, loose, women = [], [], []
         for name in known:
-            context = self.context[name]
-            own_offices, _ = _offices(context)
-            own_country = self.people[name].country or next((FOLDED_NATIONALITIES[w] for w in context.split() if w in FOLDED_NATIONALITIES), None)
+            own_offices = self.context_offices[name]
+            own_country = self.people[name].country or self.context_country[name]
             if country and own_country and own_country != country:
                 continue
-            if offices <= own_offices and rest <= set(context.split()) and (not country or own_country == country):
+            if offices <= own_offices and rest <= self.context_words[name] and (not country or own_country == country):
                 strict.append(name)
             elif country and own_country == country and (not own_offices or not offices or offices & own_offices):
                 loose.append(name)
             if self.genders[name] == "f" and (not own_offices or not offices or offices & own_offices):
                 women.append(name)
-        last = lambda names: max(names, key=lambda n: max(s for s in self.mentions[n] if s < before))
         if strict:
             return last(strict)
         if len(loose) == 1:
@@ -498,7 +555,15 @@ def _phrase_source(hidden, start, end, cast, before, limit=None):
     words = strip_accents(text).split()
     if len(words) == 1 and words[0] in PRONOUNS:
         return _Pronoun(*PRONOUNS[words[0]], impersonal=words[0] == "on")
+    if [word.lower() for word in words] in (["ce", "dernier"], ["cette", "derniere"]):
+        # "Ce dernier a estimé que « … »": the person named last.
+        named = bisect.bisect_left(cast.mention_starts, start)
+        if named:
+            name = cast.name_at[cast.mention_starts[named - 1]]
+            return _Source(name, text, cast.genders[name])
     text = RELATIVE.sub("", " " + text).strip()
+    if not hidden[end:].strip() and text[-1:].isalpha():
+        text = _completed(text)
     if not text or len(text.split()) > 16:
         return None
     name = cast.person_in(text)
@@ -510,6 +575,14 @@ def _phrase_source(hidden, start, end, cast, before, limit=None):
     if name:
         return _Source(name, text, cast.genders[name] or gender, False)
     return _Source(None, text, gender, plural)
+
+
+def _completed(text):
+    """A source the article's cut leaves unfinished ("», a indiqué le secr"): its last word as the one title it
+    begins, if any."""
+    head, _, last = text.rpartition(" ")
+    titles = {title.split()[0] for title in TITLES if title.lower().startswith(last.lower())} if len(last) >= 3 else set()
+    return f"{head} {titles.pop()}".strip() if len(titles) == 1 else text
 
 
 MASCULINE_OPENERS = determiners(gender="m", number="singular") | {"m."}
@@ -606,6 +679,7 @@ class _Reader:
     def __init__(self, hidden, cast):
         self.hidden, self.cast = hidden, cast
         self.events = []  # (position, _Source): who the text last presented as speaking or acting
+        self._comma = (0, -1, None)  # (searched from, first comma found or -1, up to): see _next_comma
 
     def antecedent(self, position, pronoun=None):
         for event_position, source in reversed(self.events):
@@ -654,8 +728,24 @@ class _Reader:
         return found
 
     def sentence_subject(self, start, end):
-        """Record the subject of a sentence that presents a person or someone speaking; else the one
-        person the sentence names ("L'état-major était représenté par le général X")."""
+        """Record the subject of a sentence that presents a person or someone speaking, and the source a
+        speech verb put after the sentence's words names (", indique le communiqué.")."""
+        self._subject(start, end)
+        hidden = self.hidden
+        commas = [m.end() for m in re.finditer(r",\s*", hidden[start:end])]
+        verb = next((VERB.match(hidden, start + comma, end) for comma in reversed(commas) if VERB.match(hidden, start + comma, end)), None)
+        if verb is None or _pronoun_of(verb) or self.cast.person_in(hidden[start:verb.start()].rstrip(" ,").split(",")[-1].strip()):
+            return  # "X, le ministre, a annoncé …": the verb has its subject before it
+        bounds = _inverted_subject(hidden, verb.end(), end, self.cast)
+        # "…, indique le communiqué.", "…, a annoncé le Pentagone.": a definite source, not an object ("a annoncé un prêt").
+        if bounds and re.match(rf"(?:[Ll]es?\s|[Ll]a\s|[Ll]['’]|{CAPITAL})", hidden[bounds[0]:bounds[1]].lstrip()):
+            found = self.resolve(_phrase_source(hidden, *bounds, self.cast, verb.start()), verb.start())
+            if isinstance(found, _Source):
+                self.events.append((verb.start(), found))
+
+    def _subject(self, start, end):
+        """The subject of a sentence that presents a person or someone speaking; else the one person the
+        sentence names ("L'état-major était représenté par le général X")."""
         hidden = self.hidden
         stop = hidden.find(HIDDEN, start, end)
         stop = end if stop == -1 else stop
@@ -708,7 +798,9 @@ class _Reader:
                     if pronoun == "on":  # "a-t-on indiqué de source diplomatique"
                         rest = hidden[verb.end():end].split(",")[0].strip(" .")
                         return _Source(None, rest or None)
-                    return self.resolve(_Pronoun(*PRONOUNS[pronoun]), unit.start)
+                    found = self.resolve(_Pronoun(*PRONOUNS[pronoun]), unit.start)
+                    # "», expliquent-ils" with no group named before: nobody, not the last person who spoke.
+                    return found or (_Source(None, None, plural=True) if PRONOUNS[pronoun][1] else None)
                 bounds = _inverted_subject(hidden, verb.end(), end, self.cast)
                 if bounds:
                     return self.resolve(_phrase_source(hidden, *bounds, self.cast, unit.start, end), unit.start)
@@ -723,6 +815,17 @@ class _Reader:
         if bounds is None:
             return None
         return self.resolve(_phrase_source(hidden, *bounds, self.cast, before, end), before)
+
+    def _antecedent_phrase(self, start, end, before):
+        """The source the noun phrase ending at `end` names: the last name, or the phrase from its last determiner."""
+        text = self.hidden[start:end]
+        names = list(self.cast.finditer(text))
+        phrases = list(re.finditer(r"(?<![\w-])(?:le|la|les|l['’]|un|une)(?![\w-])\s*(?=[^,;:§]*\Z)", text, re.I))
+        if names and (not phrases or names[-1].start() >= phrases[-1].start()):
+            return _Source(self.cast.name_of[names[-1].group()], names[-1].group())
+        if not phrases:
+            return None
+        return self.resolve(_phrase_source(self.hidden, start + phrases[-1].start(), end, self.cast, before), before)
 
     def _relative_antecedent(self, start, end):
         """"par le renseignement américain selon lequel", "a souligné M. Kerry, selon qui": the phrase before."""
@@ -753,6 +856,12 @@ class _Reader:
         if verb is not None and (selon is None or verb.start() > selon.start()):
             pronoun = _pronoun_of(verb)
             before_verb = hidden[start:verb.start()]
+            relative = re.search(r",\s*qui\s*\Z", before_verb)
+            if relative and not pronoun:
+                # "…, indique le communiqué, qui appelle à « … »": the relative's subject is the phrase before it.
+                found = self._antecedent_phrase(start, start + relative.start(), unit.start)
+                if found is not None:
+                    return found
             inverted = pronoun or not before_verb.strip(" ,") or re.search(r"(?:comme|ainsi\s+que|ce\s+qu['’])\s*l?['’]?\s*\Z", before_verb, re.I)
             if not inverted and before_verb.rstrip(SPACES).endswith(","):
                 # ", a annoncé vendredi le Pentagone, qui …" (an incise) or ", Mark Toner, a assuré que" (a subject)
@@ -803,6 +912,16 @@ class _Reader:
             return following or self.antecedent(unit.start)
         return self._document_for(None, start, end)
 
+    def named_next(self, source, sentence_end):
+        """ "« … », a fait savoir le porte-parole. X a ajouté que …": the office is the person the next sentence
+        makes go on speaking, when the article named no one of that office before."""
+        position = _skip_spaces(self.hidden, sentence_end)
+        named = next(self.cast.finditer(self.hidden, position, position + 80), None)
+        if named is None or named.start() != position or not CONTINUES.match(self.hidden, named.end()):
+            return None
+        speaker = self.cast.name_of[named.group()]
+        return _Source(speaker, source.attribution, self.cast.genders[speaker] or source.gender)
+
     def _next_speaker(self, unit):
         """The person the sentence right after a quotation makes the subject of a speech verb."""
         hidden = self.hidden
@@ -823,12 +942,25 @@ class _Reader:
         hidden = self.hidden
         if not PARTICIPLE_OPENING.match(hidden, sentence_start, sentence_end):
             return None
-        comma = hidden.find(",", after, sentence_end)
-        verb = FINITE.search(hidden, comma, sentence_end) if comma != -1 else None
-        if verb is None or HIDDEN in hidden[comma:verb.start()]:
+        comma = self._next_comma(after, sentence_end)
+        if comma == -1:
+            return None
+        # The main verb comes before any other quotation: searching further would read the sentence once per quotation.
+        quotation = hidden.find(HIDDEN, comma, sentence_end)
+        verb = FINITE.search(hidden, comma, sentence_end if quotation == -1 else quotation)
+        if verb is None:
             return None
         bounds = _clause_subject(hidden, comma + 1, verb.start(), self.cast)
         return self.resolve(_phrase_source(hidden, *bounds, self.cast, after), after) if bounds else None
+
+    def _next_comma(self, position, end):
+        """The first comma in hidden[position:end], or -1; the quotations of a sentence ask in order, so the last
+        answer is reused while it lies ahead."""
+        searched, comma, until = self._comma
+        if until != end or position < searched or -1 < comma < position:
+            comma = self.hidden.find(",", position, end)
+        self._comma = (position, comma, end)
+        return comma
 
     def _document_for(self, found, start, end):
         """A group of countries or nobody speaks "dans leur communiqué": the communiqué does."""
@@ -895,6 +1027,8 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
             # The verb may follow a later quotation of the sentence: « A », une « B », a annoncé X.
             tail_end = min(sentence_end, unit.tail_start + 200)
             source = reader.tail(unit, tail_end)
+            if source is not None and source.speaker is None and DEFINITE_TITLE.match(source.attribution or ""):
+                source = reader.named_next(source, sentence_end) or source
             by_verb = source is not None
             if source is None:
                 source = reader.lead(unit, lead_start, previous) or reader.main_subject(sentence_start, sentence_end, unit.tail_start)
@@ -920,16 +1054,20 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
 
 
 def _is_quotation(text, full, unit, by_verb, lead):
-    """Not a single word, a name or label, or a short fragment; a short sentence is one when a speech
-    verb tells it or its full stop ends it (`full` is the quotation with its final punctuation)."""
+    """Not a single word, a name or label, or a fragment of three words; such a short sentence is one when a
+    speech verb tells it or its full stop ends it (`full` is the quotation with its final punctuation)."""
     count = len(_words(text))
     if count < 2 or (not unit.split and _is_label(text)):
         return False
     if unit.split:
         return True  # an incise splits a quotation: each part is quoted, however short
-    if count <= 5:
+    if count <= 3:
         standalone = not lead.strip(SPACES) or lead.rstrip(SPACES).endswith(":")
         return text[:1].isupper() and standalone and (by_verb or bool(re.search(r"[.!?…]\Z", full)))
+    # "la « coalition globale contre Daech »": after a determiner, a few words in marks are a name or a term
+    # (a quoted phrase carries its own: "après « la défaite du califat »").
+    if count <= 5 and lead.split() and lead.split()[-1].lower().replace("’", "'") in DETERMINERS:
+        return False
     return True
 
 
