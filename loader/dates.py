@@ -2,6 +2,7 @@
 date expressions of running text ("le 22 mars", "mardi prochain", "à l'automne 2022")
 placed on the calendar against an article's publication date, never against the clock.
 """
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
@@ -259,25 +260,32 @@ def find_dates(text):
 
     Invalid dates ("le 31 février", "le 80 mars") are no dates at all.
     """
-    found, taken = [], []
+    found = []
+    taken = []  # spans already read, sorted and never overlapping: a lookup is a binary search
 
     def free(span):
-        return all(span[1] <= start or span[0] >= end for start, end in taken)
+        index = bisect.bisect_left(taken, (span[1],))
+        return index == 0 or taken[index - 1][1] <= span[0]
+
+    def take(span):
+        bisect.insort(taken, span)
 
     for match in DAY_DATE.finditer(text):
-        taken.append(match.span())
+        take(match.span())
         try:
             found.append(DateExpression(match.group(), *match.span(), **_day_fields(match)))
         except InvalidDate:
             continue
-    taken.extend(match.span() for match in NUMBER_MONTH.finditer(text) if free(match.span()))
+    for match in NUMBER_MONTH.finditer(text):
+        if free(match.span()):
+            take(match.span())
     for pattern, fields_of in _FORMS:
         for match in pattern.finditer(text):
             if not free(match.span()):
                 continue
             fields = fields_of(match)
             if fields is not None:
-                taken.append(match.span())
+                take(match.span())
                 found.append(DateExpression(match.group(), *match.span(), **fields))
     return sorted(found, key=lambda expression: expression.start)
 

@@ -81,7 +81,7 @@ MEETING_OF_CITY = re.compile(
     re.I,
 )
 HOST_CITY = re.compile(
-    rf"(?<![\w'’-])(?P<name>{CAPITAL}[\w'’-]*(?: {CAPITAL}[\w'’-]*)*) (?:qui )?(?:(?:va|vont|doit|devrait|a|avait) )?(?:{HOST_PATTERN})(?![\w-])"
+    rf"(?<![\w'’-])(?P<name>{CAPITAL}[\w'’-]*(?: {CAPITAL}[\w'’-]*){{0,3}}) (?:qui )?(?:(?:va|vont|doit|devrait|a|avait) )?(?:{HOST_PATTERN})(?![\w-])"
 )
 # "dans la ville jordanienne d'Aqaba", "la station balnéaire de Charm el-Cheikh": a city named
 # after the kind of place it is.
@@ -855,9 +855,27 @@ def _mention(article, index, sentence, pairs, position, last_date):
     return mention
 
 
+# A sentence of the press is a few hundred characters; a longer run (a list, a table, junk) is
+# read in pieces of this size, so that no article costs more than its length.
+MAX_SENTENCE = 2000
+
+
+def _bounded(body, sentences):
+    """The sentences, those longer than MAX_SENTENCE cut at a space."""
+    bounded = []
+    for low, high in sentences:
+        while high - low > MAX_SENTENCE:
+            cut = body.rfind(" ", low + MAX_SENTENCE // 2, low + MAX_SENTENCE)
+            cut = cut + 1 if cut > low else low + MAX_SENTENCE
+            bounded.append((low, cut))
+            low = cut
+        bounded.append((low, high))
+    return bounded
+
+
 def _mentions(body, published, figures):
     """The sentences of `body`, its places, and every mention of a meeting in them, in order."""
-    sentences = sentence_spans(body)
+    sentences = _bounded(body, sentence_spans(body))
     datelines = [match.span() for match in DATELINE.finditer(body)]
     dates = [date for date in find_dates(body) if not any(low <= date.start < high for low, high in datelines)]
     article = _Article(body, published, figures, _places(body), dates, tense_markers(body))
