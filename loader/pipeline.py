@@ -386,7 +386,7 @@ def _listed(names, most=5):
     return ", ".join(shown) + (", …" if len(names) > most else "")
 
 
-def _foreign_content(path):
+def _foreign_content(path, built, built_columns):
     """(Why the file at `path` is no coalition database, what in it the build did not make): each None when nothing.
 
     A coalition database to which someone added a view, a table, a trigger, an index or a
@@ -403,7 +403,6 @@ def _foreign_content(path):
         return None, None  # an empty file holds nothing
     if header != SQLITE_HEADER:
         return "not an SQLite database", None
-    built, built_columns = built_objects()
     try:
         connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -434,11 +433,12 @@ def writable_target(db_path, force=False):
     Raises TargetRefused when that file exists and holds more than a coalition database
     (another file, or a coalition database with objects someone added), unless `force`.
     """
+    built = built_objects()
     target = Path(os.path.realpath(db_path))
     if force or not os.path.lexists(target):
         return target
     try:
-        foreign, added = _foreign_content(target)
+        foreign, added = _foreign_content(target, *built)
     except OSError as error:
         foreign, added = f"cannot be read ({error.strerror or error})", None
     shown = printable(str(db_path))
