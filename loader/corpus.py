@@ -221,7 +221,7 @@ def encoding_warning(data: bytes, encoding: str) -> "str | None":
         first = error.start
     count = len(BAD_BYTE.findall(data.decode("utf-8", "surrogateescape")))
     bytes_ = f"{count:,} bytes" if count > 1 else "1 byte"
-    return f"UTF-8 but for {bytes_} (the first, 0x{data[first]:02x}, at offset {first:,}), replaced by U+FFFD (\ufffd); save it as UTF-8 to keep them"
+    return f"not UTF-8 in {bytes_} (the first, 0x{data[first]:02x}, at offset {first:,}): read as UTF-8, each replaced by U+FFFD (\ufffd)"
 
 
 def read_text(path, limit=MAX_BYTES, too_large="far more than any news article"):
@@ -553,10 +553,11 @@ def _warnings(article, decoding):
     return warnings + check_text(text, article.body)
 
 
-def _listing(folder):
+def _listing(folder, output=None):
     """The article files of `folder` and the printable names of the other entries, both sorted.
 
     A `*.txt` that is no regular file (a link, a pipe) is listed, so that reading it says why it is skipped.
+    The build's own `output` file is no input, and not listed.
     """
     try:
         with os.scandir(folder) as scan:
@@ -565,7 +566,7 @@ def _listing(folder):
         raise CorpusError(f"{printable(str(folder))}: cannot be read ({error.strerror or error})") from error
     articles, others = [], []
     for entry in entries:
-        if entry.name.startswith(".") or entry.name == MANIFEST:
+        if entry.name.startswith(".") or entry.name in (MANIFEST, output):
             continue  # hidden files: ".DS_Store", macOS "._a.txt" forks
         folder_entry = entry.is_dir(follow_symlinks=False)
         if entry.name.lower().endswith(".txt") and not folder_entry:
@@ -575,15 +576,16 @@ def _listing(folder):
     return articles, others
 
 
-def read_corpus(folder):
+def read_corpus(folder, output=None):
     """Every `*.txt` of `folder`, sorted by name, as Articles; and the problems met.
 
+    `output` names the database the build writes when it lies in `folder`.
     Raises CorpusError when the folder is missing or gives no article at all.
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise CorpusError(f"{printable(str(folder))}: no such folder")
-    paths, others = _listing(folder)
+    paths, others = _listing(folder, output)
     # A file name written in NFD (as macOS may) still finds its row.
     manifest, problems = read_manifest(folder, {unicodedata.normalize("NFC", path.name) for path in paths})
     if others:

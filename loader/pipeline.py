@@ -119,20 +119,21 @@ def extraction_key(article):
     return _digest(extraction_version(), article.published, article.body)
 
 
-def input_fingerprint(corpus_dir):
+def input_fingerprint(corpus_dir, output=None):
     """Hash of everything `read_corpus` reads, or None when the folder cannot be read (the build then says why).
 
     As read_corpus sees the folder: hidden files are left out (a build's temporary files
     among them), other entries count by their name (they are listed as ignored), and only
-    the articles and the manifest are read. So a --db kept in the folder changes nothing,
-    and no device or pipe (`coalition build /proc`) is ever opened.
+    the articles and the manifest are read. So the database the build writes, `output`,
+    changes nothing when it is kept in the folder, and no device or pipe (`coalition build
+    /proc`) is ever opened.
     """
     digest = hashlib.sha256(build_version().encode())
     try:
         folder = Path(corpus_dir).resolve()
         digest.update(folder.name.encode("utf-8", "surrogateescape") + b"\0")
         for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or entry.name == output:
                 continue
             digest.update(entry.name.encode("utf-8", "surrogateescape") + b"\0")
             # A link or a pipe is named, never followed or read.
@@ -527,7 +528,9 @@ def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress, forc
     only a coalition database, unless `force` (TargetRefused).
     """
     target = writable_target(db_path, force)
-    fingerprint = input_fingerprint(corpus_dir)
+    # A database kept in the corpus folder is the build's output, not one of its inputs.
+    output = target.name if target.parent == Path(corpus_dir).resolve() else None
+    fingerprint = input_fingerprint(corpus_dir, output)
     previous = None if full else open_previous(target)
     unchanged, cached = None, {}
     if previous:
@@ -537,7 +540,7 @@ def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress, forc
             previous.close()
     if unchanged:
         return unchanged
-    articles, problems = read_corpus(corpus_dir)
+    articles, problems = read_corpus(corpus_dir, output)
     keys = [extraction_key(article) for article in articles]
     known, extractions = {}, [Extraction() for _ in articles]
     for index, key in enumerate(keys):
