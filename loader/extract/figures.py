@@ -108,19 +108,19 @@ def _figures(body, match, last, currencies):
     `last` is the figure found before it, whose unit a part of it stated after "dont" takes."""
     if _not_a_count(body, match):
         return [], match.end()
-    value = _value(match)
     counted = _counted(body, match, match.end())
     if counted is None:
         lower = _range(body, match)
         if lower:
             return lower, match.end()
-        if _is_part_of(body, match, value, last):
+        if _is_part_of(body, match, last):
             counted = last.unit, match.end(), False
         else:
             counted = _sentence_currency(body, match, currencies)
             if counted is None:
                 return [], match.end()
     unit, end, hedged = counted
+    value = _value(match)
     if value is None:
         return [], match.end()
     qualifier, approximate = _qualifier(match)
@@ -186,10 +186,13 @@ def _currency_unit(word):
     return word if word.endswith("s") or " " in word else word + "s"
 
 
-def _is_part_of(body, match, value, last):
+def _is_part_of(body, match, last):
     """Whether the number is a part, stated after "dont", of the figure `last` of the same
     sentence: "plus de 70 pays, dont une quarantaine étaient représentés"."""
-    if last is None or value is None or not 0 < match.start() - last.end <= MAX_PART_GAP or value >= last.value:
+    if last is None or not 0 < match.start() - last.end <= MAX_PART_GAP:
+        return False
+    value = _value(match)
+    if value is None or value >= last.value:
         return False
     return _previous_word(body, match.start()).casefold() == "dont" and next(sentence_ends(body, last.end, match.start()), None) is None
 
