@@ -395,7 +395,7 @@ def _measure(phrase):
     from loader.pipeline import extract_batch
 
     # A runaway is stopped past the limits rather than left to take the machine.
-    resource.setrlimit(resource.RLIMIT_CPU, (SECONDS + 5, SECONDS + 10))
+    resource.setrlimit(resource.RLIMIT_CPU, (SECONDS + 1, SECONDS + 5))
     resource.setrlimit(resource.RLIMIT_AS, (3 * 1024**3, 3 * 1024**3))
     folder = tempfile.mkdtemp()
     text = "Un titre\n" + phrase * (ARTICLE_BYTES // len(phrase.encode("utf-8")))
@@ -423,7 +423,7 @@ def measure_all(phrases: list, workers: int) -> None:
         with os.fdopen(reading) as pipe:
             answer = pipe.read()
         signal = os.WIFSIGNALED(status) and os.WTERMSIG(status)
-        results[phrase] = json.loads(answer) if answer else {"failure": f"stopped by signal {signal} (over {SECONDS + 5} s of processor time?)"}
+        results[phrase] = json.loads(answer) if answer else {"failure": f"stopped by signal {signal} (over {SECONDS + 1} s of processor time?)"}
 
     for phrase in phrases:
         while len(running) >= workers:
