@@ -623,8 +623,10 @@ def _cache_digest(cache):
 def written_by_this_loader(cache: dict) -> bool:
     """Whether this loader wrote a database whose `_build_cache` holds exactly `cache`."""
     try:
-        written = _written_record().read_text(encoding="ascii").split()
-    except (OSError, UnicodeDecodeError):
+        with open(_written_record(), encoding="ascii", errors="replace") as handle:
+            fcntl.flock(handle, fcntl.LOCK_SH)  # builds running at once each note their own
+            written = handle.read().split()
+    except OSError:
         return False
     return _cache_digest(cache) in written
 
@@ -632,18 +634,16 @@ def written_by_this_loader(cache: dict) -> bool:
 def _note_written(cache):
     """Note that this loader wrote `cache`; a record that cannot be written only makes the next build slower."""
     record = _written_record()
+    digest = _cache_digest(cache)
     try:
-        try:
-            written = record.read_text(encoding="ascii").split()
-        except (FileNotFoundError, UnicodeDecodeError):
-            written = []
-        digest = _cache_digest(cache)
-        written = [line for line in written if line != digest][-(WRITTEN_CACHES - 1):] + [digest]
         record.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".written-caches.", dir=record.parent)
-        with open(handle, "w", encoding="ascii") as out:
-            out.write("\n".join(written) + "\n")
-        os.replace(temporary, record)
+        with open(record, "a+", encoding="ascii", errors="replace") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            handle.seek(0)
+            written = [line for line in handle.read().split() if line != digest][-(WRITTEN_CACHES - 1) :] + [digest]
+            handle.seek(0)
+            handle.truncate()
+            handle.write("\n".join(written) + "\n")
     except OSError:
         pass
 

@@ -3,10 +3,12 @@
 The database keeps what the user added to it (or the build refuses), its permissions, and no
 forged cache; the text of an article is read in whatever encoding and line ends it was saved with.
 """
+import contextlib
 import fcntl
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -17,7 +19,9 @@ from click.testing import CliRunner
 
 from loader import pipeline
 from loader.cli import cli
-from loader.corpus import MAX_MESSAGE, read_corpus, read_manifest
+from loader.corpus import MAX_MESSAGE, check_text, clean, read_corpus, read_manifest
+from loader.extract.figures import extract_figures
+from loader.places import find_places
 
 from .conftest import ROOT
 
@@ -481,3 +485,41 @@ def test_troubleshooting_lists_the_new_messages():
         "a value of more than 131,072 characters; row ignored",
     ]:
         assert message in section, message
+
+
+@contextlib.contextmanager
+def processor_time_limit(seconds):
+    """Raise TimeoutError in the code run inside once it has used `seconds` of processor time."""
+
+    def stop(signum, frame):
+        raise TimeoutError(f"over {seconds} s of processor time")
+
+    previous = signal.signal(signal.SIGPROF, stop)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+@pytest.mark.parametrize(
+    "scan, phrase",
+    [
+        (extract_figures, "un milliard de "),
+        (extract_figures, "1 "),
+        (extract_figures, "15 % "),
+        (find_places, "A "),
+        (find_places, "à Bagdad, "),
+        (find_places, "au Koweït "),
+        (find_places, "Jean Dupont "),
+        (lambda text: check_text(text, text), "31 février "),
+        (lambda text: check_text(text, text), "<b>"),
+        (clean, "\u2029"),
+    ],
+    ids=["figures, sums", "figures, numbers", "figures, percentages", "places, capitals", "places, cities", "places, countries", "places, names", "check, dates", "check, tags", "clean, paragraphs"],
+)
+def test_the_loaders_own_scans_take_time_linear_in_the_text(scan, phrase):
+    text = phrase * (ARTICLE_BYTES // len(phrase.encode("utf-8")))
+    with processor_time_limit(8):
+        scan(text)
