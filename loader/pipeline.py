@@ -684,8 +684,12 @@ def _remove_leftovers(target):
             continue
         main = entry.path.rsplit(".tmp", 1)[0] + ".tmp"
         try:
-            with open(main, "rb") as handle:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # Never waits: not on a pipe named like a temporary file, not on another build's lock.
+            descriptor = os.open(main, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            finally:
+                os.close(descriptor)
         except FileNotFoundError:
             pass  # a journal whose database is gone
         except OSError:
