@@ -105,6 +105,17 @@ def printable(name: str) -> str:
     return visible(name.replace("\\", "\\\\"))
 
 
+EXCERPT = 40  # characters of the input a message quotes
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """The start of `text` for a message that quotes it: a line of news, not a megabyte."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+MAX_MESSAGE = 500  # characters: what no message of the loader's own reaches
+
+
 @dataclass
 class Problem:
     """Something wrong with one input, told to the user and kept in `load_issues`."""
@@ -114,8 +125,9 @@ class Problem:
     severity: str = "warning"  # 'warning': loaded anyway; 'error': the file is skipped
 
     def __post_init__(self):
-        # Every line reaches a terminal: nothing in it may act on the terminal or start a line of its own.
-        self.path, self.message = visible(self.path), visible(self.message)
+        # Every line reaches a terminal: nothing in it may act on the terminal or start a line of its own,
+        # and none may fill the screen, whatever input or error it quotes.
+        self.path, self.message = visible(self.path), excerpt(visible(self.message), MAX_MESSAGE)
 
 
 # What a folder entry is when it is not a regular file.
@@ -152,29 +164,64 @@ def read_bytes(path, limit=MAX_BYTES, too_large="far more than any news article"
     return data
 
 
-# Byte order marks: (mark, codec, name for the user).
-BOMS = ((b"\xef\xbb\xbf", "utf-8-sig", "UTF-8"), (b"\xff\xfe", "utf-16", "UTF-16"), (b"\xfe\xff", "utf-16", "UTF-16"))
+# Byte order marks: (mark, codec, name for the user). UTF-32's come first: the little-endian one
+# begins with UTF-16's.
+BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8"),
+    (b"\xff\xfe\x00\x00", "utf-32", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
+    (b"\xff\xfe", "utf-16", "UTF-16"),
+    (b"\xfe\xff", "utf-16", "UTF-16"),
+)
+# A byte that is not UTF-8, as the "surrogateescape" error handler decodes it.
+BAD_BYTE = re.compile("[\udc80-\udcff]")
+NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
 def decode(data):
-    """Text and encoding of a file's bytes: UTF-8 or UTF-16 by their mark, UTF-8, else Windows-1252."""
+    """Text and encoding of a file's bytes: by their byte order mark, UTF-8 (its few bad bytes
+    replaced by U+FFFD), else Windows-1252."""
     for mark, encoding, name in BOMS:
         if data.startswith(mark):
             try:
-                return data.decode(encoding), encoding
+                text = data.decode(encoding)
             except UnicodeDecodeError as error:
                 raise UnreadableFile(f"starts with a {name} byte order mark but is not {name} text") from error
+            if "\x00" in text:
+                raise UnreadableFile(f"{name} text holding NUL characters (U+0000), which no article has; save it as UTF-8")
+            return text, encoding
     if b"\x00" in data:
         raise UnreadableFile("binary file (it contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # UTF-8 but for a few bytes (a stray byte, a lone surrogate) stays UTF-8: in Windows-1252 text
+    # nearly every accented letter is a byte UTF-8 refuses, so its bad bytes outnumber the rest.
+    text = data.decode("utf-8", "surrogateescape")
+    if len(BAD_BYTE.findall(text)) < len(NON_ASCII.findall(text)):
+        return BAD_BYTE.sub("\ufffd", text), "utf-8"
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as error:
         byte = data[error.start]
         raise UnreadableFile(f"neither UTF-8 nor Windows-1252 text (byte 0x{byte:02x} at offset {error.start}); save it as UTF-8") from error
+
+
+def encoding_warning(data: bytes, encoding: str) -> "str | None":
+    """What the user should know about how `data` was decoded as `encoding`, or None."""
+    if encoding == "cp1252":
+        return NOT_UTF8
+    if encoding != "utf-8":
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as error:
+        first = error.start
+    count = len(BAD_BYTE.findall(data.decode("utf-8", "surrogateescape")))
+    bytes_ = f"{count:,} bytes" if count > 1 else "1 byte"
+    return f"not UTF-8 in {bytes_} (the first, 0x{data[first]:02x}, at offset {first:,}): read as UTF-8, each replaced by U+FFFD (\ufffd)"
 
 
 def read_text(path, limit=MAX_BYTES, too_large="far more than any news article"):
@@ -234,11 +281,12 @@ def read_manifest(folder, names=None):
     if not os.path.lexists(path):
         return rows, problems
     try:
-        _, text, encoding = read_text(path, MAX_MANIFEST_BYTES, "a million rows of file, date, address and outlet")
+        data, text, encoding = read_text(path, MAX_MANIFEST_BYTES, "a million rows of file, date, address and outlet")
     except UnreadableFile as error:
         return rows, [Problem(MANIFEST, f"{error}; the manifest is ignored", "error")]
-    if encoding == "cp1252":
-        problems.append(Problem(MANIFEST, NOT_UTF8))
+    warning = encoding_warning(data, encoding)
+    if warning:
+        problems.append(Problem(MANIFEST, warning))
     # File names are matched in NFC, whichever form the manifest or the file system wrote.
     text = normalise(text)
     text = text.lstrip()
@@ -256,17 +304,26 @@ def read_manifest(folder, names=None):
     unknown = [name for name in columns if name not in MANIFEST_COLUMNS]
     # Extra columns (a note) are welcome; they are worth a word only when they may stand for a missing one.
     if unknown and not set(MANIFEST_COLUMNS) <= set(columns):
-        named = ", ".join(map(repr, unknown))
+        named = ", ".join(repr(excerpt(name)) for name in unknown[:5]) + (", …" if len(unknown) > 5 else "")
         verb = "columns {} are not known and are ignored" if len(unknown) > 1 else "column {} is not known and is ignored"
         problems.append(Problem(MANIFEST, verb.format(named) + f" (the columns are {known})"))
     number = 1
-    try:
-        for number, row in enumerate(reader, start=2):
-            problem = _check_row(row, rows, names)
-            if problem:
-                problems.append(Problem(MANIFEST, f"row {number}: {problem}"))
-    except csv.Error as error:
-        problems.append(Problem(MANIFEST, f"row {number + 1}: cannot be read ({error}); the rows from there on are ignored"))
+    while True:
+        number += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            # The reader has consumed a row over its field limit: the rows after it are read as usual.
+            if "field limit" in str(error):
+                problems.append(Problem(MANIFEST, f"row {number}: a value of more than {csv.field_size_limit():,} characters; row ignored"))
+                continue
+            problems.append(Problem(MANIFEST, f"row {number}: cannot be read ({error}); the rows from there on are ignored"))
+            break
+        problem = _check_row(row, rows, names)
+        if problem:
+            problems.append(Problem(MANIFEST, f"row {number}: {problem}"))
     return rows, problems
 
 
@@ -289,9 +346,9 @@ def _check_row(row, rows, names):
     if not name:
         return "no file name; row ignored" if values else problem
     if name in rows:
-        return f"{printable(name)} is listed twice; the first row is kept"
+        return f"{printable(excerpt(name))} is listed twice; the first row is kept"
     if names is not None and name not in names:
-        return f"there is no file {printable(name)} in the folder; row ignored"
+        return f"there is no file {printable(excerpt(name))} in the folder; row ignored"
     entry = {key: _value(row.get(key)) for key in MANIFEST_COLUMNS[1:]}
     rows[name] = entry
     if entry["published"]:
@@ -299,7 +356,7 @@ def _check_row(row, rows, names):
             parse_iso(entry["published"])
         except InvalidDate:
             published, entry["published"] = entry["published"], None
-            return f"published {published!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD); ignored"
+            return f"published {excerpt(published)!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD); ignored"
     return problem
 
 
@@ -314,9 +371,19 @@ def _paragraphs(text):
             yield match
 
 
+# Line ends as editors and converters write them: Windows and old Mac ends, vertical tab and form
+# feed (Word, pdftotext), next line (NEL), line and paragraph separators (U+2028, U+2029).
+LINE_BREAKS = {ord(char): "\n" for char in "\r\x0b\x0c\x85\u2028\u2029"}
+
+
+def unify_lines(text: str) -> str:
+    """`text` with every kind of line end written as one "\\n"."""
+    return text.replace("\r\n", "\n").translate(LINE_BREAKS)
+
+
 def clean(raw):
     """Split a raw article into (title, body, byline, credits)."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = unify_lines(raw)
     title, byline, credits, kept = None, None, [], []
     lines = [line.group() for line in _paragraphs(text)]
     for position, line in enumerate(lines):
@@ -364,7 +431,8 @@ def sha256(data):
 
 
 def read_article(path, meta=None):
-    """One Article from a file and its manifest row (which wins over the text).
+    """One Article from a file and its manifest row (which wins over the text), and the warnings
+    about its text, one message each.
 
     Raises UnreadableFile when the file holds no text or no story.
     """
@@ -379,8 +447,8 @@ def read_article(path, meta=None):
     if meta.get("published"):
         published, precision = parse_iso(meta["published"])
     else:
-        published, precision = published_from_text(text)
-    return Article(
+        published, precision = published_from_text(unify_lines(text))
+    article = Article(
         path=printable(path.name),
         sha256=sha256(data),
         raw=raw,
@@ -394,6 +462,7 @@ def read_article(path, meta=None):
         credits=credits,
         encoding=encoding,
     )
+    return article, _warnings(article, encoding_warning(data, encoding))
 
 
 _SPACE = r"[ \u00a0\u202f]"
@@ -433,7 +502,7 @@ def check_text(raw, body):
     """Warnings about text that loads but looks wrong, one per kind, at its first line."""
     # The patterns never cross a line, so they run over the whole text at once; a line
     # number is counted only for what they find.
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = unify_lines(raw)
     found = {}  # kind -> (first line number, first text, count)
 
     def note(kind, offset, text_found):
@@ -449,14 +518,14 @@ def check_text(raw, body):
             note("long", offset, f"{len(line):,}")
         offset += len(line) + 1
     for match in HTML_TAG.finditer(text):
-        note("html", match.start(), match.group()[:40])
+        note("html", match.start(), excerpt(match.group()))
     for match in DAY_MONTH.finditer(text):
         if _impossible_date(match):
-            note("date", match.start(), match.group())
+            note("date", match.start(), excerpt(match.group()))
     for match in NUMBER.finditer(text):
         # Too many digits needs at least as many characters: most numbers are dismissed by their length.
         if len(match.group()) > MAX_DIGITS and len(re.sub("[^0-9]", "", match.group())) > MAX_DIGITS:
-            note("number", match.start(), match.group())
+            note("number", match.start(), excerpt(match.group()))
     messages = {
         "long": "{text} characters on one line, where a paragraph of news has a few hundred: is this really an article?",
         "html": "HTML tags in the text, such as {text}{more}; they are kept as plain text",
@@ -474,19 +543,21 @@ def check_text(raw, body):
     return warnings
 
 
-def _warnings(article):
-    """What looks wrong in a loaded article, one message each."""
-    warnings = [NOT_UTF8] if article.encoding == "cp1252" else []
+def _warnings(article, decoding):
+    """What looks wrong in a loaded article, one message each; `decoding` is what its encoding
+    warned of, or None."""
+    warnings = [decoding] if decoding else []
     text = normalise(article.raw)
     if text != article.raw:
         warnings.append(normalisation_warning(article.raw) + "; raw keeps the text as read")
     return warnings + check_text(text, article.body)
 
 
-def _listing(folder):
+def _listing(folder, output=None):
     """The article files of `folder` and the printable names of the other entries, both sorted.
 
     A `*.txt` that is no regular file (a link, a pipe) is listed, so that reading it says why it is skipped.
+    The build's own `output` file is no input, and not listed.
     """
     try:
         with os.scandir(folder) as scan:
@@ -495,7 +566,7 @@ def _listing(folder):
         raise CorpusError(f"{printable(str(folder))}: cannot be read ({error.strerror or error})") from error
     articles, others = [], []
     for entry in entries:
-        if entry.name.startswith(".") or entry.name == MANIFEST:
+        if entry.name.startswith(".") or entry.name in (MANIFEST, output):
             continue  # hidden files: ".DS_Store", macOS "._a.txt" forks
         folder_entry = entry.is_dir(follow_symlinks=False)
         if entry.name.lower().endswith(".txt") and not folder_entry:
@@ -505,15 +576,16 @@ def _listing(folder):
     return articles, others
 
 
-def read_corpus(folder):
+def read_corpus(folder, output=None):
     """Every `*.txt` of `folder`, sorted by name, as Articles; and the problems met.
 
+    `output` names the database the build writes when it lies in `folder`.
     Raises CorpusError when the folder is missing or gives no article at all.
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise CorpusError(f"{printable(str(folder))}: no such folder")
-    paths, others = _listing(folder)
+    paths, others = _listing(folder, output)
     # A file name written in NFD (as macOS may) still finds its row.
     manifest, problems = read_manifest(folder, {unicodedata.normalize("NFC", path.name) for path in paths})
     if others:
@@ -526,8 +598,7 @@ def read_corpus(folder):
     for path in paths:
         name = printable(path.name)
         try:
-            article = read_article(path, manifest.get(unicodedata.normalize("NFC", path.name)))
-            warnings = _warnings(article)
+            article, warnings = read_article(path, manifest.get(unicodedata.normalize("NFC", path.name)))
         except UnreadableFile as error:
             problems.append(Problem(name, f"{error}; skipped", "error"))
             continue

@@ -27,6 +27,7 @@ what the records hold, the article whose records make it fail is found and
 loses its records, with a warning naming it; the build goes on.
 """
 import dataclasses
+import fcntl
 import functools
 import hashlib
 import importlib.metadata
@@ -34,6 +35,7 @@ import json
 import math
 import multiprocessing
 import os
+import re
 import signal
 import sqlite3
 import stat
@@ -45,11 +47,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .corpus import MANIFEST, MAX_BYTES, MAX_MANIFEST_BYTES, Problem, printable, read_corpus
+from .corpus import MANIFEST, MAX_BYTES, MAX_MANIFEST_BYTES, Problem, printable, read_corpus, visible
 from .dates import InvalidDate, parse_iso
 from .records import Extraction, Figure, MeetingMention, PersonMention, Quote
 from .resolve import resolve
-from .store import KINDS, STATUSES, create_schema, is_own_table, save, write
+from .store import KINDS, STATUSES, built_objects, create_schema, save, write
 
 PACKAGE = Path(__file__).resolve().parent
 # Modules that never shape the database: editing them invalidates no cache.
@@ -117,18 +119,27 @@ def extraction_key(article):
     return _digest(extraction_version(), article.published, article.body)
 
 
-def input_fingerprint(corpus_dir):
-    """Hash of everything `read_corpus` reads, or None when the folder cannot be read (the build then says why)."""
+def input_fingerprint(corpus_dir, output=None):
+    """Hash of everything `read_corpus` reads, or None when the folder cannot be read (the build then says why).
+
+    As read_corpus sees the folder: hidden files are left out (a build's temporary files
+    among them), other entries count by their name (they are listed as ignored), and only
+    the articles and the manifest are read. So the database the build writes, `output`,
+    changes nothing when it is kept in the folder, and no device or pipe (`coalition build
+    /proc`) is ever opened.
+    """
     digest = hashlib.sha256(build_version().encode())
     try:
         folder = Path(corpus_dir).resolve()
         digest.update(folder.name.encode("utf-8", "surrogateescape") + b"\0")
         for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+            if entry.name.startswith(".") or entry.name == output:
+                continue
             digest.update(entry.name.encode("utf-8", "surrogateescape") + b"\0")
-            # As read_corpus sees them: a link or a pipe is named, never followed or read.
+            # A link or a pipe is named, never followed or read.
             if entry.is_dir(follow_symlinks=False):
                 digest.update(b"dir\0")
-            elif entry.is_file(follow_symlinks=False):
+            elif entry.is_file(follow_symlinks=False) and (entry.name == MANIFEST or entry.name.lower().endswith(".txt")):
                 size = entry.stat(follow_symlinks=False).st_size
                 digest.update(f"{size}\0".encode())
                 if size <= (MAX_MANIFEST_BYTES if entry.name == MANIFEST else MAX_BYTES):  # a larger file is refused by its size alone
@@ -370,46 +381,75 @@ class TargetRefused(Exception):
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _foreign_content(path):
-    """Why the file at `path` is more than a coalition database would lose, or None when replacing it loses nothing else."""
+def _listed(names, most=5):
+    """Names for one line: escaped, cut short, at most `most` of them."""
+    shown = [visible(name if len(name) <= 60 else name[:60] + "…") for name in names[:most]]
+    return ", ".join(shown) + (", …" if len(names) > most else "")
+
+
+def _foreign_content(path, built, built_columns):
+    """(Why the file at `path` is no coalition database, what in it the build did not make): each None when nothing.
+
+    A coalition database to which someone added a view, a table, a trigger, an index or a
+    column is refused rather than rebuilt: the build writes a new file and would lose them.
+    Objects are known by name, so a database written by an older version of the loader
+    (fewer columns, fewer indexes) is replaced as usual.
+    """
     mode = os.stat(path).st_mode
     if not stat.S_ISREG(mode):
-        return "not a regular file"
+        return "not a regular file", None
     with open(path, "rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if not header:
-        return None  # an empty file holds nothing
+        return None, None  # an empty file holds nothing
     if header != SQLITE_HEADER:
-        return "not an SQLite database"
+        return "not an SQLite database", None
     try:
         connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
         try:
-            tables = [name for (name,) in connection.execute("select name from sqlite_master where type = 'table' order by name")]
+            # Names beginning with sqlite_ are SQLite's own (statistics, automatic indexes).
+            found = connection.execute("select type, name from sqlite_master where name not like 'sqlite!_%' escape '!' order by type desc, name").fetchall()
+            columns = {
+                table: [name for (name,) in connection.execute("select name from pragma_table_info(?) order by cid", [table])]
+                for kind, table in found
+                # The cache is the loader's alone: whatever it holds is never more than a cache.
+                if (kind, table) in built and table in built_columns and table != CACHE
+            }
         finally:
             connection.close()
     except sqlite3.Error as error:
-        return f"an SQLite file that cannot be read: {error}"
-    others = [name for name in tables if not is_own_table(name)]
-    if others:
-        return f"it holds other tables: {', '.join(others[:5])}{', …' if len(others) > 5 else ''}"
-    return None
+        return f"an SQLite file that cannot be read: {error}", None
+    others = [f"{kind} {name}" for kind, name in found if (kind, name) not in built]
+    others += [f"column {table}.{name}" for table, names in columns.items() for name in names if name not in built_columns[table]]
+    if ("table", CACHE) not in found:
+        tables = [name for kind, name in found if kind == "table" and (kind, name) not in built]
+        if tables:
+            return f"it holds other tables: {_listed(tables)}", None
+    return None, (_listed(others) if others else None)
 
 
 def writable_target(db_path, force=False):
     """The file a build of `db_path` writes: the path itself, or the file its symbolic link points to (the link stays).
 
-    Raises TargetRefused when that file exists and holds more than a coalition database, unless `force`.
+    Raises TargetRefused when that file exists and holds more than a coalition database
+    (another file, or a coalition database with objects someone added), unless `force`.
     """
+    built = built_objects()
     target = Path(os.path.realpath(db_path))
     if force or not os.path.lexists(target):
         return target
     try:
-        foreign = _foreign_content(target)
+        foreign, added = _foreign_content(target, *built)
     except OSError as error:
-        foreign = f"cannot be read ({error.strerror or error})"
+        foreign, added = f"cannot be read ({error.strerror or error})", None
+    shown = printable(str(db_path))
     if foreign:
-        shown = printable(str(db_path))
         raise TargetRefused(f"{shown} is not a coalition database ({foreign}); it is left as it is: choose another --db, or add --force to replace it")
+    if added:
+        raise TargetRefused(
+            f"{shown} holds what the build did not make ({added}); it is left as it is: "
+            "copy them to another database, or add --force to rebuild without them"
+        )
     return target
 
 
@@ -488,7 +528,9 @@ def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress, forc
     only a coalition database, unless `force` (TargetRefused).
     """
     target = writable_target(db_path, force)
-    fingerprint = input_fingerprint(corpus_dir)
+    # A database kept in the corpus folder is the build's output, not one of its inputs.
+    output = target.name if target.parent == Path(corpus_dir).resolve() else None
+    fingerprint = input_fingerprint(corpus_dir, output)
     previous = None if full else open_previous(target)
     unchanged, cached = None, {}
     if previous:
@@ -498,7 +540,7 @@ def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress, forc
             previous.close()
     if unchanged:
         return unchanged
-    articles, problems = read_corpus(corpus_dir)
+    articles, problems = read_corpus(corpus_dir, output)
     keys = [extraction_key(article) for article in articles]
     known, extractions = {}, [Extraction() for _ in articles]
     for index, key in enumerate(keys):
@@ -532,6 +574,7 @@ def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress, forc
         # Resolved again only when an article has lost its records (a list compares its items by identity first).
         rows = resolved if extractions == resolved_from else resolve(articles, extractions)
         write_atomically(target, lambda path: save(path, articles, rows, problems, cache))
+        _note_written(cache)
 
     _isolate(articles, extractions, problems, "writing its records", write_file, _write_in_memory)
     skipped = sum(1 for problem in problems if problem.severity == "error")
@@ -542,13 +585,67 @@ def _read_previous(previous, fingerprint):
     """(The summary of the previous build when its inputs were these, else None; its cached extractions).
 
     A damaged previous database only makes a slower build: what cannot be read is not reused.
+    A cache this loader did not write (see `written_by_this_loader`) is not reused at all.
     """
     try:
-        if fingerprint and previous.execute(f"select value from [{CACHE}] where key = ?", [FINGERPRINT]).fetchone() == (fingerprint,):
+        cache = dict(previous.execute(f"select key, value from [{CACHE}]"))
+        if not written_by_this_loader(cache):
+            return None, {}
+        if fingerprint and cache.get(FINGERPRINT) == fingerprint:
             return _unchanged(previous), {}
-        return None, dict(previous.execute(f"select key, value from [{CACHE}]"))
+        return None, cache
     except sqlite3.Error:
         return None, {}
+
+
+# A cache row holds what a build would otherwise compute, and what it holds is written into the
+# new database as it is: anyone who could edit the file could have it publish a quote nobody
+# said. So a cache is reused only when this loader wrote it, on this machine, for this user:
+# the digest of each cache it writes is noted outside the file, in the user's cache folder,
+# where who hands over a database cannot write. (A key kept there to sign the file would do as
+# well, but would make two machines write different bytes for the same corpus.) A database
+# copied from elsewhere, or edited, is built as with --full.
+WRITTEN_CACHES = 1000  # digests kept: the most recent builds, whatever their file
+
+
+def _written_record() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "coalition" / "written-caches"
+
+
+def _cache_digest(cache):
+    """A digest of the cache rows, whatever SQLite gave for them (text, blobs, numbers)."""
+    digest = hashlib.sha256()
+    for row in sorted(map(repr, cache.items())):
+        digest.update(row.encode("utf-8", "backslashreplace") + b"\0")
+    return digest.hexdigest()
+
+
+def written_by_this_loader(cache: dict) -> bool:
+    """Whether this loader wrote a database whose `_build_cache` holds exactly `cache`."""
+    try:
+        with open(_written_record(), encoding="ascii", errors="replace") as handle:
+            fcntl.flock(handle, fcntl.LOCK_SH)  # builds running at once each note their own
+            written = handle.read().split()
+    except OSError:
+        return False
+    return _cache_digest(cache) in written
+
+
+def _note_written(cache):
+    """Note that this loader wrote `cache`; a record that cannot be written only makes the next build slower."""
+    record = _written_record()
+    digest = _cache_digest(cache)
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        with open(record, "a+", encoding="ascii", errors="replace") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            handle.seek(0)
+            written = [line for line in handle.read().split() if line != digest][-(WRITTEN_CACHES - 1) :] + [digest]
+            handle.seek(0)
+            handle.truncate()
+            handle.write("\n".join(written) + "\n")
+    except OSError:
+        pass
 
 
 def _unchanged(previous):
@@ -559,16 +656,63 @@ def _unchanged(previous):
     return BuildSummary(loaded=loaded, skipped=skipped, problems=problems, extracted=0, written=False)
 
 
-def write_atomically(target, write):
-    """Call `write(temporary_path)`, then rename the result over `target`."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    os.unlink(temporary)  # sqlite must create the file itself
+def _take_mode(temporary, target):
+    """Give the new file the old one's permissions (and group, where the user may set it); a new file follows the umask."""
     try:
-        write(temporary)
-        os.replace(temporary, target)
-    finally:
-        for leftover in (temporary, temporary + "-journal", temporary + "-wal"):
-            if os.path.exists(leftover):
-                os.unlink(leftover)
+        old = os.stat(target)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        return
+    try:
+        os.chown(temporary, -1, old.st_gid)
+    except OSError:
+        pass  # a group the user is not in
+    os.chmod(temporary, stat.S_IMODE(old.st_mode) & 0o777)
+
+
+def _remove_leftovers(target):
+    """Remove the temporary files of builds of `target` that were killed before they could.
+
+    A build holds a lock on its temporary file until it is renamed: a file nobody locks was
+    left by a build that no longer runs, while another build running now keeps its own.
+    """
+    leftover = re.compile(re.escape(f".{target.name}.") + r"[a-z0-9_]{8}\.tmp(?:-journal|-wal|-shm)?")
+    for entry in os.scandir(target.parent):
+        if not leftover.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+            continue
+        main = entry.path.rsplit(".tmp", 1)[0] + ".tmp"
+        try:
+            # Never waits: not on a pipe named like a temporary file, not on another build's lock.
+            descriptor = os.open(main, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            finally:
+                os.close(descriptor)
+        except FileNotFoundError:
+            pass  # a journal whose database is gone
+        except OSError:
+            continue  # locked: a build is writing it
+        try:
+            os.unlink(entry.path)
+        except FileNotFoundError:
+            pass
+
+
+def write_atomically(target, write):
+    """Call `write(temporary_path)`, then rename the result over `target`, with the old file's permissions."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(target)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # The empty file is kept (SQLite takes it for an empty database) and locked while it is written.
+    with open(handle, "rb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            write(temporary)
+            _take_mode(temporary, target)
+            os.replace(temporary, target)
+        finally:
+            for leftover in (temporary, temporary + "-journal", temporary + "-wal"):
+                if os.path.exists(leftover):
+                    os.unlink(leftover)

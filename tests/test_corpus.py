@@ -84,7 +84,7 @@ def test_published_from_text(text, expected):
 def test_manifest_wins_over_the_text(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(" date 2019-10 Le récit.\n", encoding="utf-8")
-    article = read_article(path, {"published": "2019-10-28", "url": "https://example.org/a", "outlet": "AFP"})
+    article, _ = read_article(path, {"published": "2019-10-28", "url": "https://example.org/a", "outlet": "AFP"})
     assert (article.published, article.published_precision, article.url, article.outlet) == (
         "2019-10-28",
         "day",

@@ -297,7 +297,7 @@ def test_other_files_get_one_warning(tmp_path):
         (
             'file,published,url,outlet\ngood.txt,2019,,AFP\nother.txt,2018,,"' + "x" * 200_000 + "\n",
             {"good.txt": ("2019", None, "AFP")},
-            ["row 3: cannot be read (field larger than field limit (131072)); the rows from there on are ignored"],
+            ["row 3: a value of more than 131,072 characters; row ignored"],
         ),
     ],
 )

