@@ -7,6 +7,7 @@ format ("par visioconférence"). Mentions of one meeting within an article are m
 meeting then takes its kind, participants and status from the words of its mentions.
 """
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -108,6 +109,22 @@ _WORD = re.compile(r"\w+")
 CITY_WORD = re.compile(rf"(?<![\w-]){CAPITAL}[\w'’-]+")
 
 
+def _window(records, low, high):
+    """The records (sorted by start) that start within [low, high): a binary search, so that no
+    sentence reads every place, date, figure or tense marker of a long article."""
+    return records[bisect.bisect_left(records, low, key=_start) : bisect.bisect_left(records, high, key=_start)]
+
+
+def _start(record):
+    return record.start
+
+
+def _has_marker(markers, low, high):
+    """Whether a tense marker (a verb conjugated) starts within [low, high)."""
+    index = bisect.bisect_left(markers, low, key=_start)
+    return index < len(markers) and markers[index].start < high
+
+
 def _city_key(city):
     """One key for a city however it is spelt ("Riyad", "Ryad", "la capitale saoudienne")."""
     return fold(canonical_city(city))
@@ -187,11 +204,95 @@ class _Meeting:
     def date(self):
         # The most precise; of days, the first (a meeting of several days is dated by its first).
         dates = [m.date for m in self.mentions if m.date]
-        return min(dates, key=lambda date: (-len(date[0]), date[0])) if dates else None
+        return min(dates, key=_date_rank) if dates else None
 
     @property
     def host(self):
         return self.first("host")
+
+    @property
+    def directions(self):
+        return {m.direction for m in self.located}
+
+    @property
+    def own_level(self):
+        """The level its own mentions give: "la réunion" in a sentence about someone is weaker."""
+        return next((m.level for m in self.located if m.level), None)
+
+    @property
+    def sentences(self):
+        """The sentences of its own mentions, in order."""
+        return sorted(m.sentence for m in self.located)
+
+
+def _date_rank(date):
+    return (-len(date[0]), date[0])
+
+
+class _Gathering(_Meeting):
+    """A meeting while its mentions are merged: what it says is updated as each mention is added,
+    not read again from all of them, so that a meeting told a thousand times costs no more than
+    its mentions. Its answers are those of _Meeting for the same mentions."""
+
+    def __init__(self, mention):
+        super().__init__([])
+        self._located, self._best, self._date, self._virtual = [], {}, None, False
+        self._directions = {True: set(), False: set()}  # located or not -> directions
+        self._levels = {True: None, False: None}  # located or not -> first level
+        self._sentences = {True: [], False: []}
+        self.add(mention)
+
+    def add(self, mention):
+        own = not mention.anaphoric and not mention.weak
+        rank = (mention.weak, mention.anaphoric)
+        self.mentions.append(mention)
+        if own:
+            self._located.append(mention)
+        for attribute in ("place", "host"):
+            value = getattr(mention, attribute)
+            if value and (attribute not in self._best or rank < self._best[attribute][0]):
+                self._best[attribute] = (rank, value)
+        if mention.date and (self._date is None or _date_rank(mention.date) < _date_rank(self._date)):
+            self._date = mention.date
+        self._virtual = self._virtual or mention.virtual
+        for key in {own, False}:
+            self._directions[key].add(mention.direction)
+            if self._levels[key] is None:
+                self._levels[key] = mention.level
+            bisect.insort(self._sentences[key], mention.sentence)
+
+    def meeting(self):
+        """The plain meeting, to be read (and its mentions changed) from here on."""
+        return _Meeting(self.mentions)
+
+    @property
+    def located(self):
+        return self._located or self.mentions
+
+    def first(self, attribute):
+        if attribute in ("place", "host"):
+            return self._best.get(attribute, (None, None))[1]
+        return super().first(attribute)
+
+    @property
+    def virtual(self):
+        return self._virtual and self.place is None
+
+    @property
+    def date(self):
+        return self._date
+
+    @property
+    def directions(self):
+        return self._directions[bool(self._located)]
+
+    @property
+    def own_level(self):
+        return self._levels[bool(self._located)]
+
+    @property
+    def sentences(self):
+        return self._sentences[bool(self._located)]
 
 
 # --- Finding the pieces ---------------------------------------------------------------------
@@ -400,26 +501,28 @@ def _at_meeting(body, date, triggers):
     """Whether a day is followed, within a few words, by "lors de la réunion", "en marge de la
     réunion", "devant les ministres réunis": the statement, and so the day, is the meeting's."""
     for start, _, kind, excluded in triggers:
-        if start >= date.end and not excluded and kind in ("noun", "reference", "verb", "group_verb"):
-            gap = body[date.end : start]
-            if _word_count(gap) <= DURING_WORDS and DURING.search(gap):
-                return True
+        if start < date.end:
+            continue
+        gap = body[date.end : start]
+        if _word_count(gap) > DURING_WORDS:
+            return False  # the triggers are in order: the next ones are farther still
+        if not excluded and kind in ("noun", "reference", "verb", "group_verb") and DURING.search(gap):
+            return True
     return False
 
 
 def _loci(body, sentence, places, dates, triggers, markers):
     low, high = sentence
     anchors = []
-    for place in places:
-        if low <= place.start < high:
-            anchors.append(_Locus(place.start, place.end, place=place.place))
+    for place in _window(places, low, high):
+        anchors.append(_Locus(place.start, place.end, place=place.place))
     covered = [(a.start, a.end) for a in anchors]
     for start, end, code in _countries(body, low, high):
         if not any(s <= start < e for s, e in covered):
             anchors.append(_Locus(start, end, country=code))
     located = [anchor.start for anchor in anchors]
-    for date in dates:
-        if low <= date.start < high and not _is_reference_date(body, low, date, triggers, located):
+    for date in _window(dates, low, high):
+        if not _is_reference_date(body, low, date, triggers, located):
             anchors.append(_Locus(date.start, date.end, date=date))
     for match in VIRTUAL.finditer(body, low, high):
         anchors.append(_Locus(match.start(), match.end(), virtual=True))
@@ -435,7 +538,7 @@ def _loci(body, sentence, places, dates, triggers, markers):
             and not (anchor.place and previous.place and _city_key(anchor.place.city) != _city_key(previous.place.city))
             and not (anchor.date and previous.date and gap.strip() != ",")
             and not ((anchor.country or anchor.place) and (previous.country or previous.place))
-            and not any(previous.end <= marker.start < anchor.start for marker in markers)
+            and not _has_marker(markers, previous.end, anchor.start)
         )
         if joinable:
             previous.end = max(previous.end, anchor.end)
@@ -474,9 +577,20 @@ def _countries(body, low, high):
 
 
 def _distance(body, a, b):
-    """Words between two spans."""
+    """Words between two spans (of three letters or more, as _word_count counts them)."""
     (s1, e1), (s2, e2) = sorted([a, b])
-    return _word_count(body[e1:s2]) if s2 >= e1 else 0
+    if s2 <= e1:
+        return 0
+    starts, ends = _word_index(body)
+    return max(0, bisect.bisect_right(ends, s2) - bisect.bisect_left(starts, e1))
+
+
+@functools.lru_cache(maxsize=4)
+def _word_index(body):
+    """(starts, ends) of the words of three letters or more of `body`: the words between two
+    places are then counted by binary search, not read again for every pair."""
+    words = [match.span() for match in _WORD.finditer(body) if match.end() - match.start() >= 3]
+    return [start for start, _ in words], [end for _, end in words]
 
 
 def _host_country(body, segment):
@@ -564,10 +678,9 @@ def _is_size(body, figure, sentence):
 
 def _participants(body, figures, segment, sentence):
     low, high = segment
-    for figure in figures:
+    for figure in _window(figures, low, high):
         if (
-            low <= figure.start < high
-            and _is_participant_figure(figure)
+            _is_participant_figure(figure)
             and 1 <= figure.value <= MAX_PARTICIPANTS
             and not _is_size(body, figure, sentence)
         ):
@@ -622,19 +735,19 @@ def _claim(article, triggers, loci):
         if not candidates:
             free.append(locus)
             continue
-        nearest = min(candidates, key=lambda t: _distance(body, (t[0], t[1]), (locus.start, locus.end)))
+        nearest = _nearest(body, candidates, locus)
         if nearest[3] and locus.end <= nearest[0] and MARGINS.search(body, locus.end, nearest[0]):
             # "réunis le 29 juin à Bruxelles en marge d'une réunion de l'Otan": a meeting held in the
             # margins of another body's is the one its verb tells of.
             others = [t for t in candidates if not t[3]]
-            nearest = min(others, key=lambda t: _distance(body, (t[0], t[1]), (locus.start, locus.end))) if others else nearest
+            nearest = _nearest(body, others, locus) if others else nearest
         located = locus.place or locus.virtual or _fronted(article, locus, nearest)
         reach = MAX_WORDS_TO_TRIGGER if located else MAX_WORDS_DATE_TO_TRIGGER
         low, high = sorted([nearest[1], locus.start])
         # "a débuté à Washington, alors que l'armée a bombardé ... à Tabqa": past another city
         # and another verb, a city is no longer the meeting's.
-        blocked = any(other.place and low <= other.start < high for other in loci if other is not locus) and any(
-            low <= marker.start < high for marker in article.markers
+        blocked = _has_marker(article.markers, low, high) and any(
+            other.place and low <= other.start < high for other in _window(loci, low, high) if other is not locus
         )
         blocked = blocked or _other_clause(article, nearest, locus) or _excluded_between(triggers, nearest, locus)
         if _distance(body, (nearest[0], nearest[1]), (locus.start, locus.end)) <= reach and not blocked:
@@ -657,6 +770,14 @@ def _claim(article, triggers, loci):
     return claimed, free
 
 
+def _nearest(body, triggers, locus):
+    """The trigger nearest a locus: one of those right before or right after it (they are in
+    order, and farther ones have more words between)."""
+    index = bisect.bisect_left(triggers, locus.start, key=lambda t: t[0])
+    around = triggers[max(0, index - 2) : index + 2]
+    return min(around, key=lambda t: _distance(body, (t[0], t[1]), (locus.start, locus.end)))
+
+
 def _excluded_between(triggers, trigger, locus):
     """"cette réunion a été annoncée après une rencontre entre Obama et Cameron, vendredi à
     Washington": past a gathering left out, its place and day are that gathering's."""
@@ -674,7 +795,7 @@ def _fronted(article, locus, trigger):
         return False
     # No other clause between: only the verb's own auxiliary, right before it, is conjugated.
     auxiliary = _auxiliary_start(article.body, locus.end, start)
-    return not any(locus.end <= marker.start < auxiliary for marker in article.markers)
+    return not _has_marker(article.markers, locus.end, auxiliary)
 
 
 RELATIVE = re.compile(r"(?<![\w'’-])(?:qui|où|dont|lequel|laquelle)(?![\w-])", re.I)
@@ -691,11 +812,11 @@ def _in_relative_clause(article, locus, trigger):
     """"Le ministre, qui était mardi à Ankara, participera jeudi à la réunion": a place inside a
     relative clause closed by a comma before the verb is that clause's."""
     body = article.body
-    opening = body.rfind(",", 0, locus.start)
+    opening = body.rfind(",", max(0, locus.start - MAX_SENTENCE), locus.start)
     if opening < 0 or "," not in body[locus.end : trigger[0]]:
         return False
     relative = RELATIVE.search(body, opening, locus.start)
-    return bool(relative) and any(relative.end() <= marker.start < locus.start for marker in article.markers)
+    return bool(relative) and _has_marker(article.markers, relative.end(), locus.start)
 
 
 def _other_clause(article, trigger, locus):
@@ -713,7 +834,7 @@ def _other_clause(article, trigger, locus):
     if locus.end <= trigger[0] and _in_relative_clause(article, locus, trigger):
         return True
     breaks = [at for at in (article.body.find(",", low, high), article.body.find(":", low, high)) if at >= 0]
-    return bool(breaks) and any(min(breaks) < marker.start < high for marker in article.markers)
+    return bool(breaks) and _has_marker(article.markers, min(breaks) + 1, high)
 
 
 def _series_word(body, low, high):
@@ -793,7 +914,7 @@ def _in_present(article, trigger):
     """"les jihadistes sont entrés à Kobané, les chefs se réunissent ce mardi": a meeting verb
     in the present takes no tense from another clause."""
     start, end, kind, _ = trigger
-    if kind != "verb" or any(start <= marker.start < end for marker in article.markers):
+    if kind != "verb" or _has_marker(article.markers, start, end):
         return False
     # "se réunissent", "se tient", "accueille", not the participles "réunie", "tenue", "accueillie".
     verb = article.body[start:end]
@@ -821,7 +942,7 @@ def _mention(article, index, sentence, pairs, position, last_date):
     mention.today = bool(dated) and bool(TODAY.match(dated.text))
     mention.reference = trigger[2] == "reference"
     mention.direction = None if mention.present else direction_near(body, article.markers, *anchor, scope_low, finish)
-    own_tense = [marker.direction for marker in article.markers if trigger[0] <= marker.start < trigger[1]]
+    own_tense = [marker.direction for marker in _window(article.markers, trigger[0], trigger[1])]
     if own_tense and not (dated and dated.direction):
         # "s'est ouverte, mardi": the meeting verb's own tense before any other clause's.
         mention.direction = own_tense[0]
@@ -857,7 +978,7 @@ def _mention(article, index, sentence, pairs, position, last_date):
 
 # A sentence of the press is a few hundred characters; a longer run (a list, a table, junk) is
 # read in pieces of this size, so that no article costs more than its length.
-MAX_SENTENCE = 2000
+MAX_SENTENCE = 1000
 
 
 def _bounded(body, sentences):
@@ -1026,7 +1147,7 @@ def _compatible(meeting, mention):
     if host and (place or other) and (mention.host or other) and country_code((place or other).country or "") == host:
         evidence += 1
     date, when = meeting.date, mention.date
-    if not date and not when and {m.direction for m in meeting.located} | {mention.direction} >= {"past", "future"}:
+    if not date and not when and meeting.directions | {mention.direction} >= {"past", "future"}:
         # "se réuniront à Washington [...] s'étaient retrouvés à Washington le 21 juillet dernier":
         # undated, one ahead and one behind are two meetings.
         return False, 0
@@ -1035,8 +1156,7 @@ def _compatible(meeting, mention):
             return False, 0
         # A year alone is too little to say two mentions are one meeting.
         evidence += 2 if date[0] == when[0] else 1 if min(len(date[0]), len(when[0])) >= 7 else 0
-    # The level its own mentions give: "la réunion" in a sentence about someone is weaker.
-    level = next((m.level for m in meeting.located if m.level), None)
+    level = meeting.own_level
     # Two levels make two meetings, unless one mention has a day and the other, in the same city,
     # none: "des responsables ont déclaré pendant une réunion à Rome [...] la réunion ministérielle,
     # mardi à Rome" tells who spoke at the one meeting of the city.
@@ -1051,9 +1171,9 @@ def _compatible(meeting, mention):
 def _completes(meeting, mention):
     """Whether the mention gives the one thing the meeting of the sentence before lacks, the
     place or the day: "se réuniront le 14 novembre. La réunion aura lieu à Washington"."""
-    if mention.sentence - max(m.sentence for m in meeting.located) != 1 or meeting.virtual or mention.virtual:
+    if mention.sentence - meeting.sentences[-1] != 1 or meeting.virtual or mention.virtual:
         return False
-    directions = {m.direction for m in meeting.located} | {mention.direction}
+    directions = meeting.directions | {mention.direction}
     if {"past", "future"} <= directions:
         return False
     if meeting.place is None and meeting.date and mention.place and not mention.date:
@@ -1068,9 +1188,9 @@ def _merge(mentions, sentences):
             continue
         options = [(evidence, -i) for i, meeting in enumerate(meetings) for ok, evidence in [_compatible(meeting, mention)] if ok and evidence]
         if options:
-            meetings[-max(options)[1]].mentions.append(mention)
+            meetings[-max(options)[1]].add(mention)
         else:
-            meetings.append(_Meeting([mention]))
+            meetings.append(_Gathering(mention))
     if not meetings and any(m.anaphoric for m in mentions):
         # "Ils étaient vingt pays autour de la table à Londres ce 22 janvier. [...] La rencontre
         # ...": a story that names its meeting only as "la rencontre" met where and when its
@@ -1078,23 +1198,30 @@ def _merge(mentions, sentences):
         lead = next((m for m in mentions if m.weak and m.sentence < LEAD_SENTENCES), None)
         if lead is not None:
             lead.weak = False
-            meetings.append(_Meeting([lead]))
+            meetings.append(_Gathering(lead))
     for mention in mentions:
         if not mention.anaphoric or not meetings:
             continue
         # "C'était la troisième rencontre [...], après celles du Canada et de Jordanie": the
         # meetings a sentence recalls are not the one it speaks of.
         candidates = [m for m in meetings if not all(x.recalled for x in m.located)] or meetings
-        recent = [m for m in candidates if any(0 < mention.sentence - x.sentence <= 2 or x.sentence == mention.sentence for x in m.located)]
-        target = max(recent, key=lambda m: max(x.sentence for x in m.located if x.sentence <= mention.sentence)) if recent else candidates[0]
-        target.mentions.append(mention)
+        latest = {id(m): _latest_before(m.sentences, mention.sentence) for m in candidates}
+        recent = [m for m in candidates if latest[id(m)] is not None and mention.sentence - latest[id(m)] <= 2]
+        target = max(recent, key=lambda m: latest[id(m)]) if recent else candidates[0]
+        target.add(mention)
     for mention in mentions:
         if mention.weak and (mention.date or mention.place):
             # Only to a meeting of the same place at a compatible date; it makes none itself.
             options = [(evidence, -i) for i, meeting in enumerate(meetings) for ok, evidence in [_compatible(meeting, mention)] if ok and evidence >= 2]
             if options:
-                meetings[-max(options)[1]].mentions.append(mention)
-    return meetings
+                meetings[-max(options)[1]].add(mention)
+    return [meeting.meeting() for meeting in meetings]
+
+
+def _latest_before(sentences, sentence):
+    """The last of the (sorted) sentences at or before `sentence`, or None."""
+    index = bisect.bisect_right(sentences, sentence)
+    return sentences[index - 1] if index else None
 
 
 def _join_fragments(meetings):
