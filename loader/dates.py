@@ -348,6 +348,10 @@ def resolve_date(expression, published, direction=None):
         return None, None  # off the calendar's edge (year 0, year 10000)
 
 
+# Days from the paper's that stay in its month often enough to be dated to it.
+NEAR_DAYS = 2
+
+
 def _resolve(expression, published, direction):
     strict = expression.direction is not None
     direction = expression.direction or direction
@@ -356,6 +360,9 @@ def _resolve(expression, published, direction):
         return None, None
     if expression.offset:
         unit, offset = expression.offset
+        if unit == "day" and precision == "month" and abs(offset) <= NEAR_DAYS:
+            # "aujourd'hui", "hier" in a paper known to the month: that month, as "mardi" is.
+            return iso_date(reference.year, reference.month)
         if reference is None or _KEY_LENGTH[precision] < _KEY_LENGTH[unit]:
             return None, None
         if unit == "year":

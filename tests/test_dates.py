@@ -113,9 +113,11 @@ def test_the_day_before_and_after_count_from_the_date_given_just_before():
     assert dates("Ils se sont réunis en février 2018. La veille, rien.", "2018-03")[1] == ("La veille", None, None)
 
 
-def test_relative_days_need_a_day_precise_publication_date():
+def test_relative_days_are_days_of_a_day_precise_paper_and_its_month_otherwise():
     assert dates("Il est arrivé hier.", "2016-07-20") == [("hier", "2016-07-19", "day")]
-    assert dates("Il est arrivé hier.", "2016-07") == [("hier", None, None)]
+    # Known to the month only: "hier", "aujourd'hui" give that month, as "mardi" does.
+    assert dates("Il est arrivé hier.", "2016-07") == [("hier", "2016-07", "month")]
+    assert dates("Il est arrivé il y a dix jours.", "2016-07") == [("il y a dix jours", None, None)]
 
 
 def test_tense_markers():

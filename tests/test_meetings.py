@@ -1097,3 +1097,11 @@ def test_a_day_of_a_meeting_of_several_days_is_that_meeting():
     # Another day, outside the range, is another meeting.
     body = body.replace("aujourd'hui", "le 5 mars")
     assert [(m[0], m[2]) for m in meetings(body, "2023-03-06")] == [("Niamey", "2023-03-01"), ("Niamey", "2023-03-05")]
+
+
+def test_talks_between_the_coalitions_ministers_are_a_meeting():
+    body = "Des discussions sont prévues pour aujourd'hui à Washington entre les ministres des Affaires étrangères de la coalition."
+    assert meetings(body, "2019-02") == [("Washington", "Etats-Unis", "2019-02", "month", "ministerial", "announced", None)]
+    # Talks of anyone else are none, nor is a meeting "entre" two leaders.
+    assert meetings("Des discussions sur le budget ont eu lieu mardi à Washington.", "2019-02-08") == []
+    assert meetings("Une rencontre entre les présidents américain et russe a eu lieu mardi à Helsinki.", "2019-02-08") == []

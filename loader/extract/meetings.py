@@ -298,6 +298,9 @@ class _Gathering(_Meeting):
 # --- Finding the pieces ---------------------------------------------------------------------
 
 
+COALITION_NAMED = re.compile(r"(?<![\w-])coalition(?![\w-])", re.I)
+# How far after "discussions" the coalition must be named for the talks to be its meeting.
+GROUP_NOUN_REACH = 120
 # "Elle aura lieu le 6 février": only an event takes place, here the meeting just told.
 EVENT_PRONOUN = re.compile(r"\s*(?:Elle|Celle-ci|Celui-ci|Il)[ \u00a0]+")
 EVENT_REACH = 300  # characters back to the meeting such a pronoun stands for
@@ -308,6 +311,12 @@ def _event_pronoun(body, low, start):
     if not EVENT_PRONOUN.fullmatch(body, low, start):
         return False
     return any(MEETING_NOUNS.fullmatch(word) for word in _WORD.findall(body[max(0, low - EVENT_REACH) : low]))
+
+
+def _between_the_coalitions(phrase):
+    """Whether the only exclusion of a meeting's name is "entre" and what follows names the coalition."""
+    found = {match.group().lower() for match in EXCLUSIONS.finditer(phrase)}
+    return found == {"entre"} and bool(COALITION_NAMED.search(phrase))
 
 
 def _near_group(body, sentence, start, end):
@@ -345,6 +354,12 @@ def _triggers(body, sentence):
                 kind = "reference"
             if kind == "group_verb" and not (_near_group(body, sentence, start, end) or _event_pronoun(body, low, start)):
                 continue
+            if kind == "group_noun":
+                # "des discussions [...] entre les ministres de la coalition": talks are a meeting
+                # only between the coalition's people.
+                if not COALITION_NAMED.search(body, end, min(high, end + GROUP_NOUN_REACH)):
+                    continue
+                kind = "noun"
             if kind == "event" and not any(
                 k == "noun" and e <= start and _word_count(body[e:start]) <= SUBJECT_WORDS for _, e, k, _ in found
             ):
@@ -359,6 +374,8 @@ def _triggers(body, sentence):
                 bilateral = _with_one_side(re.split(r"(?<![\w'’-])(?:qui|que|a|ont|est|sont|s'est|s’est)(?![\w-])", phrase)[0])
                 phrase = re.split(r"(?<![\w'’-])(?:à|au|dans|qui|que|a|ont|est|sont)(?![\w-])", phrase)[0]
                 excluded = bool(EXCLUSIONS.search(body[start:end] + phrase)) or bool(bilateral)
+                if excluded and not bilateral and _between_the_coalitions(body[start:end] + phrase):
+                    excluded = False  # "entre les ministres de la coalition" is no bilateral meeting
                 if REFERENCE_BEFORE.search(body, max(low, start - 40), start):
                     kind = "reference"
             found.append((start, end, "verb" if kind == "group_verb" else kind, excluded))
