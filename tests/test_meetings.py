@@ -1105,3 +1105,10 @@ def test_talks_between_the_coalitions_ministers_are_a_meeting():
     # Talks of anyone else are none, nor is a meeting "entre" two leaders.
     assert meetings("Des discussions sur le budget ont eu lieu mardi à Washington.", "2019-02-08") == []
     assert meetings("Une rencontre entre les présidents américain et russe a eu lieu mardi à Helsinki.", "2019-02-08") == []
+
+
+def test_the_day_and_place_of_the_coalitions_birth_are_no_meeting():
+    body = "La coalition, formée il y a un an et dont la dernière réunion date de juin à Paris, s'est félicitée des revers."
+    assert [(m[0], m[2]) for m in meetings(body, "2016-02-04")] == [("Paris", "2015-06")]
+    body = "La coalition, créée en septembre 2014 à Djeddah, se réunira jeudi à Rome."
+    assert [(m[0], m[2]) for m in meetings(body, "2016-02-04")] == [("Rome", "2016-02-04")]

@@ -298,6 +298,11 @@ class _Gathering(_Meeting):
 # --- Finding the pieces ---------------------------------------------------------------------
 
 
+# A day or a place right after a participle of birth, a few words at most between.
+AFTER_CREATION = re.compile(
+    r"(?<![\w-])(?:" + alternation(words("meetings_creation_words.txt")) + r")(?:[ \u00a0]+[\w'’]+){0,4}[ \u00a0]*\Z", re.I
+)
+CREATION_REACH = 40  # characters before a day or a place where its participle may stand
 COALITION_NAMED = re.compile(r"(?<![\w-])coalition(?![\w-])", re.I)
 # How far after "discussions" the coalition must be named for the talks to be its meeting.
 GROUP_NOUN_REACH = 120
@@ -528,18 +533,24 @@ def _at_meeting(body, date, triggers):
     return False
 
 
+def _of_creation(body, start):
+    """"formée il y a un an", "lancée en 2014 à Djeddah": the day and place of the coalition's birth."""
+    return bool(AFTER_CREATION.search(body[max(0, start - CREATION_REACH) : start]))
+
+
 def _loci(body, sentence, places, dates, triggers, markers):
     low, high = sentence
     anchors = []
     for place in _window(places, low, high):
-        anchors.append(_Locus(place.start, place.end, place=place.place))
+        if not _of_creation(body, place.start):
+            anchors.append(_Locus(place.start, place.end, place=place.place))
     covered = [(a.start, a.end) for a in anchors]
     for start, end, code in _countries(body, low, high):
         if not any(s <= start < e for s, e in covered):
             anchors.append(_Locus(start, end, country=code))
     located = [anchor.start for anchor in anchors]
     for date in _window(dates, low, high):
-        if not _is_reference_date(body, low, date, triggers, located):
+        if not _is_reference_date(body, low, date, triggers, located) and not _of_creation(body, date.start):
             anchors.append(_Locus(date.start, date.end, date=date))
     for match in VIRTUAL.finditer(body, low, high):
         anchors.append(_Locus(match.start(), match.end(), virtual=True))
