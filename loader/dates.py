@@ -485,7 +485,7 @@ def tense_markers(text):
                 markers.append(TenseMarker(start, end, "future"))
             elif len(word) >= 5 and _IMPERFECT_ENDING.search(word) and not _CONDITIONAL_ENDING.search(word):
                 markers.append(TenseMarker(start, end, "past"))
-    return markers
+    return sorted(markers, key=lambda marker: marker.start)
 
 
 def direction_near(text, markers, start, end, low, high):
@@ -495,8 +495,11 @@ def direction_near(text, markers, start, end, low, high):
     le ministre", the incise after the comma tells when it was said.
     """
     best = None
-    for marker in markers:
-        if marker.start < low or marker.end > high or start <= marker.start < end:
+    # The markers are in order: only those of [low, high) are read (a binary search).
+    first = bisect.bisect_left(markers, low, key=lambda marker: marker.start)
+    last = bisect.bisect_left(markers, high, key=lambda marker: marker.start)
+    for marker in markers[first:last]:
+        if marker.end > high or start <= marker.start < end:
             continue
         distance = start - marker.end if marker.end <= start else marker.start - end
         between = text[marker.end : start] if marker.end <= start else text[end : marker.start]

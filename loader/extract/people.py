@@ -167,8 +167,10 @@ def _trim(run):
         if _is_place(" ".join(token.group(1) for token in run[:count])):
             run = run[count:]
             break
-    while run and _leading(run[0].group(1)):
-        run = run[1:]
+    first = 0  # (indices, not slices: a run of a thousand leading words is read once)
+    while first < len(run) and _leading(run[first].group(1)):
+        first += 1
+    run = run[first:]
     # "Hier Donald Trump": a sentence's first word before a given name.
     # (Not an initial: "J. Peter Pham".)
     if len(run) > 2 and fold(run[1].group(1)) in FIRST_NAMES and fold(run[0].group(1)) not in FIRST_NAMES and run[0].group(1) not in PARTICLES and len(run[0].group(1)) > 1:
@@ -178,8 +180,10 @@ def _trim(run):
         if run[index].group(1) in ("de", "du", "des") and _is_place(" ".join(token.group(1) for token in run[index + 1:])):
             run = run[:index]
             break
-    while run and (run[-1].group(1) in PARTICLES or len(run[-1].group(1)) == 1):
-        run = run[:-1]
+    last = len(run)
+    while last and (run[last - 1].group(1) in PARTICLES or len(run[last - 1].group(1)) == 1):
+        last -= 1
+    run = run[:last]
     # "d'Abou Dhabi Mohammed ben Zayed", "Washington Mike Pompeo": a place named first (not "Florence Parly").
     for count in range(min(len(run) - 1, PLACE_WORDS), 0, -1):
         if (count > 1 or fold(run[0].group(1)) not in FIRST_NAMES) and _is_place(" ".join(token.group(1) for token in run[:count])):
