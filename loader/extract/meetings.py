@@ -1022,12 +1022,12 @@ def _bounded(body, sentences):
     return bounded
 
 
-def _mentions(body, published, figures):
+def _mentions(body, published, figures, markers):
     """The sentences of `body`, its places, and every mention of a meeting in them, in order."""
     sentences = _bounded(body, sentence_spans(body))
     datelines = [match.span() for match in DATELINE.finditer(body)]
     dates = [date for date in find_dates(body) if not any(low <= date.start < high for low, high in datelines)]
-    article = _Article(body, published, figures, _places(body), dates, tense_markers(body))
+    article = _Article(body, published, figures, _places(body), dates, markers)
     mentions = []
     floating = {}  # sentence index -> loci with a city that no trigger claims
     last_date = None
@@ -1305,9 +1305,8 @@ def _fragments_of_one(a, b):
     return len(levels) <= 1
 
 
-def _story_date(body, sentences, published):
+def _story_date(body, sentences, published, markers):
     """The day the article's lead tells of: its first date that is not ahead of publication."""
-    markers = tense_markers(body)
     for low, high in sentences[:2]:
         for expression in find_dates(body[:high]):
             if expression.start < low:
@@ -1392,16 +1391,21 @@ def _attendance(body, sentences, meeting, figures, meetings):
     80 pays..."), a mention without a locus included ("Une réunion convoquée en urgence."), and
     across a paragraph break: a lead's count often opens the next paragraph. A sentence that
     tells of another meeting counts that one's."""
+    read = {}  # sentence -> what it says (another meeting, a count, nothing): read once
     for mention in sorted(meeting.mentions, key=lambda m: m.sentence):
         for following in range(mention.sentence + 1, min(mention.sentence + 1 + ATTENDANCE_SENTENCES, len(sentences))):
-            if _told_of_others(meeting, meetings, following):
+            if following not in read:
+                read[following] = _attendance_in(body, sentences[following], figures) if not _told_of_others(meeting, meetings, following) else "others"
+            if read[following] == "others":
                 break
-            low, high = sentences[following]
-            if ATTENDANCE.search(body, low, high):
-                count = _participants(body, figures, (low, high), (low, high))
-                if count:
-                    return count
+            if read[following]:
+                return read[following]
     return None
+
+
+def _attendance_in(body, sentence, figures):
+    low, high = sentence
+    return _participants(body, figures, sentence, sentence) if ATTENDANCE.search(body, low, high) else None
 
 
 def _trimmed(body: str, span: tuple) -> tuple:
@@ -1418,14 +1422,14 @@ def extract_meetings(body, published, figures):
     dates resolve against it. `figures` are the article's Figure records
     (participants come from them).
     """
-    sentences, places, mentions = _mentions(body, published, figures)
     markers = tense_markers(body)
+    sentences, places, mentions = _mentions(body, published, figures, markers)
     meetings = _merge(mentions, sentences)
     for meeting in meetings:
         if meeting.host and not meeting.place and not meeting.virtual:
             _host_city(body, meeting, sentences, places)
     if meetings and meetings[0].date is None and _status(meetings[0], None) == "held" and not meetings[0].mentions[0].reference:
-        story = _story_date(body, sentences, published)
+        story = _story_date(body, sentences, published, markers)
         if story:
             meetings[0].mentions[0].date = story
     meetings = _join_days(_join_fragments(meetings))
