@@ -56,10 +56,13 @@ def _words_regex(pattern):
 
 
 TRIGGERS = [(_whole_words(row["pattern"]), row["kind"]) for row in table("meetings_triggers.csv")]
+# One pass says whether a sentence holds any trigger at all (most do not), before each is tried.
+ANY_TRIGGER = _whole_words("|".join(f"(?:{row['pattern']})" for row in table("meetings_triggers.csv")))
 # Whole words that may follow an apostrophe: "le sommet de l'Union africaine", "une réunion de l'ONU".
 EXCLUSIONS = _whole_words(alternation(words("meetings_exclusions.txt")))
 OTHER_BODIES = _words_regex(alternation(words("meetings_other_bodies.txt")))
 KIND_CUES = [(_whole_words(row["pattern"]), row["cue"]) for row in table("meetings_kinds.csv")]
+ANY_KIND_CUE = _whole_words("|".join(f"(?:{row['pattern']})" for row in table("meetings_kinds.csv")))
 VIRTUAL = _words_regex(alternation(words("meetings_virtual.txt")))
 PARTICIPANT_UNITS = {fold(row["unit"]) for row in table("meetings_participants.csv")}
 SIZE_BEFORE = [re.compile(line[1:], re.I) for line in patterns("meetings_size_cues.txt") if line.startswith("<")]
@@ -344,6 +347,8 @@ def _triggers(body, sentence):
     """(start, end, kind, excluded) of every trigger of one sentence; kind is noun, verb, pronoun
     or reference (a meeting noun as a point in time: "à la veille de la réunion")."""
     low, high = sentence
+    if not ANY_TRIGGER.search(body, low, high):
+        return []
     text = body[low:high]
     found = []
     for pattern, kind in TRIGGERS:
@@ -638,6 +643,8 @@ def _host_country(body, segment):
 
 def _group_level(text):
     """The level of who met when `text` names them in the plural ("Les ministres de la Défense")."""
+    if not ANY_KIND_CUE.search(text):
+        return None
     found = {cue for pattern, cue in KIND_CUES for match in pattern.finditer(text) if match.group().split()[0].lower().endswith("s")}
     return next((level for level in LEVEL_ORDER if level in found), None)
 
@@ -669,6 +676,8 @@ def _cues(text):
     the level; one person's title ("le ministre danois de la Défense") says it only when no
     other title contradicts it.
     """
+    if not ANY_KIND_CUE.search(text):
+        return None, False, False
     group, single, found, ministerial = set(), set(), set(), False
     for pattern, cue in KIND_CUES:
         for match in pattern.finditer(text):

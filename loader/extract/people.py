@@ -614,12 +614,17 @@ def _tidy(role):
     return " ".join(words).strip(" ,")
 
 
+DESCRIPTION_REACH = 1500  # characters after a mention where the two next sentences are looked for
+
+
 def _description(body, person, own):
     """A definite description naming this person again after a mention, before any other person is named:
     "Le secrétaire d'Etat a assuré ...", "Evoquant ..., le Premier ministre italien a martelé ...",
     "…, a ajouté le secrétaire d'Etat américain devant …". `own`: the person's mentions, each with
     where the next mention of someone else starts."""
     for start, end, limit in own:
+        # Two sentences are a few hundred characters: a text without sentence ends is not read to its end.
+        limit = min(limit, end + DESCRIPTION_REACH)
         ends = list(itertools.islice(sentence_ends(body, end, limit), 2))
         stop = ends[1] if len(ends) > 1 else limit
         openings = []  # (where the title starts, whether a verb must follow it)

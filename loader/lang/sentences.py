@@ -25,6 +25,7 @@ PARAGRAPH = re.compile(r"[^\n]+")
 # How far back the start of a sentence is looked for: further, reading back for every name
 # or number of a long article would be quadratic.
 REACH = 600
+NEAR = 150
 
 
 def sentence_ends(text: str, start: int = 0, end: int = None) -> Iterator[int]:
@@ -40,8 +41,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def sentence_start(text: str, position: int) -> int:
     """Where the sentence holding `position` starts (looking back REACH characters at most)."""
-    low = max(0, position - REACH)
-    return max(sentence_ends(text, low, position), default=low)
+    # Most sentences start near: a short window first, the whole reach only when it has no end.
+    for reach in (NEAR, REACH):
+        low = max(0, position - reach)
+        end = max(sentence_ends(text, low, position), default=None)
+        if end is not None:
+            return end
+    return low
 
 
 def sentence_end(text: str, position: int) -> int:
