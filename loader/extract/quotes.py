@@ -645,9 +645,13 @@ def _clause_subject(hidden, start, end, cast):
     return candidate
 
 
+COMPLEMENT_REACH = 300  # characters before a name where the noun it completes may stand
+
+
 def _noun_complement(text, start, position):
     """Whether the name at `position` completes a noun ("des déclarations de X"), not an office
     ("le ministre des Finances X", "le chef de la diplomatie X")."""
+    start = max(start, position - COMPLEMENT_REACH)  # a noun and its complement are a few words apart
     complement = COMPLEMENT.search(text, start, position)
     if not complement or OFFICE_COMPLEMENT.search(text, start, position):
         return False
