@@ -1112,3 +1112,9 @@ def test_the_day_and_place_of_the_coalitions_birth_are_no_meeting():
     assert [(m[0], m[2]) for m in meetings(body, "2016-02-04")] == [("Paris", "2015-06")]
     body = "La coalition, créée en septembre 2014 à Djeddah, se réunira jeudi à Rome."
     assert [(m[0], m[2]) for m in meetings(body, "2016-02-04")] == [("Rome", "2016-02-04")]
+
+
+def test_a_secretary_of_state_for_defence_makes_a_defence_meeting():
+    # The British title, "secrétaire d'Etat à la Défense", is a defence minister's.
+    body = "Le secrétaire d'Etat à la Défense britannique est arrivé mardi à Copenhague où il prendra part à une réunion de la coalition."
+    assert [m[4] for m in meetings(body, "2017-05-07")] == ["defence"]

@@ -46,7 +46,7 @@ REAL_FLOORS = {
     ("meetings", "f1"): 0.92,
     ("meetings", "participants_accuracy"): 0.9,
     ("meetings", "status_accuracy"): 0.93,
-    ("meetings", "kind_accuracy"): 0.88,
+    ("meetings", "kind_accuracy"): 0.9,
     ("meetings", "country_accuracy"): 1.0,
     ("people", "f1"): 1.0,
     ("people", "role_accuracy"): 0.93,

@@ -679,13 +679,16 @@ def _cues(text):
     if not ANY_KIND_CUE.search(text):
         return None, False, False
     group, single, found, ministerial = set(), set(), set(), False
-    for pattern, cue in KIND_CUES:
-        for match in pattern.finditer(text):
-            found.add(cue)
-            words = match.group().lower().split()
-            ministerial = ministerial or words[0] in MEETING_ADJECTIVES
-            plural = words[0].endswith("s") or words[0] in MEETING_ADJECTIVES
-            (group if plural else single).add(cue)
+    matches = [(match, cue) for pattern, cue in KIND_CUES for match in pattern.finditer(text)]
+    for match, cue in matches:
+        # A title inside a longer one is the longer one's ("secrétaire d'Etat" of "secrétaire d'Etat à la Défense").
+        if any(other.start() <= match.start() and match.end() <= other.end() and other.span() != match.span() for other, _ in matches):
+            continue
+        found.add(cue)
+        words = match.group().lower().split()
+        ministerial = ministerial or words[0] in MEETING_ADJECTIVES
+        plural = words[0].endswith("s") or words[0] in MEETING_ADJECTIVES
+        (group if plural else single).add(cue)
     if ministerial and "defence" not in group:
         # "La réunion ministérielle [...] a salué le groupe de travail": the meeting names its own
         # level; a working group or officials it speaks of do not change it.
