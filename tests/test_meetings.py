@@ -1118,3 +1118,14 @@ def test_a_secretary_of_state_for_defence_makes_a_defence_meeting():
     # The British title, "secrétaire d'Etat à la Défense", is a defence minister's.
     body = "Le secrétaire d'Etat à la Défense britannique est arrivé mardi à Copenhague où il prendra part à une réunion de la coalition."
     assert [m[4] for m in meetings(body, "2017-05-07")] == ["defence"]
+
+
+def test_a_meeting_in_the_present_on_its_day_is_held_unless_still_ahead_or_not_over():
+    # 22 March 2017 was a Wednesday.
+    body = "Les ministres de la coalition se réunissent ce mercredi 22 mars à Washington."
+    assert [m[5] for m in meetings(body, "2017-03-22")] == ["held"]
+    # An hour of the day still ahead, or days after this one: announced.
+    body = "Les ministres de la coalition se réunissent ce mercredi 22 mars à Washington, à 15 heures."
+    assert [m[5] for m in meetings(body, "2017-03-22")] == ["announced"]
+    body = "Les ministres de la coalition se réunissent à Washington mercredi 22 et jeudi 23 mars."
+    assert [m[5] for m in meetings(body, "2017-03-22")] == ["announced"]

@@ -45,7 +45,7 @@ DEV_FLOORS = {
 REAL_FLOORS = {
     ("meetings", "f1"): 0.92,
     ("meetings", "participants_accuracy"): 0.9,
-    ("meetings", "status_accuracy"): 0.93,
+    ("meetings", "status_accuracy"): 0.96,
     ("meetings", "kind_accuracy"): 0.9,
     ("meetings", "country_accuracy"): 1.0,
     ("people", "f1"): 1.0,

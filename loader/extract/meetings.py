@@ -172,6 +172,7 @@ class _Mention:
     weak: bool = False  # no trigger: "Soixante pays ont affirmé mercredi à Bruxelles ..."
     today: bool = False  # dated as the day of the story: "ce mercredi", "aujourd'hui"
     until: Optional[str] = None  # the last day of a meeting of several days ("les 1er et 2 mars")
+    hour: bool = False  # its sentence gives an hour of the day ("à 15 heures")
 
 
 @dataclass
@@ -962,6 +963,7 @@ def _in_present(article, trigger):
 
 
 TODAY = re.compile(r"(?:ce|cette)[ \u00a0]|aujourd", re.I)
+HOUR = re.compile(r"(?<![\w-])à[ \u00a0]+\d{1,2}[ \u00a0]?(?:h(?:eures?)?|H)(?:[ \u00a0]?\d{2})?(?![\w-])")
 ORDINAL_BEFORE = re.compile(r"(?<![\w-])(prochaine?s?|future?s?|dernière?s?|dernier|précédente?s?)[ \u00a0]+\Z", re.I)
 
 
@@ -980,6 +982,7 @@ def _mention(article, index, sentence, pairs, position, last_date):
     anchor = (dated.start, dated.end) if dated else (trigger[0], trigger[0])
     mention.present = _in_present(article, trigger)
     mention.today = bool(dated) and bool(TODAY.match(dated.text))
+    mention.hour = bool(HOUR.search(body, *sentence))
     mention.reference = trigger[2] == "reference"
     mention.direction = None if mention.present else direction_near(body, article.markers, *anchor, scope_low, finish)
     own_tense = [marker.direction for marker in _window(article.markers, trigger[0], trigger[1])]
@@ -1342,6 +1345,13 @@ def _later_direction(markers, sentences, meeting):
     return None
 
 
+def _under_way(meeting, told):
+    """The status of a meeting told in the present on its day: held, taking place as the story is
+    told, unless the story gives its hour ("à 15 heures": still ahead) or days after this one
+    ("mercredi et jeudi": not over)."""
+    return "announced" if any(m.until or m.hour for m in meeting.located if told(m)) else "held"
+
+
 def _status(meeting, published, later=None):
     date = meeting.date
     if date and published:
@@ -1352,10 +1362,10 @@ def _status(meeting, published, later=None):
             return "announced"
         if len(date[0]) == len(published) == 10 and any(m.present for m in meeting.located):
             # "se réunissent ce mercredi" in Wednesday's paper: under way as the story is told.
-            return "held"
+            return _under_way(meeting, lambda m: m.present)
     if any(m.present and m.today for m in meeting.located):
         # "Le Maroc accueille, ce mercredi 11 mai, une réunion": told in the present on its day.
-        return "held"
+        return _under_way(meeting, lambda m: m.present and m.today)
     # Its own mentions' tense first, then the sentences that call it "la réunion" ("Cette
     # réunion mettra l'accent sur ..."), then the clause after a mention in the present.
     for mention in meeting.located + sorted((m for m in meeting.mentions if m.anaphoric), key=lambda m: m.sentence):
