@@ -1,17 +1,14 @@
 """The site in a real browser: headless Chromium draws the chart links and the dashboard, from local files only."""
 import json
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, serving
 
 CHROMIUM = shutil.which("chromium")
 CHROMEDRIVER = shutil.which("chromedriver")  # Debian: /usr/bin/chromedriver
@@ -35,34 +32,10 @@ return colored;
 """
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(seeds_db):
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "loader", "serve", "--db", str(seeds_db), "--port", str(port)],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-                break
-            except OSError:
-                assert process.poll() is None, "coalition serve exited"
-                time.sleep(0.1)
+    with serving([sys.executable, "-m", "loader", "serve", "--db", str(seeds_db)], "coalition serve") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,7 @@
 """The site as a Datasette plugin: any `datasette` of the project's environment serves it, with its guards."""
 import json
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -14,19 +12,13 @@ from datasette.app import Datasette
 
 from loader import cli
 
-from .conftest import ROOT
+from .conftest import ROOT, serving
 
 
 def test_datasette_lists_the_plugin():
     plugins = json.loads(subprocess.run([sys.executable, "-m", "datasette", "plugins"], capture_output=True, text=True, check=True).stdout)
     coalition = next(plugin for plugin in plugins if plugin["name"] == "coalition")
     assert coalition["templates"] and coalition["static"] and "prepare_connection" in coalition["hooks"]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(url):
@@ -40,22 +32,8 @@ def get(url):
 @pytest.fixture(scope="module")
 def plain_datasette():
     """A Datasette user's first command, from the project's folder: `datasette coalition.db -m metadata.yml`."""
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "datasette", "coalition.db", "-m", "metadata.yml", "--port", str(port)],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-                break
-            except OSError:
-                assert process.poll() is None, "datasette exited"
-                time.sleep(0.05)
+    with serving([sys.executable, "-m", "datasette", "coalition.db", "-m", "metadata.yml"], "datasette") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait()
 
 
 def test_plain_datasette_serves_the_article_page(plain_datasette):
