@@ -372,6 +372,10 @@ def _resolve(expression, published, direction):
             if precision == "month" and offset:
                 return None, None
             shifted = reference + datetime.timedelta(days=7 * offset)
+            monday = shifted - datetime.timedelta(days=shifted.weekday())
+            sunday = monday + datetime.timedelta(days=6)
+            if precision == "day" and monday.month != sunday.month:
+                return None, None  # a week across two months gives neither
             return iso_date(shifted.year, shifted.month)
         if unit == "month":
             shifted = _shift_month(reference, offset)

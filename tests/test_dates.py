@@ -39,10 +39,12 @@ def dates(text, published):
         ("Les ministres se reverront au printemps.", "2015-01-22", ("au printemps", "2015", "year")),
         # 22 March 2017 was a Wednesday: two days of meetings are dated by the first.
         ("Les délégués se réunissent mercredi et jeudi.", "2017-03-21", ("mercredi et jeudi", "2017-03-22", "day")),
-        # A week is dated to the month it falls in.
+        # A week is dated to the month it falls in, from Monday to Sunday; a week across two months to neither.
         ("La coalition s'est réunie cette semaine.", "2020-11-16", ("cette semaine", "2020-11", "month")),
         ("Ils se retrouveront la semaine prochaine.", "2022-04-28", ("la semaine prochaine", "2022-05", "month")),
-        ("Ils s'étaient vus la semaine dernière.", "2022-05-03", ("la semaine dernière", "2022-04", "month")),
+        ("Ils s'étaient vus la semaine dernière.", "2022-04-20", ("la semaine dernière", "2022-04", "month")),
+        ("Ils s'étaient vus la semaine dernière.", "2022-05-03", ("la semaine dernière", None, None)),
+        ("Les délégués se réuniront la semaine prochaine.", "2019-01-24", ("la semaine prochaine", None, None)),
         ("La coalition s'est réunie cette semaine.", "2020-11", ("cette semaine", "2020-11", "month")),
     ],
 )

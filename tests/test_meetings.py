@@ -573,12 +573,23 @@ def test_a_town_too_small_for_the_large_cities_is_a_venue_after_a():
         ("Les chefs d'état-major de la coalition se sont réunis mardi à Paris.", "other"),
         ("Le groupe de travail de la coalition sur les combattants étrangers s'est réuni mardi à Paris.", "other"),
         ("Des experts de la coalition se sont réunis mardi à Paris.", "other"),
+        ("Des émissaires des pays de la coalition se sont réunis mardi à Paris.", "other"),
+        ("Les envoyés spéciaux de la coalition se sont réunis mardi à Paris.", "other"),
         ("Les ministres de la coalition se sont réunis mardi à Paris.", "ministerial"),
     ],
 )
 def test_who_met_decides_the_kind(body, kind):
     # 14 June 2016 was a Tuesday.
     assert [m[4] for m in meetings(body, "2016-06-15")] == [kind]
+
+
+def test_the_envoys_who_will_meet_say_the_kind_of_an_announced_conference():
+    # 23 January 2019 was a Wednesday: next week runs from 28 January to 3 February, across two months.
+    body = (
+        "La Jordanie accueillera la semaine prochaine à Amman une conférence de la coalition sur la propagande. "
+        "Des émissaires de dix pays se réuniront à cette occasion."
+    )
+    assert meetings(body, "2019-01-23") == [("Amman", "Jordanie", None, None, "other", "announced", None)]
 
 
 def test_the_sentence_after_a_mention_says_who_met():
