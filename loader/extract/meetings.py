@@ -344,6 +344,8 @@ def _finds_itself(body, end):
     return word in NOT_GATHERING or word.endswith(("é", "ée", "és", "ées"))
 
 
+# link_meetings reads the triggers and places of the sentences extract_meetings has read.
+@functools.lru_cache(maxsize=512)
 def _triggers(body, sentence):
     """(start, end, kind, excluded) of every trigger of one sentence; kind is noun, verb, pronoun
     or reference (a meeting noun as a point in time: "à la veille de la réunion")."""
@@ -442,10 +444,13 @@ def _stands_for_other(body, low, start):
     return bool(nouns) and not MEETING_NOUNS.fullmatch(nouns[-1])
 
 
+_article_places = functools.lru_cache(maxsize=4)(find_places)
+
+
 def _places(body):
     """Places named as where something happens, plus cities named by their meeting ("la
     réunion de Bruxelles") or as its host ("Marrakech accueille ce mercredi la réunion")."""
-    mentions = list(find_places(body))
+    mentions = list(_article_places(body))
     starts = [match.end() for pattern in (MEETING_OF_CITY, HOSTED_BY) for match in pattern.finditer(body)]
     starts += [
         match.start("name")
@@ -1501,7 +1506,7 @@ def _sentence_meetings(body, meetings):
     ("la réunion rassemblant 68 pays"): then it is the one spoken of just before.
     """
     sentences = sentence_spans(body)
-    places = find_places(body)
+    places = _article_places(body)
     cities = [_city_key(m.city) if m.city else None for m in meetings]
     linked, last = [], None
     for number, (low, high) in enumerate(sentences):
