@@ -457,9 +457,13 @@ class TenseMarker:
     direction: str  # 'past' | 'future'
 
 
-def _next_words(words, index):
+def _next_words(matches, index):
     # Taken only by the branches that read them: a list for every word of a text is costly.
-    return [word for word, *_ in words[index + 1 : index + 4]]
+    return [match.group().lower() for match in matches[index + 1 : index + 4]]
+
+
+# What a future or an imperfect ends with: a word that does not is read no further.
+_VERB_ENDINGS = ("ra", "ras", "ons", "ez", "ont", "ait", "aient")
 
 
 def tense_markers(text):
@@ -469,26 +473,29 @@ def tense_markers(text):
     infinitive and the conditionals of reported plans ("se tiendrait") point ahead; other
     conditionals ("compterait") and a passive present ("sont représentés") set none.
     """
-    words = [(match.group().lower(), match.start(), match.end(), match.group()[0].islower()) for match in _WORD.finditer(text)]
+    matches = list(_WORD.finditer(text))
     markers = []
-    for index, (word, start, end, lower) in enumerate(words):
+    previous = None
+    for index, match in enumerate(matches):
+        word = match.group().lower()
         kind = TENSE_WORDS.get(word)
-        if word in INTENTIONS and index + 1 < len(words) and words[index + 1][0] in ("de", "d"):
-            markers.append(TenseMarker(start, end, "future"))
+        if word in INTENTIONS and index + 1 < len(matches) and matches[index + 1].group().lower() in ("de", "d"):
+            markers.append(TenseMarker(match.start(), match.end(), "future"))
         elif kind in ("future", "past"):
-            markers.append(TenseMarker(start, end, kind))
+            markers.append(TenseMarker(match.start(), match.end(), kind))
         elif kind == "auxiliary":
-            if any(_is_participle(w) for w in _next_words(words, index)):
-                markers.append(TenseMarker(start, end, "past"))
+            if any(_is_participle(w) for w in _next_words(matches, index)):
+                markers.append(TenseMarker(match.start(), match.end(), "past"))
         elif kind == "reflexive_auxiliary":
-            reflexive = index > 0 and words[index - 1][0] in ("s", "se")
-            if any(_is_participle(w) and (reflexive or w.startswith(MOTION_PARTICIPLES)) for w in _next_words(words, index)):
-                markers.append(TenseMarker(start, end, "past"))
-        elif kind is None and lower and len(word) >= 3:
+            reflexive = previous in ("s", "se")
+            if any(_is_participle(w) and (reflexive or w.startswith(MOTION_PARTICIPLES)) for w in _next_words(matches, index)):
+                markers.append(TenseMarker(match.start(), match.end(), "past"))
+        elif kind is None and len(word) >= 3 and word.endswith(_VERB_ENDINGS) and match.group()[0].islower():
             if _FUTURE_ENDING.search(word):
-                markers.append(TenseMarker(start, end, "future"))
+                markers.append(TenseMarker(match.start(), match.end(), "future"))
             elif len(word) >= 5 and _IMPERFECT_ENDING.search(word) and not _CONDITIONAL_ENDING.search(word):
-                markers.append(TenseMarker(start, end, "past"))
+                markers.append(TenseMarker(match.start(), match.end(), "past"))
+        previous = word
     return sorted(markers, key=lambda marker: marker.start)
 
 

@@ -675,6 +675,7 @@ def _following_restricted(body, sentences, meeting, meetings):
     return False
 
 
+@functools.lru_cache(maxsize=1024)  # a sentence is read for its level by several rules
 def _cues(text):
     """(level, restricted, same_group) that the words of `text` give a meeting.
 
