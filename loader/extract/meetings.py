@@ -55,9 +55,17 @@ def _words_regex(pattern):
     return re.compile(r"(?<![\w'’-])(?:" + pattern + r")(?![\w-])", re.I)
 
 
-TRIGGERS = [(_whole_words(row["pattern"]), row["kind"]) for row in table("meetings_triggers.csv")]
-# One pass says whether a sentence holds any trigger at all (most do not), before each is tried.
-ANY_TRIGGER = _whole_words("|".join(f"(?:{row['pattern']})" for row in table("meetings_triggers.csv")))
+_TRIGGER_ROWS = table("meetings_triggers.csv")
+TRIGGERS = [(_whole_words(row["pattern"]), row["kind"]) for row in _TRIGGER_ROWS]
+# One pass says whether a sentence holds any trigger at all (most do not), then one for each few
+# triggers in turn before each is tried: a regular expression of many alternatives costs about
+# what one of them costs (the engine tries them at each character it reaches).
+ANY_TRIGGER = _whole_words("|".join(f"(?:{row['pattern']})" for row in _TRIGGER_ROWS))
+TRIGGER_GROUP = 4
+TRIGGER_GROUPS = [
+    (_whole_words("|".join(f"(?:{row['pattern']})" for row in _TRIGGER_ROWS[first : first + TRIGGER_GROUP])), TRIGGERS[first : first + TRIGGER_GROUP])
+    for first in range(0, len(TRIGGERS), TRIGGER_GROUP)
+]
 # Whole words that may follow an apostrophe: "le sommet de l'Union africaine", "une réunion de l'ONU".
 EXCLUSIONS = _whole_words(alternation(words("meetings_exclusions.txt")))
 OTHER_BODIES = _words_regex(alternation(words("meetings_other_bodies.txt")))
@@ -354,7 +362,8 @@ def _triggers(body, sentence):
         return []
     text = body[low:high]
     found = []
-    for pattern, kind in TRIGGERS:
+    group_triggers = (trigger for group, triggers in TRIGGER_GROUPS if group.search(text) for trigger in triggers)
+    for pattern, kind in group_triggers:
         for match in pattern.finditer(text):
             start, end = low + match.start(), low + match.end()
             if any(s < end and start < e for s, e, *_ in found):
