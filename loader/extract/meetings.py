@@ -55,22 +55,34 @@ def _words_regex(pattern):
     return re.compile(r"(?<![\w'’-])(?:" + pattern + r")(?![\w-])", re.I)
 
 
+def _in_groups(rows, value):
+    """[(one regular expression for a few rows' patterns, [(each row's pattern, its `value`)])], in
+    the rows' order: a group is tried before its patterns, and most groups match nothing. A regular
+    expression of several alternatives costs about what one of them costs (the engine tries them
+    all at each character it reaches)."""
+    groups = []
+    for first in range(0, len(rows), PATTERN_GROUP):
+        some = rows[first : first + PATTERN_GROUP]
+        groups.append((_whole_words("|".join(f"(?:{row['pattern']})" for row in some)), [(_whole_words(row["pattern"]), row[value]) for row in some]))
+    return groups
+
+
+def _grouped_matches(groups, text):
+    """(match, value) of each pattern of `groups` in `text`, pattern by pattern in order."""
+    return [(match, value) for group, patterns in groups if group.search(text) for pattern, value in patterns for match in pattern.finditer(text)]
+
+
+PATTERN_GROUP = 4
 _TRIGGER_ROWS = table("meetings_triggers.csv")
-TRIGGERS = [(_whole_words(row["pattern"]), row["kind"]) for row in _TRIGGER_ROWS]
-# One pass says whether a sentence holds any trigger at all (most do not), then one for each few
-# triggers in turn before each is tried: a regular expression of many alternatives costs about
-# what one of them costs (the engine tries them at each character it reaches).
+TRIGGER_GROUPS = _in_groups(_TRIGGER_ROWS, "kind")
+# One pass says whether a sentence holds any trigger at all (most do not), before each is tried.
 ANY_TRIGGER = _whole_words("|".join(f"(?:{row['pattern']})" for row in _TRIGGER_ROWS))
-TRIGGER_GROUP = 4
-TRIGGER_GROUPS = [
-    (_whole_words("|".join(f"(?:{row['pattern']})" for row in _TRIGGER_ROWS[first : first + TRIGGER_GROUP])), TRIGGERS[first : first + TRIGGER_GROUP])
-    for first in range(0, len(TRIGGERS), TRIGGER_GROUP)
-]
 # Whole words that may follow an apostrophe: "le sommet de l'Union africaine", "une réunion de l'ONU".
 EXCLUSIONS = _whole_words(alternation(words("meetings_exclusions.txt")))
 OTHER_BODIES = _words_regex(alternation(words("meetings_other_bodies.txt")))
-KIND_CUES = [(_whole_words(row["pattern"]), row["cue"]) for row in table("meetings_kinds.csv")]
-ANY_KIND_CUE = _whole_words("|".join(f"(?:{row['pattern']})" for row in table("meetings_kinds.csv")))
+_KIND_ROWS = table("meetings_kinds.csv")
+KIND_CUE_GROUPS = _in_groups(_KIND_ROWS, "cue")
+ANY_KIND_CUE = _whole_words("|".join(f"(?:{row['pattern']})" for row in _KIND_ROWS))
 VIRTUAL = _words_regex(alternation(words("meetings_virtual.txt")))
 PARTICIPANT_UNITS = {fold(row["unit"]) for row in table("meetings_participants.csv")}
 SIZE_BEFORE = [re.compile(line[1:], re.I) for line in patterns("meetings_size_cues.txt") if line.startswith("<")]
@@ -117,6 +129,7 @@ LEVEL_ORDER = ["defence", "other", "political_directors", "foreign"]
 # Words that name a meeting itself, like a plural title ("une réunion ministérielle").
 MEETING_ADJECTIVES = {"ministérielle", "ministérielles"}
 _WORD = re.compile(r"\w+")
+_LONG_WORD = re.compile(r"\w{3,}")  # a word of three letters or more: one that _word_count counts
 CITY_WORD = re.compile(rf"(?<![\w-]){CAPITAL}[\w'’-]+")
 
 
@@ -362,45 +375,43 @@ def _triggers(body, sentence):
         return []
     text = body[low:high]
     found = []
-    group_triggers = (trigger for group, triggers in TRIGGER_GROUPS if group.search(text) for trigger in triggers)
-    for pattern, kind in group_triggers:
-        for match in pattern.finditer(text):
-            start, end = low + match.start(), low + match.end()
-            if any(s < end and start < e for s, e, *_ in found):
+    for match, kind in _grouped_matches(TRIGGER_GROUPS, text):
+        start, end = low + match.start(), low + match.end()
+        if any(s < end and start < e for s, e, *_ in found):
+            continue
+        if kind == "pronoun" and not any(k == "noun" and e <= start for s, e, k, _ in found):
+            # "celle" names a meeting only after a meeting noun, or as a point in time
+            # before the noun it stands for: "deux semaines après celle de Madrid, la réunion".
+            if not REFERENCE_BEFORE.search(body, max(low, start - 40), start) or _stands_for_other(body, low, start):
                 continue
-            if kind == "pronoun" and not any(k == "noun" and e <= start for s, e, k, _ in found):
-                # "celle" names a meeting only after a meeting noun, or as a point in time
-                # before the noun it stands for: "deux semaines après celle de Madrid, la réunion".
-                if not REFERENCE_BEFORE.search(body, max(low, start - 40), start) or _stands_for_other(body, low, start):
-                    continue
+            kind = "reference"
+        if kind == "group_verb" and not (_near_group(body, sentence, start, end) or _event_pronoun(body, low, start)):
+            continue
+        if kind == "group_noun":
+            # "des discussions [...] entre les ministres de la coalition": talks are a meeting
+            # only between the coalition's people.
+            if not COALITION_NAMED.search(body, end, min(high, end + GROUP_NOUN_REACH)):
+                continue
+            kind = "noun"
+        if kind == "event" and not any(
+            k == "noun" and e <= start and _word_count(body[e:start]) <= SUBJECT_WORDS for _, e, k, _ in found
+        ):
+            continue  # "a débuté" tells of a meeting only after a meeting noun, its subject
+        if kind != "noun" and "retrouv" in match.group().lower() and _finds_itself(body, end):
+            continue
+        excluded = False
+        if kind == "noun":
+            # The name that follows the noun: "conférence des donateurs pour la Syrie".
+            phrase = re.match(r"[^,.;:()«»\"]{0,60}", body[end:high]).group()
+            # "une rencontre mercredi à Amman avec le secrétaire d'Etat": one person met, a visit.
+            bilateral = _with_one_side(re.split(r"(?<![\w'’-])(?:qui|que|a|ont|est|sont|s'est|s’est)(?![\w-])", phrase)[0])
+            phrase = re.split(r"(?<![\w'’-])(?:à|au|dans|qui|que|a|ont|est|sont)(?![\w-])", phrase)[0]
+            excluded = bool(EXCLUSIONS.search(body[start:end] + phrase)) or bool(bilateral)
+            if excluded and not bilateral and _between_the_coalitions(body[start:end] + phrase):
+                excluded = False  # "entre les ministres de la coalition" is no bilateral meeting
+            if REFERENCE_BEFORE.search(body, max(low, start - 40), start):
                 kind = "reference"
-            if kind == "group_verb" and not (_near_group(body, sentence, start, end) or _event_pronoun(body, low, start)):
-                continue
-            if kind == "group_noun":
-                # "des discussions [...] entre les ministres de la coalition": talks are a meeting
-                # only between the coalition's people.
-                if not COALITION_NAMED.search(body, end, min(high, end + GROUP_NOUN_REACH)):
-                    continue
-                kind = "noun"
-            if kind == "event" and not any(
-                k == "noun" and e <= start and _word_count(body[e:start]) <= SUBJECT_WORDS for _, e, k, _ in found
-            ):
-                continue  # "a débuté" tells of a meeting only after a meeting noun, its subject
-            if kind != "noun" and "retrouv" in match.group().lower() and _finds_itself(body, end):
-                continue
-            excluded = False
-            if kind == "noun":
-                # The name that follows the noun: "conférence des donateurs pour la Syrie".
-                phrase = re.match(r"[^,.;:()«»\"]{0,60}", body[end:high]).group()
-                # "une rencontre mercredi à Amman avec le secrétaire d'Etat": one person met, a visit.
-                bilateral = _with_one_side(re.split(r"(?<![\w'’-])(?:qui|que|a|ont|est|sont|s'est|s’est)(?![\w-])", phrase)[0])
-                phrase = re.split(r"(?<![\w'’-])(?:à|au|dans|qui|que|a|ont|est|sont)(?![\w-])", phrase)[0]
-                excluded = bool(EXCLUSIONS.search(body[start:end] + phrase)) or bool(bilateral)
-                if excluded and not bilateral and _between_the_coalitions(body[start:end] + phrase):
-                    excluded = False  # "entre les ministres de la coalition" is no bilateral meeting
-                if REFERENCE_BEFORE.search(body, max(low, start - 40), start):
-                    kind = "reference"
-            found.append((start, end, "verb" if kind == "group_verb" else kind, excluded))
+        found.append((start, end, "verb" if kind == "group_verb" else kind, excluded))
     found.sort()
     # A verb whose subject is a gathering left out is left out too ("une conférence de presse s'est tenue"),
     # and so is a verb of taking part whose object is ("participera à une réunion entre les Etats-Unis et le CCG").
@@ -523,7 +534,7 @@ def _is_speech_date(body, date, triggers):
     if any(end == word_end and kind in ("verb", "event") for _, end, kind, _ in triggers):
         return False
     word = match.group(1).lower()
-    if any(pattern.fullmatch(word) for pattern, kind in TRIGGERS if kind == "verb") or HOST_VERBS.fullmatch(word):
+    if any(pattern.fullmatch(word) for _, patterns in TRIGGER_GROUPS for pattern, kind in patterns if kind == "verb") or HOST_VERBS.fullmatch(word):
         return False  # "aura lieu", "organisé, en juin 2018, la réunion": the meeting's own verbs
     return bool(re.search(r"(?:é|i|u|is|it)$", word)) and len(word) > 3
 
@@ -637,7 +648,7 @@ def _distance(body, a, b):
 def _word_index(body):
     """(starts, ends) of the words of three letters or more of `body`: the words between two
     places are then counted by binary search, not read again for every pair."""
-    words = [match.span() for match in _WORD.finditer(body) if match.end() - match.start() >= 3]
+    words = [match.span() for match in _LONG_WORD.finditer(body)]
     return [start for start, _ in words], [end for _, end in words]
 
 
@@ -660,7 +671,7 @@ def _group_level(text):
     """The level of who met when `text` names them in the plural ("Les ministres de la Défense")."""
     if not ANY_KIND_CUE.search(text):
         return None
-    found = {cue for pattern, cue in KIND_CUES for match in pattern.finditer(text) if match.group().split()[0].lower().endswith("s")}
+    found = {cue for match, cue in _grouped_matches(KIND_CUE_GROUPS, text) if match.group().split()[0].lower().endswith("s")}
     return next((level for level in LEVEL_ORDER if level in found), None)
 
 
@@ -695,7 +706,7 @@ def _cues(text):
     if not ANY_KIND_CUE.search(text):
         return None, False, False
     group, single, found, ministerial = set(), set(), set(), False
-    matches = [(match, cue) for pattern, cue in KIND_CUES for match in pattern.finditer(text)]
+    matches = _grouped_matches(KIND_CUE_GROUPS, text)
     for match, cue in matches:
         # A title inside a longer one is the longer one's ("secrétaire d'Etat" of "secrétaire d'Etat à la Défense").
         if any(other.start() <= match.start() and match.end() <= other.end() and other.span() != match.span() for other, _ in matches):
