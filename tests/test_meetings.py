@@ -911,6 +911,27 @@ def test_a_meeting_with_one_person_is_a_visit():
     assert meetings(body, "2018-05-12") == []
 
 
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Le président accueillera mardi à Paris le Premier ministre irakien pour parler de la coalition.", []),
+        ("Le président accueillera mardi à Paris son homologue irakien, membre de la coalition.", []),
+        ("Le roi a accueilli mercredi à Rabat M. Martin, envoyé de la coalition.", []),
+        # Several people, or a meeting, are a meeting's.
+        (
+            "Le Canada accueillera à Québec, le 29 juillet, les directeurs politiques des pays de la coalition.",
+            [("Québec", "Canada", "2015-07-29", "day", "political_directors", "announced", None)],
+        ),
+        (
+            "Le Maroc accueillera mardi à Rabat la réunion des ministres de la coalition.",
+            [("Rabat", "Maroc", "2015-06-16", "day", "ministerial", "announced", None)],
+        ),
+    ],
+)
+def test_a_verb_that_gathers_one_person_tells_of_a_visit(body, expected):
+    assert meetings(body, "2015-06-11") == expected
+
+
 def test_a_meeting_with_the_participation_of_many_is_one():
     body = "La réunion de la coalition s'est tenue jeudi à Rome avec la participation de vingt pays."
     assert meetings(body, "2018-05-12", [figure(body, "vingt pays", 20, "pays")]) == [

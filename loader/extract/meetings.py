@@ -16,6 +16,7 @@ from ..dates import anchored_date, direction_near, find_dates, resolve_date, ten
 from ..lang.chars import CAPITAL, alternation
 from ..lang.fold import fold
 from ..lang.lexicon import patterns, table, words
+from ..lang.grammar import TITLES
 from ..lang.nationalities import NATIONALITIES
 from ..lang.sentences import sentences as sentence_spans
 from ..lang.vocabulary import determiners
@@ -387,6 +388,7 @@ def _triggers(body, sentence):
             kind = "reference"
         if kind == "group_verb" and not (_near_group(body, sentence, start, end) or _event_pronoun(body, low, start)):
             continue
+        excluded = kind == "group_verb" and bool(ONE_GUEST.match(body, end, high))
         if kind == "group_noun":
             # "des discussions [...] entre les ministres de la coalition": talks are a meeting
             # only between the coalition's people.
@@ -399,7 +401,6 @@ def _triggers(body, sentence):
             continue  # "a débuté" tells of a meeting only after a meeting noun, its subject
         if kind != "noun" and "retrouv" in match.group().lower() and _finds_itself(body, end):
             continue
-        excluded = False
         if kind == "noun":
             # The name that follows the noun: "conférence des donateurs pour la Syrie".
             phrase = re.match(r"[^,.;:()«»\"]{0,60}", body[end:high]).group()
@@ -424,6 +425,12 @@ def _triggers(body, sentence):
     return found
 
 
+# "accueillera mardi à Paris le Premier ministre irakien", "a retrouvé son homologue": a verb that
+# gathers people, its object one person of title or name in the same clause, tells of a visit.
+_ONE = alternation(determiners(("definite", "possessive", "demonstrative"), number="singular"))
+ONE_GUEST = re.compile(
+    rf"[^,.;:()«»\"]*?(?<![\w'’-])(?:(?i:{_ONE})[ \u00a0]*(?:(?i:nouveau|nouvelle)[ \u00a0]+)?(?i:{alternation(TITLES)})(?![\w-])|(?:M\.|Mme)[ \u00a0]+{CAPITAL})"
+)
 # A meeting with one person ("avec le Premier ministre", "avec son homologue") is a visit.
 BILATERAL = re.compile(r"(?<![\w'’-])avec[ \u00a0]+(?:le|la|son|sa|M\.|Mme)[ \u00a0]+(?!participa|présen|soutien|concours|appui)", re.I)
 # A dispatch's dateline ("ROME, 14 février (Xinhua) --", "Paris, le 3 mars 2016 (AFP) -"): the day
