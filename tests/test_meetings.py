@@ -932,6 +932,12 @@ def test_a_verb_that_gathers_one_person_tells_of_a_visit(body, expected):
     assert meetings(body, "2015-06-11") == expected
 
 
+def test_a_city_before_ou_is_where_the_meeting_was():
+    body = "Le ministre revient de Rome, où se tenait la réunion du petit groupe de la coalition."
+    assert meetings(body, "2018-02-14") == [("Rome", "Italie", None, None, "small_group", "held", None)]
+    assert meetings("Il arrive de Londres, où il a rencontré des étudiants.", "2018-02-14") == []
+
+
 def test_a_meeting_with_the_participation_of_many_is_one():
     body = "La réunion de la coalition s'est tenue jeudi à Rome avec la participation de vingt pays."
     assert meetings(body, "2018-05-12", [figure(body, "vingt pays", 20, "pays")]) == [

@@ -115,6 +115,8 @@ TOWN_OF = re.compile(
     rf"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?={CAPITAL})",
     re.I,
 )
+# "Il revient de Rome, où se tenait la réunion": a city named before "où" is where what follows happened.
+CITY_WHERE = re.compile(rf"(?<![\w'’-])(?:de|d'|d’|depuis)[ \u00a0]*(?={CAPITAL}[\w'’-]*(?:[ \u00a0-]{CAPITAL}[\w'’-]*){{0,2}},?[ \u00a0]+où(?![\w-]))")
 # "abritée par Marrakech": a city named as the host after a passive host verb.
 HOSTED_BY = re.compile(rf"(?<![\w'’-])(?:{HOST_PATTERN})[ \u00a0]+par[ \u00a0]+(?={CAPITAL})")
 # A date right after these words dates something else ("depuis sa formation, en septembre").
@@ -478,7 +480,7 @@ def _places(body):
     """Places named as where something happens, plus cities named by their meeting ("la
     réunion de Bruxelles") or as its host ("Marrakech accueille ce mercredi la réunion")."""
     mentions = list(_article_places(body))
-    starts = [match.end() for pattern in (MEETING_OF_CITY, HOSTED_BY) for match in pattern.finditer(body)]
+    starts = [match.end() for pattern in (MEETING_OF_CITY, HOSTED_BY, CITY_WHERE) for match in pattern.finditer(body)]
     starts += [
         match.start("name")
         for match in HOST_CITY.finditer(body)
