@@ -3,6 +3,7 @@ date expressions of running text ("le 22 mars", "mardi prochain", "à l'automne 
 placed on the calendar against an article's publication date, never against the clock.
 """
 import bisect
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
@@ -332,6 +333,18 @@ def _choose(candidates, reference, precision, direction, strict):
 def _shift_month(date, months):
     index = date.year * 12 + date.month - 1 + months
     return date.replace(year=index // 12, month=index % 12 + 1, day=1)
+
+
+def in_year_of(expression: DateExpression, earlier: DateExpression) -> DateExpression:
+    """`expression` in the year of the date before it in one enumeration ("à Paris en juin 2015
+    puis à Québec en juillet": July 2015), or the next year when its month comes earlier in the
+    year ("en novembre 2015, puis en février": February 2016). A date that has its year or its
+    own direction ("en juillet prochain"), or has no month, or follows a date without one, is
+    left as it is."""
+    if expression.year is not None or expression.month is None or expression.direction or earlier.year is None or earlier.month is None:
+        return expression
+    year = earlier.year if (expression.month, expression.day or 0) >= (earlier.month, earlier.day or 0) else earlier.year + 1
+    return dataclasses.replace(expression, year=year)
 
 
 def resolve_date(expression, published, direction=None):

@@ -1,7 +1,7 @@
 """French date expressions placed on the calendar against an article's publication date."""
 import pytest
 
-from loader.dates import find_dates, resolve_dates, tense_markers
+from loader.dates import find_dates, in_year_of, resolve_dates, tense_markers
 
 
 def dates(text, published):
@@ -193,3 +193,18 @@ def test_a_range_of_days_keeps_its_last_day():
     assert [(d.day, d.last_day) for d in find_dates("qui se tient les 1er et 2 mars 2023")] == [(1, 2)]
     assert [(d.day, d.last_day) for d in find_dates("du 6 au 8 juin")] == [(6, 8)]
     assert [(d.day, d.last_day) for d in find_dates("le 3 mars")] == [(3, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("à Paris en juin 2015 puis à Québec en juillet", 2015),
+        ("en novembre 2015, puis en février", 2016),
+        ("le 3 mars 2015 et le 3 mars", 2015),
+        ("en juin 2015, puis en juillet prochain", None),
+        ("en juin, puis en juillet", None),
+    ],
+)
+def test_a_month_without_its_year_takes_the_year_of_the_date_before_it(text, expected):
+    earlier, later = find_dates(text)
+    assert in_year_of(later, earlier).year == expected

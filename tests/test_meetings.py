@@ -938,6 +938,30 @@ def test_a_city_before_ou_is_where_the_meeting_was():
     assert meetings("Il arrive de Londres, où il a rencontré des étudiants.", "2018-02-14") == []
 
 
+def test_a_meeting_in_the_margins_of_another_body_s_takes_its_city():
+    # 11 February 2016 was a Thursday.
+    body = (
+        "En marge du sommet de l'Otan à Bruxelles, les ministres de la Défense de la coalition "
+        "se sont réunis jeudi pour discuter de la Syrie."
+    )
+    assert meetings(body, "2016-02-12") == [("Bruxelles", "Belgique", "2016-02-11", "day", "defence", "held", None)]
+
+
+def test_the_day_after_avant_de_dates_the_verb_that_follows():
+    # 18 October 2016 was a Tuesday.
+    body = "Le Premier ministre sera reçu lundi à l'Elysée, avant de participer mardi à Paris à une réunion de la coalition."
+    assert meetings(body, "2016-10-16") == [("Paris", "France", "2016-10-18", "day", "ministerial", "announced", None)]
+
+
+def test_a_month_of_an_enumeration_takes_the_year_before_it():
+    body = "La coalition s'est réunie à Londres en janvier 2015, à Paris en juin 2015 puis à Québec en juillet."
+    assert meetings(body, "2016-02-12") == [
+        ("Londres", "Royaume-Uni", "2015-01", "month", "ministerial", "held", None),
+        ("Paris", "France", "2015-06", "month", "ministerial", "held", None),
+        ("Québec", "Canada", "2015-07", "month", "ministerial", "held", None),
+    ]
+
+
 def test_a_meeting_with_the_participation_of_many_is_one():
     body = "La réunion de la coalition s'est tenue jeudi à Rome avec la participation de vingt pays."
     assert meetings(body, "2018-05-12", [figure(body, "vingt pays", 20, "pays")]) == [

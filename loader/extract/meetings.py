@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..dates import anchored_date, direction_near, find_dates, resolve_date, tense_markers
+from ..dates import anchored_date, direction_near, find_dates, in_year_of, resolve_date, tense_markers
 from ..lang.chars import CAPITAL, alternation
 from ..lang.fold import fold
 from ..lang.lexicon import patterns, table, words
@@ -120,7 +120,8 @@ CITY_WHERE = re.compile(rf"(?<![\w'’-])(?:de|d'|d’|depuis)[ \u00a0]*(?={CAPI
 # "abritée par Marrakech": a city named as the host after a passive host verb.
 HOSTED_BY = re.compile(rf"(?<![\w'’-])(?:{HOST_PATTERN})[ \u00a0]+par[ \u00a0]+(?={CAPITAL})")
 # A date right after these words dates something else ("depuis sa formation, en septembre").
-REFERENCE_WORDS = re.compile(r"(?<![\w-])(?:depuis|après|avant|dès|jusqu)(?![\w-])", re.I)
+# Not before a verb: "avant de participer mardi à une réunion", "après avoir rencontré lundi" date that verb.
+REFERENCE_WORDS = re.compile(r"(?<![\w-])(?:depuis|après|avant|dès|jusqu)(?![\w-])(?![ \u00a0]*(?:de[ \u00a0]|d'|d’|avoir[ \u00a0]|être[ \u00a0]))", re.I)
 # A country's name, up to three words from a capital: "Etats-Unis", "Arabie saoudite".
 _COUNTRY = rf"(?P<name>{CAPITAL}[\w'’-]*(?:[ \u00a0][\w'’-]+){{0,2}})"
 COUNTRY_NAME = re.compile(rf"(?<![\w-])(?i:{alternation(determiners(('definite',)))})[ \u00a0]*{_COUNTRY}")
@@ -420,7 +421,10 @@ def _triggers(body, sentence):
     # and so is a verb of taking part whose object is ("participera à une réunion entre les Etats-Unis et le CCG").
     for position, (start, end, kind, excluded) in enumerate(found):
         if kind in ("verb", "event") and not excluded:
-            nouns = [t for t in found[:position] if t[2] in ("noun", "reference") and _word_count(body[t[1] : start]) <= SUBJECT_WORDS]
+            nouns = [
+                t for t in found[:position]
+                if t[2] in ("noun", "reference") and _word_count(body[t[1] : start]) <= SUBJECT_WORDS and not _in_margins(body, low, t)
+            ]
             objects = [t for t in found[position + 1 :] if t[2] == "noun" and _word_count(body[end : t[0]]) <= OBJECT_WORDS]
             if (nouns and nouns[-1][3]) or ("particip" in body[start:end].lower() and objects and objects[0][3]):
                 found[position] = (start, end, kind, True)
@@ -555,8 +559,16 @@ DURING = re.compile(
     re.I,
 )
 MARGINS = re.compile(r"(?<![\w-])en marge[ \u00a0]+(?:d[eu]|des|d'|d’)", re.I)
+# "En marge du sommet de l'Otan à Bruxelles, les ministres de la coalition se sont réunis": the
+# other body's gathering is where the coalition met, not the subject of its verb.
+IN_MARGINS_OF = re.compile(MARGINS.pattern + r"[ \u00a0]*(?:(?:la|les|une|un|cette|ce)[ \u00a0]+|l'|l’)?(?:\w+[ \u00a0]+)?$", re.I)
 # How many words a statement's day may stand from the meeting it was made at.
 DURING_WORDS = 6
+
+
+def _in_margins(body, low, trigger):
+    """Whether a meeting noun follows "en marge de": "en marge du sommet de l'Otan"."""
+    return bool(IN_MARGINS_OF.search(body, max(low, trigger[0] - 30), trigger[0]))
 
 
 def _at_meeting(body, date, triggers):
@@ -812,9 +824,10 @@ def _claim(article, triggers, loci):
             free.append(locus)
             continue
         nearest = _nearest(body, candidates, locus)
-        if nearest[3] and locus.end <= nearest[0] and MARGINS.search(body, locus.end, nearest[0]):
-            # "réunis le 29 juin à Bruxelles en marge d'une réunion de l'Otan": a meeting held in the
-            # margins of another body's is the one its verb tells of.
+        if nearest[3] and ((locus.end <= nearest[0] and MARGINS.search(body, locus.end, nearest[0])) or _in_margins(body, 0, nearest)):
+            # "réunis le 29 juin à Bruxelles en marge d'une réunion de l'Otan", "En marge du sommet de
+            # l'Otan à Bruxelles, les ministres [...] se sont réunis": a meeting held in the margins
+            # of another body's is the one its verb tells of.
             others = [t for t in candidates if not t[3]]
             nearest = _nearest(body, others, locus) if others else nearest
         located = locus.place or locus.virtual or _fronted(article, locus, nearest)
@@ -1035,7 +1048,9 @@ def _mention(article, index, sentence, pairs, position, last_date):
             iso, precision = anchored_date(locus.date, last_date)
             mention.date = (iso, precision) if iso else None
         elif locus.date is not None:
-            iso, precision = resolve_date(locus.date, article.published, mention.direction)
+            earlier = pairs[position - 1][1] if position else None
+            date = in_year_of(locus.date, earlier.date) if earlier and earlier.date else locus.date
+            iso, precision = resolve_date(date, article.published, mention.direction)
             mention.date = (iso, precision) if iso else None
             if precision == "day" and locus.date.last_day:
                 mention.until = iso[:8] + f"{locus.date.last_day:02d}"
