@@ -962,6 +962,31 @@ def test_a_month_of_an_enumeration_takes_the_year_before_it():
     ]
 
 
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Les ministres de la coalition ne se réuniront pas cette année à Bruxelles, a dit le porte-parole.", []),
+        ("Les ministres de la coalition ne se sont plus réunis à Bruxelles depuis 2019.", []),
+        # Who stays away does not cancel the meeting the noun tells of.
+        (
+            "Le Canada ne participera pas à la réunion de la coalition mardi à Paris.",
+            [("Paris", "France", "2016-02-09", "day", "ministerial", "announced", None)],
+        ),
+    ],
+)
+def test_a_denied_verb_tells_of_no_meeting(body, expected):
+    assert meetings(body, "2016-02-03") == expected
+
+
+def test_a_virtual_meeting_of_the_lead_is_dated_by_its_own_day_not_the_story_s():
+    # 3 December 2020 was a Thursday; the dispatch is of Saturday 5 December.
+    body = (
+        "Dakar, 5 décembre (APS) - Le Sénégal a pris part à la réunion virtuelle du groupe de travail "
+        "de la coalition, tenue jeudi."
+    )
+    assert meetings(body, "2020-12-05") == [(None, None, "2020-12-03", "day", "other", "held", None)]
+
+
 def test_a_meeting_with_the_participation_of_many_is_one():
     body = "La réunion de la coalition s'est tenue jeudi à Rome avec la participation de vingt pays."
     assert meetings(body, "2018-05-12", [figure(body, "vingt pays", 20, "pays")]) == [

@@ -391,7 +391,9 @@ def _triggers(body, sentence):
             kind = "reference"
         if kind == "group_verb" and not (_near_group(body, sentence, start, end) or _event_pronoun(body, low, start)):
             continue
-        excluded = kind == "group_verb" and bool(ONE_GUEST.match(body, end, high))
+        excluded = (kind == "group_verb" and bool(ONE_GUEST.match(body, end, high))) or (
+            kind in ("verb", "group_verb", "event") and _denied(body, low, start, end)
+        )
         if kind == "group_noun":
             # "des discussions [...] entre les ministres de la coalition": talks are a meeting
             # only between the coalition's people.
@@ -429,6 +431,17 @@ def _triggers(body, sentence):
             if (nouns and nouns[-1][3]) or ("particip" in body[start:end].lower() and objects and objects[0][3]):
                 found[position] = (start, end, kind, True)
     return found
+
+
+# "ne se réuniront pas cette année", "ne se sont plus réunis": a verb denied tells of no meeting.
+NEGATED_BEFORE = re.compile(r"(?<![\w'’-])(?:ne|n'|n’)[ \u00a0]*(?:(?:[\w'’]+[ \u00a0]+){0,2}(?:pas|plus|jamais)[ \u00a0]+|(?:y|en|leur|lui)[ \u00a0]+)?$", re.I)
+DENIAL_AFTER = re.compile(r"[ \u00a0]+(?:pas|plus|jamais)(?![\w-])", re.I)
+
+
+def _denied(body, low, start, end):
+    """Whether the verb at body[start:end] is denied: "ne ... pas" around it, or before it."""
+    before = NEGATED_BEFORE.search(body, max(low, start - 30), start)
+    return bool(before) and (before.group().lower().rstrip().endswith(("pas", "plus", "jamais")) or bool(DENIAL_AFTER.match(body, end)))
 
 
 # "accueillera mardi à Paris le Premier ministre irakien", "a retrouvé son homologue": a verb that
@@ -1500,11 +1513,14 @@ def extract_meetings(body, published, figures):
     for meeting in meetings:
         if meeting.host and not meeting.place and not meeting.virtual:
             _host_city(body, meeting, sentences, places)
+    # Fragments first: a lead meeting whose day the same article gives ("a pris part à la
+    # réunion virtuelle, tenue jeudi") is dated by it, not by the story's day.
+    meetings = _join_fragments(meetings)
     if meetings and meetings[0].date is None and _status(meetings[0], None) == "held" and not meetings[0].mentions[0].reference:
         story = _story_date(body, sentences, published, markers)
         if story:
             meetings[0].mentions[0].date = story
-    meetings = _join_days(_join_fragments(meetings))
+    meetings = _join_days(meetings)
     # A meeting missing its day or its city is still one; a host country alone, undated, is
     # an offer more often than a meeting ("Le Maroc s'est proposé pour accueillir ...").
     kept = [m for m in meetings if m.date or m.place or m.virtual]
