@@ -5,6 +5,7 @@ placed on the calendar against an article's publication date, never against the 
 import bisect
 import dataclasses
 import datetime
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -470,9 +471,9 @@ class TenseMarker:
     direction: str  # 'past' | 'future'
 
 
-def _next_words(matches, index):
-    # Taken only by the branches that read them: a list for every word of a text is costly.
-    return [match.group().lower() for match in matches[index + 1 : index + 4]]
+def _next_words(text, end, count=3):
+    # Read only for the words that need them: a list of every word of a text is costly.
+    return [match.group().lower() for match in itertools.islice(_WORD.finditer(text, end), count)]
 
 
 # What a future or an imperfect ends with: a word that does not is read no further.
@@ -486,22 +487,21 @@ def tense_markers(text):
     infinitive and the conditionals of reported plans ("se tiendrait") point ahead; other
     conditionals ("compterait") and a passive present ("sont représentés") set none.
     """
-    matches = list(_WORD.finditer(text))
     markers = []
     previous = None
-    for index, match in enumerate(matches):
+    for match in _WORD.finditer(text):
         word = match.group().lower()
         kind = TENSE_WORDS.get(word)
-        if word in INTENTIONS and index + 1 < len(matches) and matches[index + 1].group().lower() in ("de", "d"):
+        if word in INTENTIONS and _next_words(text, match.end(), 1) in (["de"], ["d"]):
             markers.append(TenseMarker(match.start(), match.end(), "future"))
         elif kind in ("future", "past"):
             markers.append(TenseMarker(match.start(), match.end(), kind))
         elif kind == "auxiliary":
-            if any(_is_participle(w) for w in _next_words(matches, index)):
+            if any(_is_participle(w) for w in _next_words(text, match.end())):
                 markers.append(TenseMarker(match.start(), match.end(), "past"))
         elif kind == "reflexive_auxiliary":
             reflexive = previous in ("s", "se")
-            if any(_is_participle(w) and (reflexive or w.startswith(MOTION_PARTICIPLES)) for w in _next_words(matches, index)):
+            if any(_is_participle(w) and (reflexive or w.startswith(MOTION_PARTICIPLES)) for w in _next_words(text, match.end())):
                 markers.append(TenseMarker(match.start(), match.end(), "past"))
         elif kind is None and len(word) >= 3 and word.endswith(_VERB_ENDINGS) and match.group()[0].islower():
             if _FUTURE_ENDING.search(word):

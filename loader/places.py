@@ -194,8 +194,11 @@ def lookup(name):
 
 
 _NAME = rf"[{UPPER}][\w'’.-]*(?:[ \u00a0](?:[{UPPER}][\w'’.-]*|de|du|des|la|el|al|d'|d’))*"
+# The same run in a search, taken whole and never given back (a possessive repeat): the regular
+# expression engine then keeps nothing per word, even for a run as long as the article.
+_NAME_RUN = _NAME + "+"
 # "à Washington", "A Rome", "près de Washington": a city named where something happens.
-CITY_NAME = re.compile(rf"(?:(?<![\w'’-])(?:à|À|A)|près de|non loin de|Près de)[ \u00a0]+(?P<name>{_NAME})")
+CITY_NAME = re.compile(rf"(?:(?<![\w'’-])(?:à|À|A)|près de|non loin de|Près de)[ \u00a0]+(?P<name>{_NAME_RUN})")
 # A venue of one word ("au Pentagone") is found like a periphrase: no "à" goes before it.
 _PERIPHRASES = sorted(
     (row["form"] for row in CITY_ROWS if not re.fullmatch(_NAME, row["form"]) or " " in row["form"] or fold(row["form"]) != fold(row["city"])),
@@ -219,7 +222,7 @@ def _most_words():
     return max(len(key.split()) for names in (_lexicon(), _index()) for key in names)
 
 
-NAME = re.compile(_NAME)
+NAME = re.compile(_NAME_RUN)
 WORD_AT = re.compile(r"[\w-]+")
 
 
@@ -242,7 +245,7 @@ def name_at(text, start):
 
 
 # "au Koweït": a country named like its capital names the city too.
-CITY_STATE = re.compile(rf"(?<![\w'’-])(?:au|Au)[ \u00a0]+(?P<name>{_NAME})")
+CITY_STATE = re.compile(rf"(?<![\w'’-])(?:au|Au)[ \u00a0]+(?P<name>{_NAME_RUN})")
 
 
 def find_places(text):
