@@ -574,6 +574,7 @@ def test_a_town_too_small_for_the_large_cities_is_a_venue_after_a():
         ("Le groupe de travail de la coalition sur les combattants étrangers s'est réuni mardi à Paris.", "other"),
         ("Des experts de la coalition se sont réunis mardi à Paris.", "other"),
         ("Des émissaires des pays de la coalition se sont réunis mardi à Paris.", "other"),
+        ("Les responsables militaires de trente pays de la coalition se sont réunis mardi à Paris.", "other"),
         ("Les envoyés spéciaux de la coalition se sont réunis mardi à Paris.", "other"),
         ("Les ministres de la coalition se sont réunis mardi à Paris.", "ministerial"),
     ],
