@@ -988,6 +988,27 @@ def test_a_virtual_meeting_of_the_lead_is_dated_by_its_own_day_not_the_story_s()
     assert meetings(body, "2020-12-05") == [(None, None, "2020-12-03", "day", "other", "held", None)]
 
 
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Le secrétaire d'Etat a participé dimanche à Berlin à la conférence sur la Libye.", []),
+        ("Une réunion consacrée au Mali s'est tenue mardi à Paris.", []),
+        (
+            "Le ministre participera mardi à Genève à une conférence internationale sur l'Afghanistan, "
+            "puis mercredi à Rome à la réunion de la coalition.",
+            [("Rome", "Italie", "2021-06-30", "day", "ministerial", "announced", None)],
+        ),
+        # The countries the coalition fights in are its own subject.
+        (
+            "Les ministres de la coalition se réuniront jeudi à Rome pour une conférence sur la Syrie.",
+            [("Rome", "Italie", "2021-07-01", "day", "ministerial", "announced", None)],
+        ),
+    ],
+)
+def test_a_gathering_about_another_country_is_another_forum_s(body, expected):
+    assert meetings(body, "2021-06-28") == expected
+
+
 def test_a_meeting_with_the_participation_of_many_is_one():
     body = "La réunion de la coalition s'est tenue jeudi à Rome avec la participation de vingt pays."
     assert meetings(body, "2018-05-12", [figure(body, "vingt pays", 20, "pays")]) == [

@@ -411,8 +411,9 @@ def _triggers(body, sentence):
             phrase = re.match(r"[^,.;:()«»\"]{0,60}", body[end:high]).group()
             # "une rencontre mercredi à Amman avec le secrétaire d'Etat": one person met, a visit.
             bilateral = _with_one_side(re.split(r"(?<![\w'’-])(?:qui|que|a|ont|est|sont|s'est|s’est)(?![\w-])", phrase)[0])
+            elsewhere = _about_another_country(phrase)
             phrase = re.split(r"(?<![\w'’-])(?:à|au|dans|qui|que|a|ont|est|sont)(?![\w-])", phrase)[0]
-            excluded = bool(EXCLUSIONS.search(body[start:end] + phrase)) or bool(bilateral)
+            excluded = bool(EXCLUSIONS.search(body[start:end] + phrase)) or bool(bilateral) or elsewhere
             if excluded and not bilateral and _between_the_coalitions(body[start:end] + phrase):
                 excluded = False  # "entre les ministres de la coalition" is no bilateral meeting
             if REFERENCE_BEFORE.search(body, max(low, start - 40), start):
@@ -450,6 +451,23 @@ _ONE = alternation(determiners(("definite", "possessive", "demonstrative"), numb
 ONE_GUEST = re.compile(
     rf"[^,.;:()«»\"]*?(?<![\w'’-])(?:(?i:{_ONE})[ \u00a0]*(?:(?i:nouveau|nouvelle)[ \u00a0]+)?(?i:{alternation(TITLES)})(?![\w-])|(?:M\.|Mme)[ \u00a0]+{CAPITAL})"
 )
+# "la conférence sur la Libye", "une réunion consacrée au Yémen": a gathering about another
+# country than those the coalition fights in is another forum's.
+ABOUT_COUNTRY = re.compile(
+    rf"[ \u00a0]*(?:[\w-]+[ \u00a0]+)?(?:sur|consacrée?s?[ \u00a0]+(?:à|au|aux))[ \u00a0]+(?:(?:la|le|les|l'|l’)[ \u00a0]*)?"
+    rf"(?P<name>{CAPITAL}[\w'’-]*(?:[ \u00a0][\w'’-]+){{0,2}})"
+)
+
+
+def _about_another_country(phrase):
+    match = ABOUT_COUNTRY.match(phrase)
+    if not match:
+        return False
+    words = match.group("name").split()
+    code = next((code for count in range(len(words), 0, -1) for code in [country_code(" ".join(words[:count]))] if code), None)
+    return code is not None and country_name(code) not in WAR_COUNTRIES
+
+
 # A meeting with one person ("avec le Premier ministre", "avec son homologue") is a visit.
 BILATERAL = re.compile(r"(?<![\w'’-])avec[ \u00a0]+(?:le|la|son|sa|M\.|Mme)[ \u00a0]+(?!participa|présen|soutien|concours|appui)", re.I)
 # A dispatch's dateline ("ROME, 14 février (Xinhua) --", "Paris, le 3 mars 2016 (AFP) -"): the day
