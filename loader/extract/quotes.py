@@ -71,7 +71,7 @@ def _plain(text):
 
 DOCUMENTS = {line.split(" ", 1)[1]: line for line in words("quotes_documents.txt")}  # noun -> "le communiqué"
 OFFICES = [
-    (re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"), office)
+    (phrase, re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"), office)
     for phrase, office in sorted(((_plain(row["phrase"]), row["office"]) for row in table("quotes_offices.csv")), key=lambda pair: -len(pair[0]))
 ]
 ANONYMOUS_HEAD_WORDS = {_plain(head) for head in ANONYMOUS_HEADS if " " not in head}
@@ -291,6 +291,16 @@ class _Named:
         return self.position + len(self.form)
 
 
+# Up to the last stop, colon, quotation mark, line break or bracket: what a title before a name stays within.
+_UP_TO_BREAK = re.compile(r".*[.;:«»“”\"\n(]", re.S)
+
+
+def _after_last_break(text):
+    """The part of `text` after its last break (all of it without one)."""
+    match = _UP_TO_BREAK.match(text)
+    return text[match.end():] if match else text
+
+
 class _Cast:
     """The article's people as the quotes see them: name forms, mentions, offices, gender."""
 
@@ -357,7 +367,7 @@ class _Cast:
         """Folded words of the person's role and of the titles the article puts around the name."""
         parts = [person.role or ""]
         for start in self.mentions[person.name]:
-            before = re.split(r"[.;:«»“”\"\n(]", self.body[max(0, start - 120):start])[-1]
+            before = _after_last_break(self.body[max(0, start - 120):start])
             chunks = before.split(",")
             parts.append(chunks[-1])
             if len(chunks) > 1 and len(chunks[-1].split()) <= 3:
@@ -371,7 +381,7 @@ class _Cast:
     def _gender(self, name):
         """'f' or 'm' when the article says "Mme X", "M. X", "la ministre X" or "le ministre X"."""
         for start in self.mentions[name]:
-            clause = re.split(r"[.;:«»“”\"\n(]", self.body[max(0, start - 60):start])[-1]
+            clause = _after_last_break(self.body[max(0, start - 60):start])
             titles = [(m.end(), "f") for m in FEMININE_BEFORE.finditer(clause)] + [(m.end(), "m") for m in MASCULINE_BEFORE.finditer(clause)]
             if titles:
                 return max(titles)[1]
@@ -459,8 +469,8 @@ def _offices(text):
     do not split an office ("ministre irakien des affaires etrangeres")."""
     text = " ".join(word for word in text.split() if word not in FOLDED_NATIONALITIES)
     found = set()
-    for pattern, office in OFFICES:
-        if pattern.search(text):
+    for phrase, pattern, office in OFFICES:
+        if phrase in text and pattern.search(text):  # (most phrases are not there: a substring test says so faster)
             found.add(office)
             text = pattern.sub(" ", text)
     return found, text
