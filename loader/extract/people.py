@@ -18,6 +18,7 @@ country but no office (the article does not state it). The country comes from th
 adjective, institution or country named), else from the known-people lexicon.
 """
 import bisect
+import functools
 import itertools
 import re
 
@@ -130,16 +131,18 @@ def _is_name_token(text):
 
 def _candidates(body):
     """Runs of adjacent capitalised words and particles, trimmed to what may be a name: (start, end, words)."""
-    tokens = list(WORD_TOKEN.finditer(body))
-    index = 0
-    while index < len(tokens):
-        if not _is_name_token(tokens[index].group(1)) or body[tokens[index].start() - 1:tokens[index].start()] == "@":
-            index += 1  # (an account, "@MinistereDiplo", names no one)
+    # The tokens are read one at a time, never all held: a megabyte of one-letter words is half a million.
+    tokens = WORD_TOKEN.finditer(body)
+    token = next(tokens, None)
+    while token is not None:
+        word = token.group(1)
+        # (Most words are in lower case: told at once, before the rarer "al-Baghdadi".)
+        if not (word[0].isupper() or "-" in word and _is_name_token(word)) or body[token.start() - 1:token.start()] == "@":
+            token = next(tokens, None)  # (an account, "@MinistereDiplo", names no one)
             continue
-        run = [tokens[index]]
-        index += 1
-        while index < len(tokens):
-            token = tokens[index]
+        run = [token]
+        token = next(tokens, None)
+        while token is not None:
             gap = body[run[-1].end():token.start()]
             initial = len(run[-1].group(1)) == 1 and run[-1].group(1).isupper() and gap == ". "  # "Antony J. Blinken"
             if not (gap in (" ", "\u00a0") or initial) or token.start(1) != token.start():
@@ -149,10 +152,10 @@ def _candidates(body):
             if body.startswith(tuple(COURTESY_ABBREVIATIONS), token.start()) and fold(token.group(1)) in COURTESY_TITLES:
                 break  # "à @MarocDiplomatie M. X": the courtesy title opens another name
             run.append(token)
-            index += 1
+            token = next(tokens, None)
         run = _trim(run)
         if run:
-            yield run[0].start(1), run[-1].end(), [token.group(1) for token in run]
+            yield run[0].start(1), run[-1].end(), [member.group(1) for member in run]
 
 
 # The most words a place's name has ("République démocratique du Congo"): longer prefixes and suffixes of a
@@ -394,6 +397,7 @@ def _assign_roles(body, people, mentions):
             if role:
                 person.role = role
     masked = SentenceIndex(QUOTED.sub(_mask, body))
+    articles = [match.start() for match in SPACED_ARTICLE.finditer(masked.text)]
     # Where the next mention of someone else starts, after each mention; and each person's mentions.
     next_other = [len(body)] * len(mentions)
     for index in range(len(mentions) - 2, -1, -1):
@@ -405,7 +409,7 @@ def _assign_roles(body, people, mentions):
     for person in people:
         if person.role is None or fold(person.role) in TITLE_WORDS:
             # "le prince Saoud al-Fayçal. Le chef de la diplomatie saoudienne a plaidé ...": the description completes a bare title.
-            description = _description(masked, person, own.get(id(person), []))
+            description = _description(masked, person, own.get(id(person), []), articles)
             if description:
                 person.role = f"{person.role}, {description}" if person.role else description
     starts = [start for start, _, _ in mentions]
@@ -486,7 +490,14 @@ def _possessed(sentences, start, title):
 
 def _role_before(body, start):
     """The title phrase that ends right before a name ("le secrétaire d'Etat américain ", "Le ministre ..., le prince ")."""
-    window = body[max(0, start - 160):start].rstrip("«“\" \u00a0")  # "La ministre des Armées «Florence Parly ..."
+    return _role_ending(body[max(0, start - 160):start])
+
+
+@functools.lru_cache(maxsize=1024)
+def _role_ending(window):
+    """The title phrase that ends `window` (the text before a name), or None: what is before it decides, so
+    each window is read once (a text that repeats itself repeats its windows)."""
+    window = window.rstrip("«“\" \u00a0")  # "La ministre des Armées «Florence Parly ..."
     window = COURTESY_END.sub("", window)  # "le directeur M. X"
     # "contre l'organisation Etat islamique (EI), X", "le secrétaire d'Etat (ministre des Affaires étrangères), X":
     # a gloss in brackets does not end the title.
@@ -622,14 +633,17 @@ def _tidy(role):
     return " ".join(words).strip(" ,")
 
 
+# What SPEECH_THEN_ARTICLE needs: a definite article after a space.
+SPACED_ARTICLE = re.compile(r"(?<=\s)l")
 DESCRIPTION_REACH = 1500  # characters after a mention where the two next sentences are looked for
 
 
-def _description(sentences, person, own):
+def _description(sentences, person, own, articles):
     """A definite description naming this person again after a mention, before any other person is named:
     "Le secrétaire d'Etat a assuré ...", "Evoquant ..., le Premier ministre italien a martelé ...",
     "…, a ajouté le secrétaire d'Etat américain devant …". `own`: the person's mentions, each with
-    where the next mention of someone else starts; `sentences` indexes the text read."""
+    where the next mention of someone else starts; `sentences` indexes the text read; `articles`: where a
+    definite article follows a space in it."""
     body = sentences.text
     for start, end, limit in own:
         # Two sentences are a few hundred characters: a text without sentence ends is not read to its end.
@@ -643,7 +657,9 @@ def _description(sentences, person, own):
                 openings.append((subject.end(), False))
         # Not ", le ..." right after the name: that is an apposition or the next clause's own subject.
         openings += [(m.end(), True) for m in CLAUSE_SUBJECT.finditer(body, end, stop) if m.start() > end]
-        openings += [(m.end(), False) for m in SPEECH_THEN_ARTICLE.finditer(body, end, stop)]
+        # (Its article after a space is looked up first: the verbs are many, and not read where it is missing.)
+        if bisect.bisect_left(articles, stop) > bisect.bisect_left(articles, end):
+            openings += [(m.end(), False) for m in SPEECH_THEN_ARTICLE.finditer(body, end, stop)]
         for opening, verb_after in sorted(openings):
             found = _description_at(body[opening:opening + 160]) if opening < limit else None
             if found and (not verb_after or CLAUSE_WORD.match(body, opening + found[1] + 1)) and _fits(person, found[0]):
@@ -775,7 +791,8 @@ def _possessor(sentences, start):
     par sa secrétaire d'Etat chargée de l'Europe, X") or when it says who represents it ("Le Maroc est
     représenté par l'ambassadeur X et le directeur Y"), or None."""
     sentence = _sentence_before(sentences, start)
-    opening = POSSESSOR.match(sentence) or REPRESENTED.match(sentence)
+    # (Each needs a word the sentence rarely has: read only then, not over a long capitalised run.)
+    opening = ("," in sentence and POSSESSOR.match(sentence)) or ("représenté" in sentence and REPRESENTED.match(sentence))
     if not opening or opening.re is POSSESSOR and not re.search(rf"(?<![\w-])(?:son|sa)\s+(?:{TITLE})", sentence[opening.end():], re.I):
         return None
     code = places.country_code(opening.group("country"))

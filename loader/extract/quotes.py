@@ -301,6 +301,11 @@ def _after_last_break(text):
     return text[match.end():] if match else text
 
 
+# ", le porte-parole du Pentagone": what follows a name, its article first.
+_APPOSITION = re.compile(r",\s*((?:un|une|le|la|l['’])?\s*[^,.;:«»“”\"\n(]{0,90})")
+_ARTICLE = re.compile(r"\A(?:un|une|le|la|l['’])\s*")
+
+
 class _Cast:
     """The article's people as the quotes see them: name forms, mentions, offices, gender."""
 
@@ -364,19 +369,22 @@ class _Cast:
         return None
 
     def _context(self, person):
-        """Folded words of the person's role and of the titles the article puts around the name."""
-        parts = [person.role or ""]
+        """Folded words of the person's role and of the titles the article puts around the name: each
+        mention's words once (a name written again in the same words tells nothing more, and a text
+        repeating itself would make the context as long as its mentions times their words)."""
+        blocks = {(person.role or "",): None}  # (ordered: the first nationality found counts)
         for start in self.mentions[person.name]:
             before = _after_last_break(self.body[max(0, start - 120):start])
             chunks = before.split(",")
-            parts.append(chunks[-1])
+            parts = [chunks[-1]]
             if len(chunks) > 1 and len(chunks[-1].split()) <= 3:
                 parts.append(chunks[-2])
             end = self.mention_ends[start]
-            after = re.match(r",\s*((?:un|une|le|la|l['’])?\s*[^,.;:«»“”\"\n(]{0,90})", self.body[end:end + 120])
-            if after and TITLE_WORD.match(strip_accents(re.sub(r"\A(?:un|une|le|la|l['’])\s*", "", after.group(1)))):
+            after = _APPOSITION.match(self.body, end, end + 120)
+            if after and TITLE_WORD.match(strip_accents(_ARTICLE.sub("", after.group(1)))):
                 parts.append(after.group(1))
-        return _plain(" ".join(parts))
+            blocks.setdefault(tuple(parts), None)
+        return _plain(" ".join(part for block in blocks for part in block))
 
     def _gender(self, name):
         """'f' or 'm' when the article says "Mme X", "M. X", "la ministre X" or "le ministre X"."""
