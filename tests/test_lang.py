@@ -99,10 +99,10 @@ def test_a_sentence_index_answers_as_the_functions_it_stands_for():
 def test_a_sentence_index_answers_as_the_functions_on_random_texts():
     import random
 
-    pieces = ["M", "Mme", "Dr", "St", "J", "le", "La", "ab", "É", "3", ".", "!", "?", "…", "\n", " ", "\u00a0", "»", "«", "”", '"', "<"]
+    pieces = ["M", "Mme", "Dr", "St", "J", "le", "La", "ab", "É", "3", ".", "!", "?", "…", "\n", " ", "\u00a0", "»", "«", "”", '"', "<", "mots sans fin " * 4]
     generator = random.Random(6)
-    for _ in range(300):
-        text = "".join(generator.choice(pieces) for _ in range(generator.randrange(1, 60)))
+    for _ in range(60):  # (some longer than the reach back)
+        text = "".join(generator.choice(pieces) for _ in range(generator.randrange(1, 160)))
         index = sentences.SentenceIndex(text)
         for position in range(len(text) + 1):
             assert list(index.ends(position, len(text) - position // 3)) == list(sentences.sentence_ends(text, position, len(text) - position // 3))

@@ -633,7 +633,7 @@ def _tidy(role):
     return " ".join(words).strip(" ,")
 
 
-# What SPEECH_THEN_ARTICLE needs: a definite article after a space.
+# What CLAUSE_SUBJECT and SPEECH_THEN_ARTICLE need: a definite article after a space.
 SPACED_ARTICLE = re.compile(r"(?<=\s)l")
 DESCRIPTION_REACH = 1500  # characters after a mention where the two next sentences are looked for
 
@@ -655,10 +655,10 @@ def _description(sentences, person, own, articles):
             subject = DEFINITE.match(body, sentence)
             if subject:
                 openings.append((subject.end(), False))
-        # Not ", le ..." right after the name: that is an apposition or the next clause's own subject.
-        openings += [(m.end(), True) for m in CLAUSE_SUBJECT.finditer(body, end, stop) if m.start() > end]
-        # (Its article after a space is looked up first: the verbs are many, and not read where it is missing.)
+        # (Both patterns need an article after a space: they are not read where there is none.)
         if bisect.bisect_left(articles, stop) > bisect.bisect_left(articles, end):
+            # Not ", le ..." right after the name: that is an apposition or the next clause's own subject.
+            openings += [(m.end(), True) for m in CLAUSE_SUBJECT.finditer(body, end, stop) if m.start() > end]
             openings += [(m.end(), False) for m in SPEECH_THEN_ARTICLE.finditer(body, end, stop)]
         for opening, verb_after in sorted(openings):
             found = _description_at(body[opening:opening + 160]) if opening < limit else None

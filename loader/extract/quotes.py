@@ -670,6 +670,9 @@ def _noun_complement(text, start, position):
     """Whether the name at `position` completes a noun ("des déclarations de X"), not an office
     ("le ministre des Finances X", "le chef de la diplomatie X")."""
     start = max(start, position - COMPLEMENT_REACH)  # a noun and its complement are a few words apart
+    before = text[start:position]
+    if "d" not in before and "D" not in before:
+        return False  # (every preposition of a complement has a "d": the pattern is not read without one)
     complement = COMPLEMENT.search(text, start, position)
     if not complement or OFFICE_COMPLEMENT.search(text, start, position):
         return False

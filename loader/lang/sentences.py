@@ -62,8 +62,9 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     return (match.span() for match in PARAGRAPH.finditer(text))
 
 
-# The characters a sentence end starts with: SENTENCE_END matches nowhere else.
+# The characters a sentence end starts with: SENTENCE_END matches nowhere else; and what it holds but spaces.
 _STARTS = re.compile(r"[.!?…\n]")
+_IN_END = ".!?…»”\""
 
 
 class SentenceIndex:
@@ -92,11 +93,23 @@ class SentenceIndex:
 
     def start(self, position: int) -> int:
         """What sentence_start(text, position) returns."""
+        stops, text = self._stops, self.text
+        last = bisect.bisect_left(stops, position)
+        if last == bisect.bisect_left(stops, position - REACH):
+            return max(0, position - REACH)  # (no stop in reach: no end)
         for reach in (NEAR, REACH):
             low = max(0, position - reach)
-            end = max(self.ends(low, position), default=None)
-            if end is not None:
-                return end
+            first, index = bisect.bisect_left(stops, low), last
+            # Read back from the last stop: the ends after the start of its run of stops, spaces and marks
+            # are those a reading from `low` finds (no end spans a character out of such a run).
+            while index > first:
+                start = stops[index - 1]
+                while start > low and (text[start - 1] in _IN_END or text[start - 1].isspace()):
+                    start -= 1
+                end = max(self.ends(start, position), default=None)
+                if end is not None:
+                    return end
+                index = bisect.bisect_left(stops, start, first, index - 1)
         return low
 
     def end(self, position: int) -> int:
