@@ -94,6 +94,7 @@ def test_a_sentence_index_answers_as_the_functions_it_stands_for():
         assert list(index.ends(0, position)) == list(sentences.sentence_ends(text, 0, position))
         assert index.start(position) == sentences.sentence_start(text, position)
         assert index.end(position) == sentences.sentence_end(text, position)
+    assert index.bounds() == sentences.sentences(text) == [(0, 20), (20, 31), (31, 32), (32, 44), (44, 62), (62, 90), (90, 102)]
 
 
 def test_a_sentence_index_answers_as_the_functions_on_random_texts():
@@ -107,6 +108,7 @@ def test_a_sentence_index_answers_as_the_functions_on_random_texts():
         for position in range(len(text) + 1):
             assert list(index.ends(position, len(text) - position // 3)) == list(sentences.sentence_ends(text, position, len(text) - position // 3))
             assert (index.start(position), index.end(position)) == (sentences.sentence_start(text, position), sentences.sentence_end(text, position))
+        assert index.bounds() == sentences.sentences(text)
 
 
 def test_a_sentence_index_reaches_back_no_further_than_sentence_start():

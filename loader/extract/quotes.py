@@ -55,7 +55,7 @@ from ..lang.grammar import (
 )
 from ..lang.lexicon import table, words
 from ..lang.nationalities import FOLDED_NATIONALITIES
-from ..lang.sentences import SENTENCE_END, paragraphs, sentences
+from ..lang.sentences import SentenceIndex, paragraphs
 from ..lang.vocabulary import COURTESY_ABBREVIATIONS, DETERMINERS, determiners
 from ..records import PersonMention, Quote
 
@@ -208,7 +208,8 @@ def _units(body, spans):
     units = []
     for span in spans:
         start, lead_end = span.start, span.open
-        for incise in INCISE.finditer(body, span.start, span.end):
+        # (An incise opens with a comma: a span without one is not read for it.)
+        for incise in INCISE.finditer(body, span.start, span.end) if body.find(",", span.start, span.end) >= 0 else ():
             if incise.start() < start:
                 continue  # inside the apposition of the incise before
             units.append(_Unit(*_trimmed(body, start, incise.start()), lead_end, incise.start(), True))
@@ -274,6 +275,18 @@ def _hidden(body, spans, units):
 WORD_START = re.compile(r"(?<![\w-])\w+")
 
 
+def _whole_words(words):
+    """A pattern for `words` (runs of word characters) where a whole word starts, as WORD_START reads one, or
+    None for no word: one pass in the pattern engine instead of a look-up for every word of the text."""
+    by_initial = {}
+    for word in sorted(filter(None, words)):
+        by_initial.setdefault(word[0], []).append(re.escape(word[1:]))
+    if not by_initial:
+        return None
+    branches = "|".join(f"{re.escape(initial)}(?:{'|'.join(rests)})" for initial, rests in by_initial.items())
+    return re.compile(rf"(?<![\w-])(?:{branches})(?!\w)")
+
+
 @dataclass(frozen=True)
 class _Named:
     """A form of a person's name found in a text: what the readers use of a re.Match."""
@@ -328,6 +341,7 @@ class _Cast:
         self.by_first_word = {}
         for form, _ in self.forms:
             self.by_first_word.setdefault(leading_word(form), []).append(form)
+        self.first_words = _whole_words(self.by_first_word)
         self.name_of = dict(self.forms)
         self.mentions = {person.name: [] for person in people}
         self.mention_ends = {}  # start -> end of each mention in the body
@@ -352,9 +366,9 @@ class _Cast:
         """The forms of the people's names in text[start:end], as whole words, longest first, left to right."""
         end = len(text) if end is None else end
         position = start
-        for word in WORD_START.finditer(text, start, end):
-            forms = self.by_first_word.get(word.group())
-            found = self._form_at(text, word.start(), forms, end) if forms and word.start() >= position else None
+        # (The pattern finds, among the words WORD_START would give, those a form begins with.)
+        for word in self.first_words.finditer(text, start, end) if self.first_words else ():
+            found = self._form_at(text, word.start(), self.by_first_word[word.group()], end) if word.start() >= position else None
             if found:
                 position = found.end()
                 yield found
@@ -703,6 +717,7 @@ class _Reader:
 
     def __init__(self, hidden, cast):
         self.hidden, self.cast = hidden, cast
+        self.sentences = SentenceIndex(hidden)
         self.events = []  # (position, _Source): who the text last presented as speaking or acting
         self._comma = (0, -1, None)  # (searched from, first comma found or -1, up to): see _next_comma
 
@@ -951,8 +966,7 @@ class _Reader:
         """The person the sentence right after a quotation makes the subject of a speech verb."""
         hidden = self.hidden
         start = _skip_spaces(hidden, unit.tail_start)
-        stop = SENTENCE_END.search(hidden, start)
-        end = stop.start() if stop else len(hidden)
+        end = self.sentences.end(start)
         verb = VERB.search(hidden, start, end)
         finite = FINITE.search(hidden, start, end)
         if verb is None or (finite and finite.start() < verb.start()) or _pronoun_of(verb) or hidden[start:verb.start()].count(HIDDEN):
@@ -1040,7 +1054,7 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
     reader = _Reader(hidden, _Cast(body, people))
     quotes, seen = [], set()
     index = 0
-    for sentence_start, sentence_end in sentences(hidden):
+    for sentence_start, sentence_end in reader.sentences.bounds():
         reader.sentence_subject(sentence_start, sentence_end)
         inside = []
         while index < len(units) and units[index].start < sentence_end:

@@ -91,6 +91,11 @@ class SentenceIndex:
             else:
                 index += 1
 
+    def bounds(self) -> list[tuple[int, int]]:
+        """What sentences(text) returns."""
+        bounds = itertools.pairwise([0, *self.ends(), len(self.text)])
+        return [(start, end) for start, end in bounds if end > start]
+
     def start(self, position: int) -> int:
         """What sentence_start(text, position) returns."""
         stops, text = self._stops, self.text
