@@ -82,6 +82,39 @@ def test_sentence_start_and_end_around_a_position():
     assert text[sentences.sentence_start(text, position):sentences.sentence_end(text, position)] == " Le ministre a promis 5 millions"
 
 
+def test_a_sentence_index_answers_as_the_functions_it_stands_for():
+    text = "Fin du paragraphe.\n\nIntertitre\n\nLe ministre. « Nous restons. » M. Toner l'a dit… en Syrie.La réunion ?"
+    index = sentences.SentenceIndex(text)
+    assert list(index.ends()) == [20, 31, 32, 44, 62, 90]
+    assert list(index.ends(25, 62)) == [31, 32, 44]  # the end at 62 needs what follows it
+    assert [index.start(position) for position in (0, 40, 62, 63, 90)] == [0, 32, 44, 44, 62]
+    assert [index.end(position) for position in (0, 40, 64, 96)] == [17, 43, 89, 102]
+    for position in range(len(text) + 1):
+        assert list(index.ends(position)) == list(sentences.sentence_ends(text, position))
+        assert list(index.ends(0, position)) == list(sentences.sentence_ends(text, 0, position))
+        assert index.start(position) == sentences.sentence_start(text, position)
+        assert index.end(position) == sentences.sentence_end(text, position)
+    assert index.bounds() == sentences.sentences(text) == [(0, 20), (20, 31), (31, 32), (32, 44), (44, 62), (62, 90), (90, 102)]
+
+
+def test_a_sentence_index_answers_as_the_functions_on_random_texts():
+    import random
+
+    pieces = ["M", "Mme", "Dr", "St", "J", "le", "La", "ab", "É", "3", ".", "!", "?", "…", "\n", " ", "\u00a0", "»", "«", "”", '"', "<", "mots sans fin " * 4]
+    generator = random.Random(6)
+    for _ in range(60):  # (some longer than the reach back)
+        text = "".join(generator.choice(pieces) for _ in range(generator.randrange(1, 160)))
+        index = sentences.SentenceIndex(text)
+        for position in range(len(text) + 1):
+            assert list(index.ends(position, len(text) - position // 3)) == list(sentences.sentence_ends(text, position, len(text) - position // 3))
+            assert (index.start(position), index.end(position)) == (sentences.sentence_start(text, position), sentences.sentence_end(text, position))
+        assert index.bounds() == sentences.sentences(text)
+
+
+def test_a_sentence_index_reaches_back_no_further_than_sentence_start():
+    text = "Début. " + "Mme " * 200
+    assert sentences.SentenceIndex(text).start(len(text)) == len(text) - sentences.REACH
+
 def test_paragraphs_are_the_lines_of_text():
     assert list(sentences.paragraphs("Un.\n\nDeux\n")) == [(0, 3), (5, 9)]
 

@@ -491,3 +491,22 @@ def test_a_long_sentence_opened_by_a_participle_with_many_quotations_is_read_in_
     start = time.perf_counter()
     extract_quotes(body, [DURAND])
     assert time.perf_counter() - start < 10
+
+
+def test_the_words_before_a_name_are_read_from_the_last_break():
+    from loader.extract.quotes import _after_last_break
+
+    assert _after_last_break("Fin. « Oui », a dit le ministre ") == ", a dit le ministre "
+    assert _after_last_break("le porte-parole (adjoint) du ministre ") == "adjoint) du ministre "
+    assert _after_last_break("sans rupture ") == "sans rupture "
+
+
+def test_whole_words_are_found_where_a_word_starts_as_word_start_reads_it():
+    from loader.extract.quotes import WORD_START, _whole_words
+
+    pattern = _whole_words(["Kerry", "Ke", "Al", ""])
+    text = "Kerry, Kerrya, Ke-Kerry Al al-Al, Kerr_y Ke"
+    assert [(m.start(), m.group()) for m in pattern.finditer(text)] == [(0, "Kerry"), (15, "Ke"), (24, "Al"), (41, "Ke")]
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in WORD_START.finditer(text) if m.group() in ("Kerry", "Ke", "Al")]
+    assert pattern.match("Kerry", 0, 3) is None and pattern.match("Ker", 0, 2).group() == "Ke"  # (a word cut at the end)
+    assert _whole_words([""]) is None

@@ -18,6 +18,7 @@ country but no office (the article does not state it). The country comes from th
 adjective, institution or country named), else from the known-people lexicon.
 """
 import bisect
+import functools
 import itertools
 import re
 
@@ -39,7 +40,7 @@ from ..lang.grammar import (
 )
 from ..lang.lexicon import table, words
 from ..lang.nationalities import NATIONALITIES
-from ..lang.sentences import sentence_end, sentence_ends, sentence_start
+from ..lang.sentences import SentenceIndex
 from ..lang.vocabulary import COURTESY_ABBREVIATIONS, COURTESY_TITLES, DETERMINERS, FOLDED_PARTICLES, NICKNAMES, PARTICLES, STOP_WORDS, WEEKDAYS
 from ..records import PersonMention
 
@@ -130,16 +131,18 @@ def _is_name_token(text):
 
 def _candidates(body):
     """Runs of adjacent capitalised words and particles, trimmed to what may be a name: (start, end, words)."""
-    tokens = list(WORD_TOKEN.finditer(body))
-    index = 0
-    while index < len(tokens):
-        if not _is_name_token(tokens[index].group(1)) or body[tokens[index].start() - 1:tokens[index].start()] == "@":
-            index += 1  # (an account, "@MinistereDiplo", names no one)
+    # The tokens are read one at a time, never all held: a megabyte of one-letter words is half a million.
+    tokens = WORD_TOKEN.finditer(body)
+    token = next(tokens, None)
+    while token is not None:
+        word = token.group(1)
+        # (Most words are in lower case: told at once, before the rarer "al-Baghdadi".)
+        if not (word[0].isupper() or "-" in word and _is_name_token(word)) or body[token.start() - 1:token.start()] == "@":
+            token = next(tokens, None)  # (an account, "@MinistereDiplo", names no one)
             continue
-        run = [tokens[index]]
-        index += 1
-        while index < len(tokens):
-            token = tokens[index]
+        run = [token]
+        token = next(tokens, None)
+        while token is not None:
             gap = body[run[-1].end():token.start()]
             initial = len(run[-1].group(1)) == 1 and run[-1].group(1).isupper() and gap == ". "  # "Antony J. Blinken"
             if not (gap in (" ", "\u00a0") or initial) or token.start(1) != token.start():
@@ -149,10 +152,10 @@ def _candidates(body):
             if body.startswith(tuple(COURTESY_ABBREVIATIONS), token.start()) and fold(token.group(1)) in COURTESY_TITLES:
                 break  # "à @MarocDiplomatie M. X": the courtesy title opens another name
             run.append(token)
-            index += 1
+            token = next(tokens, None)
         run = _trim(run)
         if run:
-            yield run[0].start(1), run[-1].end(), [token.group(1) for token in run]
+            yield run[0].start(1), run[-1].end(), [member.group(1) for member in run]
 
 
 # The most words a place's name has ("République démocratique du Congo"): longer prefixes and suffixes of a
@@ -382,9 +385,10 @@ def _by_given_name(body, start, roster, form):
 def _assign_roles(body, people, mentions):
     """Each person's role at the first mention that states one, then the country it implies."""
     counterparts = {}  # id(person) -> the country "son homologue italien" gives a person it names
+    sentences = SentenceIndex(body)
     for start, end, person in mentions:
         if person.role is None:
-            role = role_near(body, start, end)
+            role = role_near(sentences, start, end)
             counterpart = HOMOLOGUE.match(role or "")
             if counterpart:
                 # "son homologue italien, X" tells X's country, not X's office: the article states no role.
@@ -392,7 +396,8 @@ def _assign_roles(body, people, mentions):
                 role = role.partition(",")[2].strip() or None
             if role:
                 person.role = role
-    masked = QUOTED.sub(_mask, body)
+    masked = SentenceIndex(QUOTED.sub(_mask, body))
+    articles = [match.start() for match in SPACED_ARTICLE.finditer(masked.text)]
     # Where the next mention of someone else starts, after each mention; and each person's mentions.
     next_other = [len(body)] * len(mentions)
     for index in range(len(mentions) - 2, -1, -1):
@@ -404,7 +409,7 @@ def _assign_roles(body, people, mentions):
     for person in people:
         if person.role is None or fold(person.role) in TITLE_WORDS:
             # "le prince Saoud al-Fayçal. Le chef de la diplomatie saoudienne a plaidé ...": the description completes a bare title.
-            description = _description(masked, person, own.get(id(person), []))
+            description = _description(masked, person, own.get(id(person), []), articles)
             if description:
                 person.role = f"{person.role}, {description}" if person.role else description
     starts = [start for start, _, _ in mentions]
@@ -412,7 +417,7 @@ def _assign_roles(body, people, mentions):
         if person.role is None:
             person.role = _description_before(masked, person, own.get(id(person), []), mentions, starts)
     for person in people:
-        person.country = _country(body, person, own.get(id(person), [])) or counterparts.get(id(person))
+        person.country = _country(sentences, person, own.get(id(person), [])) or counterparts.get(id(person))
 
 
 def _mask(quotation):
@@ -436,11 +441,13 @@ def complete_roles(people, quotes):
             person.country = person.country or country_of(found[0])
 
 
-def role_near(body, start, end):
-    """The role stated around the name at body[start:end]: title before, apposition after, or both."""
+def role_near(sentences, start, end):
+    """The role stated around the name at body[start:end] (`sentences` indexes the body): title before,
+    apposition after, or both."""
+    body = sentences.text
     before = _role_before(body, start)
     if before and fold(before) in TITLE_WORDS:
-        before = _possessed(body, start, before)
+        before = _possessed(sentences, start, before)
         # "le roi Abdallah d'Arabie saoudite": the country follows the name.
         country = COUNTRY_AFTER.match(body, end)
         if country and places.country_code(country.group("name")):
@@ -462,16 +469,17 @@ def _elected(body, start, end):
     return " ".join([title, *(office.group("of") or "").split()])
 
 
-def _possessed(body, start, title):
+def _possessed(sentences, start, title):
     """ "L'EI a perdu ..., et son chef, X": the title of the body the possessive points to ("chef de l'EI")."""
+    body = sentences.text
     possessive = re.search(rf"(?<![\w-])(?:son|sa)\s+{re.escape(title)}[\s,]*\Z", body[max(0, start - 60):start], re.I)
     if not possessive:
         return title
     # The body it points to is named in the same sentence, or else in the one before.
-    sentence = sentence_start(body, start)
-    sentences = [sentence_start(body, sentence - 1) if sentence else 0, sentence]
-    owners = list(INSTITUTION.finditer(body, sentences[-1], start - len(possessive.group()))) or list(
-        INSTITUTION.finditer(body, sentences[-2], sentences[-1])
+    sentence = sentences.start(start)
+    bounds = [sentences.start(sentence - 1) if sentence else 0, sentence]
+    owners = list(INSTITUTION.finditer(body, bounds[-1], start - len(possessive.group()))) or list(
+        INSTITUTION.finditer(body, bounds[-2], bounds[-1])
     )
     if not owners:
         return title
@@ -482,12 +490,22 @@ def _possessed(body, start, title):
 
 def _role_before(body, start):
     """The title phrase that ends right before a name ("le secrétaire d'Etat américain ", "Le ministre ..., le prince ")."""
-    window = body[max(0, start - 160):start].rstrip("«“\" \u00a0")  # "La ministre des Armées «Florence Parly ..."
+    return _role_ending(body[max(0, start - 160):start])
+
+
+@functools.lru_cache(maxsize=1024)
+def _role_ending(window):
+    """The title phrase that ends `window` (the text before a name), or None: what is before it decides, so
+    each window is read once (a text that repeats itself repeats its windows)."""
+    window = window.rstrip("«“\" \u00a0")  # "La ministre des Armées «Florence Parly ..."
     window = COURTESY_END.sub("", window)  # "le directeur M. X"
     # "contre l'organisation Etat islamique (EI), X", "le secrétaire d'Etat (ministre des Affaires étrangères), X":
     # a gloss in brackets does not end the title.
     window = GLOSS.sub(lambda match: " " * len(match.group()), window)
-    for title in TITLE_START.finditer(window):
+    # A title before a stop leads up to no name: the titles are read after the last one. (Not after a line
+    # break: "nouveau\nministre" is one title, that holds one.)
+    last_stop = LAST_STOP.match(window)
+    for title in TITLE_START.finditer(window, last_stop.end() if last_stop else 0):
         span = window[title.start():]
         # "Selon un responsable du Pentagone, le président X": an indefinite title is another, unnamed person.
         if "," in span and re.search(r"(?<![\w-])une?\s+\Z", window[:title.start()], re.I):
@@ -508,6 +526,7 @@ def _role_before(body, start):
     return None
 
 
+LAST_STOP = re.compile(r".*[.;:!?«»\"“”()\[\]]", re.S)
 COURTESY_END = re.compile(rf"(?<![\w-])(?:{_COURTESY})\s*\Z")
 GLOSS = re.compile(r"\s*\([^()\n«»\"“”]{1,80}\)")
 # What continues a title after a comma: "ministre de l'Europe et des Affaires étrangères, chargée du Commerce
@@ -614,27 +633,33 @@ def _tidy(role):
     return " ".join(words).strip(" ,")
 
 
+# What CLAUSE_SUBJECT and SPEECH_THEN_ARTICLE need: a definite article after a space.
+SPACED_ARTICLE = re.compile(r"(?<=\s)l")
 DESCRIPTION_REACH = 1500  # characters after a mention where the two next sentences are looked for
 
 
-def _description(body, person, own):
+def _description(sentences, person, own, articles):
     """A definite description naming this person again after a mention, before any other person is named:
     "Le secrétaire d'Etat a assuré ...", "Evoquant ..., le Premier ministre italien a martelé ...",
     "…, a ajouté le secrétaire d'Etat américain devant …". `own`: the person's mentions, each with
-    where the next mention of someone else starts."""
+    where the next mention of someone else starts; `sentences` indexes the text read; `articles`: where a
+    definite article follows a space in it."""
+    body = sentences.text
     for start, end, limit in own:
         # Two sentences are a few hundred characters: a text without sentence ends is not read to its end.
         limit = min(limit, end + DESCRIPTION_REACH)
-        ends = list(itertools.islice(sentence_ends(body, end, limit), 2))
+        ends = list(itertools.islice(sentences.ends(end, limit), 2))
         stop = ends[1] if len(ends) > 1 else limit
         openings = []  # (where the title starts, whether a verb must follow it)
         for sentence in ends:  # the subject of one of the next two sentences
             subject = DEFINITE.match(body, sentence)
             if subject:
                 openings.append((subject.end(), False))
-        # Not ", le ..." right after the name: that is an apposition or the next clause's own subject.
-        openings += [(m.end(), True) for m in CLAUSE_SUBJECT.finditer(body, end, stop) if m.start() > end]
-        openings += [(m.end(), False) for m in SPEECH_THEN_ARTICLE.finditer(body, end, stop)]
+        # (Both patterns need an article after a space: they are not read where there is none.)
+        if bisect.bisect_left(articles, stop) > bisect.bisect_left(articles, end):
+            # Not ", le ..." right after the name: that is an apposition or the next clause's own subject.
+            openings += [(m.end(), True) for m in CLAUSE_SUBJECT.finditer(body, end, stop) if m.start() > end]
+            openings += [(m.end(), False) for m in SPEECH_THEN_ARTICLE.finditer(body, end, stop)]
         for opening, verb_after in sorted(openings):
             found = _description_at(body[opening:opening + 160]) if opening < limit else None
             if found and (not verb_after or CLAUSE_WORD.match(body, opening + found[1] + 1)) and _fits(person, found[0]):
@@ -642,25 +667,26 @@ def _description(body, person, own):
     return None
 
 
-def _description_before(body, person, own, mentions, starts):
+def _description_before(sentences, person, own, mentions, starts):
     """A definite description opening one of the two sentences before a mention of this person, with no one
     it could also describe named in between: "Le secrétaire d'Etat recevra ses homologues, dont le chef de la
     diplomatie française, X. « … », a souligné M. Kerry". `own`: the person's mentions; `starts`: where each
-    of `mentions` starts."""
+    of `mentions` starts; `sentences` indexes the text read."""
+    body = sentences.text
     for start, _, _ in own:
-        opening = sentence_start(body, start)
+        opening = sentences.start(start)
         for _ in range(3):
             subject = DEFINITE.match(body, opening)
             found = _description_at(body[subject.end():subject.end() + 160]) if subject else None
             if found and _fits(person, found[0]):
-                window = mentions[bisect.bisect_left(starts, opening):bisect.bisect_left(starts, sentence_end(body, start))]
+                window = mentions[bisect.bisect_left(starts, opening):bisect.bisect_left(starts, sentences.end(start))]
                 between = [other for _, _, other in window if other is not person]
                 head = TITLE_START.match(found[0]).group().lower()
                 if not any(other.role is None or head in other.role.lower() for other in between):
                     return found[0]
             if opening == 0 or "\n" in body[max(0, opening - 2):opening]:
                 break  # not across a paragraph
-            opening = sentence_start(body, opening - 1)
+            opening = sentences.start(opening - 1)
     return None
 
 
@@ -698,9 +724,10 @@ def _description_at(text):
     return (role, end) if role else None
 
 
-def _country(body, person, own):
+def _country(sentences, person, own):
     """The country the person serves, as the article states it, else as the known-people lexicon has it.
-    `own`: the person's mentions."""
+    `own`: the person's mentions; `sentences` indexes the body."""
+    body = sentences.text
     if person.role:
         country = country_of(person.role)
         if country or _international(person.role):
@@ -710,7 +737,7 @@ def _country(body, person, own):
         if match and places.country_code(match.group("country")):
             return places.country_name(places.country_code(match.group("country")))
     for start, end, _ in own:
-        country = _side(body, start) or _possessor(body, start) or _nationality_noun(body, start)
+        country = _side(sentences, start) or _possessor(sentences, start) or _nationality_noun(body, start)
         if country:
             return country
     for form in [person.name, *person.aliases]:
@@ -728,9 +755,9 @@ COUNTRY_NAME = rf"{CAPITAL}{LETTER}*(?:[- ](?:{CAPITAL}{LETTER}*|saoudite|arabes
 SIDE = re.compile(rf"\s*(?:{alternation(SIDE_OPENERS)})\s+(?P<adjective>{LETTER}+)\s*,", re.I)
 
 
-def _sentence_before(body, start):
+def _sentence_before(sentences, start):
     """The part of the sentence before `start`."""
-    return body[sentence_start(body, start):start]
+    return sentences.text[sentences.start(start):start]
 
 
 # "le Britannique X", "les Français X et Y": a national named by the noun of their country.
@@ -743,9 +770,9 @@ def _nationality_noun(body, start):
     return NATIONALITIES.get(noun.group("noun").lower()) if noun else None
 
 
-def _side(body, start):
+def _side(sentences, start):
     """The country a sentence's opening gives its people ("Côté français, c'est X qui …"), or None."""
-    opening = SIDE.match(_sentence_before(body, start))
+    opening = SIDE.match(_sentence_before(sentences, start))
     return NATIONALITIES.get(opening.group("adjective").lower()) if opening else None
 
 
@@ -759,12 +786,13 @@ def _known(form):
     return " ".join([NICKNAMES.get(words[0], words[0]), *words[1:]]) if words else ""
 
 
-def _possessor(body, start):
+def _possessor(sentences, start):
     """The country a sentence opens with when the name's title is its possessive ("La France, représentée
     par sa secrétaire d'Etat chargée de l'Europe, X") or when it says who represents it ("Le Maroc est
     représenté par l'ambassadeur X et le directeur Y"), or None."""
-    sentence = _sentence_before(body, start)
-    opening = POSSESSOR.match(sentence) or REPRESENTED.match(sentence)
+    sentence = _sentence_before(sentences, start)
+    # (Each needs a word the sentence rarely has: read only then, not over a long capitalised run.)
+    opening = ("," in sentence and POSSESSOR.match(sentence)) or ("représenté" in sentence and REPRESENTED.match(sentence))
     if not opening or opening.re is POSSESSOR and not re.search(rf"(?<![\w-])(?:son|sa)\s+(?:{TITLE})", sentence[opening.end():], re.I):
         return None
     code = places.country_code(opening.group("country"))
