@@ -1009,6 +1009,17 @@ def test_a_gathering_about_another_country_is_another_forum_s(body, expected):
     assert meetings(body, "2021-06-28") == expected
 
 
+def test_where_its_people_arrived_the_sentence_before_is_where_a_meeting_is_held():
+    # 11 March 2019 was a Monday, the day after publication.
+    body = "Les ministres sont arrivés à Riyad. La réunion de la coalition débute demain matin."
+    assert meetings(body, "2019-03-10") == [("Riyad", "Arabie saoudite", "2019-03-11", "day", "ministerial", "announced", None)]
+    # Where someone was is not where they meet, nor a city another meeting took.
+    body = "Le ministre était hier à Ankara. La réunion de la coalition débute demain."
+    assert meetings(body, "2019-03-10") == [(None, None, "2019-03-11", "day", "ministerial", "announced", None)]
+    body = "Le ministre est arrivé lundi à Tokyo pour une réunion de la coalition. Une réunion des ministres de la Défense s'ouvrira le 20 mars."
+    assert [(m[0], m[2]) for m in meetings(body, "2019-03-10")] == [("Tokyo", "2019-03-04"), (None, "2019-03-20")]
+
+
 def test_a_meeting_with_the_participation_of_many_is_one():
     body = "La réunion de la coalition s'est tenue jeudi à Rome avec la participation de vingt pays."
     assert meetings(body, "2018-05-12", [figure(body, "vingt pays", 20, "pays")]) == [

@@ -1169,6 +1169,23 @@ def _remote_participation(mentions):
                 mention.virtual, mention.anaphoric = False, True
 
 
+# "Les ministres sont arrivés à Riyad. La réunion débute demain": where they came, the sentence
+# before a meeting without a place, is where it is held.
+ARRIVED_AT = re.compile(r"(?<![\w-])(?:arrivée?s?|arrive|arrivent|arrivera|arriveront|attendue?s?)[ \u00a0]+(?:\w+[ \u00a0]+)?(?:à|au)[ \u00a0]*$", re.I)
+
+
+def _arrival_city(body, meeting, meetings, sentences, places):
+    """Give a meeting without a place the city its people arrived in, told the sentence before
+    (unless that sentence tells of another meeting: "est arrivé à Tokyo pour une réunion")."""
+    first = min(meeting.mentions, key=lambda m: m.sentence)
+    if first.sentence == 0 or _told_of_others(meeting, meetings, first.sentence - 1):
+        return
+    low, high = sentences[first.sentence - 1]
+    arrived = [place for place in _window(places, low, high) if place.place.city and ARRIVED_AT.search(body, max(low, place.start - 40), place.start)]
+    if len(arrived) == 1:
+        first.place = arrived[0].place
+
+
 def _host_city(body, meeting, sentences, places):
     """"Le Maroc a accueilli mercredi la réunion ... Les délégations ont fait le déplacement à
     Marrakech": a meeting given only its host country takes the first city of that country
@@ -1534,6 +1551,9 @@ def extract_meetings(body, published, figures):
     # Fragments first: a lead meeting whose day the same article gives ("a pris part à la
     # réunion virtuelle, tenue jeudi") is dated by it, not by the story's day.
     meetings = _join_fragments(meetings)
+    for meeting in meetings:
+        if not (meeting.place or meeting.virtual or meeting.host):
+            _arrival_city(body, meeting, meetings, sentences, places)
     if meetings and meetings[0].date is None and _status(meetings[0], None) == "held" and not meetings[0].mentions[0].reference:
         story = _story_date(body, sentences, published, markers)
         if story:
