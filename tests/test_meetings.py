@@ -1020,6 +1020,17 @@ def test_where_its_people_arrived_the_sentence_before_is_where_a_meeting_is_held
     assert [(m[0], m[2]) for m in meetings(body, "2019-03-10")] == [("Tokyo", "2019-03-04"), (None, "2019-03-20")]
 
 
+def test_la_precedente_is_a_meeting_of_the_same_formation_at_andrews_near_washington():
+    body = (
+        "Une rencontre des chefs d'état-major de la coalition est prévue fin janvier à Paris. "
+        "La précédente, à Andrews en octobre, avait réuni 22 pays."
+    )
+    assert meetings(body, "2015-01-05", [figure(body, "22 pays", 22, "pays")]) == [
+        ("Paris", "France", "2015-01", "month", "other", "announced", None),
+        ("Washington", "Etats-Unis", "2014-10", "month", "other", "held", 22),
+    ]
+
+
 def test_a_meeting_with_the_participation_of_many_is_one():
     body = "La réunion de la coalition s'est tenue jeudi à Rome avec la participation de vingt pays."
     assert meetings(body, "2018-05-12", [figure(body, "vingt pays", 20, "pays")]) == [
