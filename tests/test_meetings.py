@@ -575,6 +575,8 @@ def test_a_town_too_small_for_the_large_cities_is_a_venue_after_a():
         ("Des experts de la coalition se sont réunis mardi à Paris.", "other"),
         ("Des émissaires des pays de la coalition se sont réunis mardi à Paris.", "other"),
         ("Les responsables militaires de trente pays de la coalition se sont réunis mardi à Paris.", "other"),
+        ("Les coordinateurs de la coalition se sont réunis mardi à Paris.", "other"),
+        ("Une réunion technique de la coalition s'est tenue mardi à Paris.", "other"),
         ("Les envoyés spéciaux de la coalition se sont réunis mardi à Paris.", "other"),
         ("Les ministres de la coalition se sont réunis mardi à Paris.", "ministerial"),
     ],
