@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import MONTHS, PUBLICATION_LINE, InvalidDate, iso_date, parse_iso, published_from_text
+from .lang.chars import alternation
 from .lang.sentences import STOP
 from .lang.lexicon import words
 from .records import Article
@@ -41,6 +42,11 @@ MAX_DIGITS = 15  # a count or amount with more digits is junk (and no longer exa
 
 
 CHROME_LINES = {line.casefold() for line in words("chrome_lines.txt")}
+TEASER_LABELS = {line.casefold() for line in words("chrome_teasers.txt")}
+# "Lire aussi : La coalition réunie à Rome": the label and another article's headline on one line.
+TEASER = re.compile(rf"(?:{alternation(words('chrome_teasers.txt'))})[ \u00a0]*[:\-–—]", re.I)
+# A headline under a label of its own line: short, and no stop at its end.
+TEASER_HEADLINE = re.compile(rf".{{1,150}}(?<!{STOP})")
 
 # "Temps de lecture : 4 min", "Lecture 3 min": a page's reading time, on a short line of its own
 # or after the journalist's desk ("Journaliste au service Monde Temps de lecture: 4 min").
@@ -386,12 +392,18 @@ def clean(raw):
     text = unify_lines(raw)
     title, byline, credits, kept = None, None, [], []
     lines = [line.group() for line in _paragraphs(text)]
+    teaser = False  # the line before was a teaser's label alone
     for position, line in enumerate(lines):
         marker = DATE_MARKER.match(line) if position == 0 else None
         if marker:
             line = line[marker.end():]
         stripped = line.strip()
-        if not stripped or stripped.casefold() in CHROME_LINES or PUBLICATION_LINE.match(stripped):
+        if not stripped:
+            continue
+        after_label, teaser = teaser, stripped.casefold() in TEASER_LABELS
+        if teaser or (after_label and TEASER_HEADLINE.fullmatch(stripped)) or TEASER.match(stripped):
+            continue
+        if stripped.casefold() in CHROME_LINES or PUBLICATION_LINE.match(stripped):
             continue
         if len(stripped) < MAX_CHROME_LINE and READING_TIME.search(stripped):
             continue

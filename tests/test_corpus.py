@@ -27,6 +27,20 @@ def test_every_line_that_dates_the_article_is_left_out_of_the_story(line):
     assert clean(f"Un titre sans point final\n\n{line}\n\nPremier paragraphe.\n")[1] == "Premier paragraphe."
 
 
+def test_a_teaser_for_another_article_is_left_out_of_the_story():
+    raw = (
+        "Un titre\n\nLes ministres se sont réunis lundi à Rome.\n\n"
+        "Lire aussi : Coalition : réunion à Bruxelles sur la Syrie\n\n"
+        "« La menace reste forte », a dit le ministre.\n\nÀ lire aussi\n"
+        "Les ministres de la Défense se retrouvent à Paris\n\nSur le même sujet - Une autre réunion\n"
+        "Voir aussi le communiqué publié mardi.\n"
+    )
+    assert clean(raw)[1] == (
+        "Les ministres se sont réunis lundi à Rome.\n\n« La menace reste forte », a dit le ministre.\n\n"
+        "Voir aussi le communiqué publié mardi."
+    )
+
+
 def test_a_story_sentence_opening_with_a_publication_word_is_kept():
     assert clean("Titre\n\nPublié en 2015, le rapport a fait date.\n")[1] == "Publié en 2015, le rapport a fait date."
 
