@@ -1033,6 +1033,28 @@ def test_la_precedente_is_a_meeting_of_the_same_formation_at_andrews_near_washin
     ]
 
 
+def test_each_city_of_a_list_of_meetings_is_one():
+    body = "Depuis 2014, la coalition a tenu une dizaine de réunions, dont celles de Londres, Washington, Rome et Marrakech."
+    assert [m[0] for m in meetings(body, "2024-12-05")] == ["Londres", "Washington", "Rome", "Marrakech"]
+    body = "C'était la troisième rencontre du genre, après celles de Londres et de Paris."
+    assert [m[0] for m in meetings(body, "2024-12-05")] == ["Londres", "Paris"]
+    # A name after a comma ends no list.
+    body = "Après la conférence de Stockholm, Hassan Martin va défendre le plan de la coalition."
+    assert [m[0] for m in meetings(body, "2024-12-05")] == ["Stockholm"]
+
+
+def test_a_meeting_noun_after_lors_de_is_no_subject_of_the_verb_that_follows():
+    # 5 December 2024 was a Thursday.
+    body = (
+        "La coalition, formalisée lors de la conférence de Paris sur la sécurité en Irak, réunit ce jeudi "
+        "ses ministres des Affaires étrangères à Bruxelles."
+    )
+    assert meetings(body, "2024-12-05") == [
+        ("Paris", "France", None, None, "ministerial", "held", None),
+        ("Bruxelles", "Belgique", "2024-12-05", "day", "ministerial", "held", None),
+    ]
+
+
 def test_a_meeting_with_the_participation_of_many_is_one():
     body = "La réunion de la coalition s'est tenue jeudi à Rome avec la participation de vingt pays."
     assert meetings(body, "2018-05-12", [figure(body, "vingt pays", 20, "pays")]) == [

@@ -509,13 +509,35 @@ def _stands_for_other(body, low, start):
 
 
 _article_places = functools.lru_cache(maxsize=4)(find_places)
+# "celles de Londres, Washington, Rome et de Marrakech": the next city of a list of meetings' cities.
+NEXT_CITY = re.compile(rf"(?:,[ \u00a0]*|[ \u00a0]+(?:et|ou)[ \u00a0]+)(?:(?:de|d'|d’)[ \u00a0]*)?(?={CAPITAL})")
+MOST_LISTED = 12  # cities of one list read, at most: a longer run is no list of meetings
+
+
+def _enumerated(body, start):
+    """Where each city of a list that begins at `start` begins, up to the last joined by "et" or
+    "ou" ("de Stockholm, Hassan al-Jafaari va défendre": a name after a comma ends no list)."""
+    starts, listed = [], 1
+    while len(starts) < MOST_LISTED:
+        place, end = name_at(body, start)
+        if place is None:
+            break
+        starts.append(start)
+        following = NEXT_CITY.match(body, end)
+        if not following:
+            break
+        if following.group().split()[:1] in (["et"], ["ou"]):
+            listed = len(starts) + 1
+        start = following.end()
+    return starts[:listed] or [start]
 
 
 def _places(body):
     """Places named as where something happens, plus cities named by their meeting ("la
     réunion de Bruxelles") or as its host ("Marrakech accueille ce mercredi la réunion")."""
     mentions = list(_article_places(body))
-    starts = [match.end() for pattern in (MEETING_OF_CITY, HOSTED_BY, CITY_WHERE) for match in pattern.finditer(body)]
+    starts = [match.end() for pattern in (HOSTED_BY, CITY_WHERE) for match in pattern.finditer(body)]
+    starts += [start for match in MEETING_OF_CITY.finditer(body) for start in _enumerated(body, match.end())]
     starts += [
         match.start("name")
         for match in HOST_CITY.finditer(body)
@@ -590,6 +612,9 @@ DURING = re.compile(
     re.I,
 )
 MARGINS = re.compile(r"(?<![\w-])en marge[ \u00a0]+(?:d[eu]|des|d'|d’)", re.I)
+# "formalisée lors de la conférence de Paris [...], réunit ce jeudi": a meeting noun after "lors
+# de" is a point in time of its clause, not the subject of the verb that follows.
+AFTER_DURING = re.compile(DURING.pattern + r"[ \u00a0]*(?:(?:la|les|une|un|cette|ce)[ \u00a0]+|l'|l’)?(?:\w+[ \u00a0]+)?$", re.I)
 # "En marge du sommet de l'Otan à Bruxelles, les ministres de la coalition se sont réunis": the
 # other body's gathering is where the coalition met, not the subject of its verb.
 IN_MARGINS_OF = re.compile(MARGINS.pattern + r"[ \u00a0]*(?:(?:la|les|une|un|cette|ce)[ \u00a0]+|l'|l’)?(?:\w+[ \u00a0]+)?$", re.I)
@@ -650,6 +675,8 @@ def _loci(body, sentence, places, dates, triggers, markers):
             and not (anchor.date and previous.date and gap.strip() != ",")
             and not ((anchor.country or anchor.place) and (previous.country or previous.place))
             and not _has_marker(markers, previous.end, anchor.start)
+            # "la conférence de Paris [...], réunit ce jeudi": a meeting's verb between them parts them.
+            and not any(previous.end <= t[0] < anchor.start and t[2] in ("verb", "event") for t in triggers)
         )
         if joinable:
             previous.end = max(previous.end, anchor.end)
@@ -1227,6 +1254,7 @@ def _combine(body, claimed):
             near = other_trigger is trigger or _subject_of(other_trigger, trigger) or (
                 trigger[2] != "pronoun"
                 and _distance(body, (other_trigger[0], other_trigger[1]), (trigger[0], trigger[1])) <= MAX_WORDS_DATE_TO_TRIGGER
+                and not (other_trigger[2] == "noun" and AFTER_DURING.search(body, max(0, other_trigger[0] - 30), other_trigger[0]))
             )
             complete = not ((other.place or other.virtual) and (locus.place or locus.virtual)) and not (other.date and locus.date)
             if near and complete:
@@ -1556,7 +1584,9 @@ def extract_meetings(body, published, figures):
             _arrival_city(body, meeting, meetings, sentences, places)
     if meetings and meetings[0].date is None and _status(meetings[0], None) == "held" and not meetings[0].mentions[0].reference:
         story = _story_date(body, sentences, published, markers)
-        if story:
+        # The lead's day another meeting has taken is that one's ("lors de la conférence de Paris
+        # [...], réunit ce jeudi ses ministres à Bruxelles").
+        if story and not any(meeting.date == story for meeting in meetings[1:]):
             meetings[0].mentions[0].date = story
     meetings = _join_days(meetings)
     # A meeting missing its day or its city is still one; a host country alone, undated, is
