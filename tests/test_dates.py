@@ -45,6 +45,9 @@ def dates(text, published):
         ("Ils s'étaient vus la semaine dernière.", "2022-04-20", ("la semaine dernière", "2022-04", "month")),
         ("Ils s'étaient vus la semaine dernière.", "2022-05-03", ("la semaine dernière", None, None)),
         ("Les délégués se réuniront la semaine prochaine.", "2019-01-24", ("la semaine prochaine", None, None)),
+        # 25 March 2017 was a Saturday: its week ran from the 20th to the 26th.
+        ("Ils se sont réunis en début de semaine.", "2017-03-25", ("en début de semaine", "2017-03", "month")),
+        ("Ils se réuniront en fin de mois.", "2017-03-25", ("en fin de mois", "2017-03", "month")),
         ("La coalition s'est réunie cette semaine.", "2020-11", ("cette semaine", "2020-11", "month")),
     ],
 )
