@@ -48,6 +48,9 @@ def dates(text, published):
         # 25 March 2017 was a Saturday: its week ran from the 20th to the 26th.
         ("Ils se sont réunis en début de semaine.", "2017-03-25", ("en début de semaine", "2017-03", "month")),
         ("Ils se réuniront en fin de mois.", "2017-03-25", ("en fin de mois", "2017-03", "month")),
+        # A plan told in the imperfect may be ahead or behind: the nearest June.
+        ("Les ministres devaient se réunir en juin.", "2020-05-20", ("en juin", "2020-06", "month")),
+        ("Les ministres devaient se réunir en mars.", "2020-05-20", ("en mars", "2020-03", "month")),
         ("La coalition s'est réunie cette semaine.", "2020-11", ("cette semaine", "2020-11", "month")),
     ],
 )
