@@ -27,13 +27,27 @@ class Resolved:
     figures: list = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 16)
 def person_key(name):
     """Names that differ only by case, accents, hyphens, initials or a nickname ("Jim" for "James") share a key."""
     words = [word for word in fold_words(name).replace(".", " ").split() if len(word) > 1]
     if len(words) > 1:
         words[0] = NICKNAMES.get(words[0], words[0])
     return " ".join(words)
+
+
+VOWELS = re.compile(r"[aeiouy]")
+DOUBLED = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def skeleton(key):
+    """A spelling-blind form for transliterated names: no vowels or h after the first letter, no doubled letters."""
+    out = []
+    for word in key.replace("ou", "u").replace("h", "").split():
+        bare = word[0] + VOWELS.sub("", word[1:])
+        out.append(DOUBLED.sub(r"\1", bare))
+    return " ".join(out)
 
 
 GOVERNMENT_DOMAINS = [(row["domain"], row["country"]) for row in table("people_government_domains.csv")]
@@ -59,14 +73,6 @@ def resolve_people(articles, extractions):
     def surname(key):
         core = [word for word in key.split() if word not in FOLDED_JOINING]
         return core[-1] if len(core) == 1 else None
-
-    def skeleton(key):
-        """A spelling-blind form for transliterated names: no vowels or h after the first letter, no doubled letters."""
-        out = []
-        for word in key.replace("ou", "u").replace("h", "").split():
-            bare = word[0] + re.sub(r"[aeiouy]", "", word[1:])
-            out.append(re.sub(r"(.)\1+", r"\1", bare))
-        return " ".join(out)
 
     def rank(form):
         """The fuller form wins; on a tie, the given name over a nickname."""
@@ -154,6 +160,9 @@ def _finer_keys(keys):
     within that period, when exactly one fits ("Marrakech, mai 2022" in one article is the
     "Marrakech, 11 mai 2022" of another); a year with no such day, to the one month that fits."""
     dated = [key for key in keys if key[1] != "undated"]
+    by_place = {}  # a place -> its dated keys: a key is compared with its own city's alone
+    for key in dated:
+        by_place.setdefault(key[0], []).append(key)
     mapped = {}
     for precision in (7, 4):  # month, then year
         for key in dated:
@@ -161,7 +170,7 @@ def _finer_keys(keys):
             if len(date) != precision:
                 continue
             for length in (10, 7):
-                fits = {mapped.get(other, other) for other in dated if other[0] == place and len(other[1]) == length and other[1].startswith(date)}
+                fits = {mapped.get(other, other) for other in by_place[place] if len(other[1]) == length and other[1].startswith(date)}
                 if len(fits) == 1:
                     mapped[key] = fits.pop()
                     break
