@@ -628,35 +628,108 @@ def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress, forc
     fingerprint, files = input_fingerprint(corpus_dir, output, record.get("files"))
     previous = None if full else open_previous(target)
     try:
-        cached = None
+        cached, same_file = None, record.get("db") == _identity(target)
         if previous:
-            unchanged, cached = _read_previous(previous, fingerprint, record.get("db") == _identity(target))
+            unchanged, cached = _read_previous(previous, fingerprint, same_file)
             if unchanged:
+                if same_file and files != record.get("files"):  # files touched, not changed: their new stamps
+                    _write_record(target, files, record.get("articles") or {})
                 return unchanged
         paths, manifest, problems = open_corpus(corpus_dir, output)
+        # The previous file is updated in place of a new one when it is the one this loader wrote
+        # from these files, and its first articles are still the corpus's first.
+        kept = _kept(paths, manifest, files, record) if cached and same_file and record.get("build") == build_version() else None
         # More processes than cores only add memory: each loads the lexicons.
         workers = min(jobs or available_cores(), available_cores())
-        results = read_many(paths, manifest, workers, cached.keys if cached else frozenset(), progress)
-        outcome = {}
-        write_atomically(target, lambda path: outcome.update(_write(path, results, cached, problems, fingerprint, corpus_dir, len(paths))))
+        start = kept.files if kept else 0
+        results = read_many(paths[start:], manifest, workers, cached.keys if cached else frozenset(), progress)
+        state = _State(problems, manifest, cached, kept, zip(results, (path.name for path in paths[start:])))
+        if kept:
+            # One SQLite transaction on the previous file: copying an archive's database would cost
+            # more than the change, and SQLite's atomic commit leaves the file as it was on failure.
+            outcome = _write(target, state, fingerprint, corpus_dir, len(paths))
+        else:
+            outcome = {}
+            write_atomically(target, lambda path: outcome.update(_write(path, state, fingerprint, corpus_dir, len(paths))))
     finally:
         if previous:
             previous.close()
-    _note_written(outcome.pop("digest"))
-    _write_record(target, files)
+    if outcome["digest"]:
+        _note_written(outcome["digest"])
+    _write_record(target, files, state.record)
+    del outcome["digest"]
     return BuildSummary(**outcome)
 
 
-def _write(path, results, cached, problems, fingerprint, corpus_dir, files):
-    """Stream the articles into a new database at `path`, then resolve and write the rest; the BuildSummary's fields."""
+class _Kept:
+    """The first articles of the previous build that stay as they are: the same file, manifest row and place."""
+
+    def __init__(self):
+        self.files = 0  # files of the corpus they cover, skipped ones included
+        self.keys = []  # the extraction key of each article
+        self.record = {}  # their entries of the build record
+        self.problems = []  # what reading their files found
+        self.seen = {}  # their texts' digests -> names, to know a later copy
+
+
+def _kept(paths, manifest, files, record):
+    """The _Kept of the previous build whose record is `record`, or None when none is kept."""
+    before, stamps = record.get("articles") or {}, record.get("files") or {}
+    kept = _Kept()
+    for path in paths:
+        name = path.name
+        entry = before.get(name)
+        old = stamps.get(name)
+        if not (isinstance(entry, list) and len(entry) == 4 and isinstance(old, list) and name in files):
+            break
+        article_id, key, row, problems = entry
+        if old[4:] != files[name][4:] or row != manifest.get(unicodedata.normalize("NFC", name)):
+            break
+        if article_id is not None:
+            if article_id != len(kept.keys) + 1 or key is None:  # moved, or an extraction to try again
+                break
+            kept.keys.append(key)
+            kept.seen[files[name][4]] = printable(name)
+        kept.files += 1
+        kept.record[name] = entry
+        kept.problems += [Problem(*problem) for problem in problems]
+    return kept if kept.keys else None
+
+
+class _State:
+    """What a build carries from the files it reads to the database it writes."""
+
+    def __init__(self, problems, manifest, cached, kept, results):
+        self.problems = problems  # of the folder, then of each file in order
+        self.manifest = manifest
+        self.cached = cached
+        self.kept = kept
+        self.results = results  # (read_batch result, file name) of each file to read
+        self.record = {}  # file name -> [article id, extraction key, manifest row, problems]: the build record's
+
+
+def _write(path, state, fingerprint, corpus_dir, files):
+    """Write the database at `path`: a new file, or, when articles are kept, the previous one
+    changed row by row. The BuildSummary's fields and the digest of the cache written (or None)."""
     connection = sqlite3.connect(path, isolation_level=None)
+    kept = state.kept
     try:
-        # A new file renamed into place only when complete: a journal on disk would guard nothing.
-        connection.execute("pragma journal_mode = memory")
-        connection.execute("pragma synchronous = off")
-        connection.execute("begin")
-        create_schema(sqlite_utils.Database(connection))
-        articles, summaries, extracted, failures = _load(connection, results, cached, problems)
+        if not kept:
+            # A new file renamed into place only when complete: a journal on disk would guard nothing.
+            connection.execute("pragma journal_mode = memory")
+            connection.execute("pragma synchronous = off")
+        connection.execute("begin immediate")
+        problems = state.problems
+        if kept:
+            store.drop_articles(connection, len(kept.keys) + 1)
+            problems += kept.problems
+            articles = [ArticleRef(*row) for row in connection.execute("select path, published, url from articles order by id")]
+            summaries = [_summary_of(connection, key) for key in kept.keys]
+            state.record.update(kept.record)
+        else:
+            create_schema(sqlite_utils.Database(connection))
+            articles, summaries = [], []
+        extracted, failures = _load(connection, state, articles, summaries)
         if not articles:
             raise CorpusError(f"{printable(str(corpus_dir))}: none of its {files} .txt file(s) could be read", problems)
         problems += failures
@@ -668,7 +741,7 @@ def _write(path, results, cached, problems, fingerprint, corpus_dir, files):
             rows = resolved if extractions == resolved_from else resolve(articles, extractions)
             connection.execute("savepoint rows")
             try:
-                write_resolved(connection, rows)
+                (store.replace_resolved if kept else write_resolved)(connection, rows)
             except BaseException:
                 connection.execute("rollback to rows")
                 raise
@@ -676,39 +749,79 @@ def _write(path, results, cached, problems, fingerprint, corpus_dir, files):
                 connection.execute("release rows")
 
         _isolate(articles, summaries, problems, "writing its records", write_rows, _write_in_memory)
+        connection.execute("delete from load_issues")
         write_issues(connection, problems)
+        connection.execute(f"delete from [{CACHE}] where key = ?", [FINGERPRINT])
         if fingerprint:
             connection.execute(f"insert into [{CACHE}] (key, value) values (?, ?)", [FINGERPRINT, fingerprint])
+        if kept:
+            _forget_unused(connection, state.record)
+            store.index_articles(connection, len(kept.keys) + 1)
+        if kept:
+            connection.execute("analyze")
         connection.execute("commit")
-        digest = _cache_digest(connection)
-        store.finish(connection)
+        # An updated file is trusted by its stamp alone: the digest of a whole archive's cache
+        # (to trust a copy of it) is taken when a build writes a new file.
+        digest = None if kept else _cache_digest(connection)
+        if not kept:
+            store.finish(connection)
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("rollback")
+        raise
     finally:
         connection.close()
     skipped = sum(1 for problem in problems if problem.severity == "error")
     return {"loaded": len(articles), "skipped": skipped, "problems": problems, "extracted": extracted, "digest": digest}
 
 
+def _summary_of(connection, key):
+    """The Summary of a cached extraction this loader wrote and checked."""
+    ((value,),) = connection.execute(f"select value from [{CACHE}] where key = ?", [key])
+    rows = json.loads(value)
+    parts = {}
+    for name, record in RECORD_TUPLES.items():
+        items = []
+        for fields in rows[name]:
+            fields = [_shared(value) for value in fields]
+            if name == "people":
+                fields[1] = tuple(map(_shared, fields[1]))
+            items.append(record(*fields))
+        parts[name] = tuple(items)
+    return Summary(**parts)
+
+
+def _forget_unused(connection, record):
+    """Remove the cached extractions no article of the corpus has any longer."""
+    used = {entry[1] for entry in record.values()}
+    unused = [key for (key,) in connection.execute(f"select key from [{CACHE}]") if key not in used and key != FINGERPRINT]
+    connection.executemany(f"delete from [{CACHE}] where key = ?", ([key] for key in unused))
+
+
 WRITE_BATCH = 500  # rows per insert
 
 
-def _load(connection, results, cached, problems):
-    """Write each file's article and cached extraction as it comes; return what resolution reads.
+def _load(connection, state, articles, summaries):
+    """Write each file's article and extraction as it comes, appending to `articles` and `summaries`
+    what resolution reads; return (articles extracted, extraction problems).
 
-    (ArticleRefs, Summaries, articles extracted, extraction problems). A cached extraction is
-    checked like a fresh one and must be the JSON this build would write: anything else is
-    extracted again, so a build that reuses the cache writes what a full one does.
+    A cached extraction is checked like a fresh one and must be the JSON this build would write:
+    anything else is extracted again, so a build that reuses the cache writes what a full one does.
     """
-    articles, summaries, failures, seen, written = [], [], [], {}, set()
+    failures, seen, written = [], dict(state.kept.seen) if state.kept else {}, set()
     extracted = 0
     rows, cache_rows = [], []
-    for article, found, key, value, failure, fresh in results:
+    # The results come first: the reader finishes its work (progress, workers) once it has given the last.
+    for (article, found, key, value, failure, fresh), name in state.results:
         copy = duplicate(article, seen) if article else None
-        problems.extend([copy] if copy else found)
+        state.problems.extend([copy] if copy else found)
+        row = state.manifest.get(unicodedata.normalize("NFC", name))
+        entry = state.record[name] = [None, None, row, [[problem.path, problem.message, problem.severity] for problem in ([copy] if copy else found)]]
         if not article or copy:
             continue
         extraction = None
         if not fresh:
-            value = cached.get(key) if cached else None
+            value = state.cached.get(key) if state.cached else None
             extraction, _ = _sound(value, article.body) if value is not None else (None, None)
             if not extraction or encode(extraction) != value:
                 ((value, failure),) = extract_batch([(article.body, article.published)])
@@ -725,16 +838,18 @@ def _load(connection, results, cached, problems):
             cache_rows.append((key, value))
         articles.append(ArticleRef(article.path, article.published, article.url))
         summaries.append(EMPTY if failure else summary(extraction))
+        entry[:2] = len(articles), None if failure else key
         rows.append(article_row(len(articles), article))
         if len(rows) >= WRITE_BATCH:
             _flush(connection, rows, cache_rows)
     _flush(connection, rows, cache_rows)
-    return articles, summaries, extracted, failures
+    return extracted, failures
 
 
 def _flush(connection, rows, cache_rows):
     insert(connection, "articles", ARTICLE_COLUMNS, rows)
-    insert(connection, CACHE, ("key", "value"), cache_rows)
+    # An article kept from the previous build may share its extraction with a new one.
+    connection.executemany(f"insert or ignore into [{CACHE}] (key, value) values (?, ?)", cache_rows)
     rows.clear()
     cache_rows.clear()
 
@@ -836,14 +951,15 @@ def _read_record(target):
     return record if isinstance(record, dict) and isinstance(record.get("files"), dict) else {}
 
 
-def _write_record(target, files):
-    """Note the database just written at `target` and the stamps of the files it was built from."""
+def _write_record(target, files, articles):
+    """Note the database just written at `target`, the stamps of the files it was built from, and
+    what each file gave (`articles`: name -> [article id, extraction key, manifest row, problems])."""
     path = _record_path(target)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".record.", dir=path.parent)
         with open(handle, "w", encoding="utf-8") as out:
-            json.dump({"db": _identity(target), "files": files}, out)
+            json.dump({"db": _identity(target), "build": build_version(), "files": files, "articles": articles}, out)
         os.replace(temporary, path)
     except OSError:
         pass

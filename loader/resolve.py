@@ -7,12 +7,85 @@ appearance, so the same corpus always gives the same database.
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Optional
 
 from .lang.fold import fold_words
 from .lang.roles import normal_role
 from .lang.vocabulary import FOLDED_JOINING, NICKNAMES
 from .lang.lexicon import table
 from .places import canonical_city
+
+
+class Row:
+    """A row read and set like a dict, its values kept in slots: an archive holds millions of them,
+    and a slot costs an eighth of a dict's entry."""
+
+    __slots__ = ()
+
+    def __getitem__(self, column):
+        return getattr(self, column)
+
+    def __setitem__(self, column, value):
+        setattr(self, column, value)
+
+    def __contains__(self, column):
+        return column in self.__slots__
+
+
+# The rows resolution gives an article, one kind per table.
+@dataclass(slots=True)
+class ArticleMeeting(Row):
+    article_id: int
+    meeting_id: int
+    status: str
+    date: Optional[str]
+    date_precision: Optional[str]
+    participants: Optional[int]
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ArticlePerson(Row):
+    article_id: int
+    person_id: int
+    role: Optional[str]
+    country: Optional[str]
+
+
+@dataclass(slots=True)
+class PersonRole(Row):
+    person_id: int
+    article_id: int
+    published: Optional[str]
+    role: Optional[str]
+    country: Optional[str]
+
+
+@dataclass(slots=True)
+class QuoteRow(Row):
+    id: int
+    article_id: int
+    person_id: Optional[int]
+    attribution: Optional[str]
+    meeting_id: Optional[int]
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class FigureRow(Row):
+    id: int
+    article_id: int
+    meeting_id: Optional[int]
+    value: float
+    unit: str
+    approximate: int
+    qualifier: Optional[str]
+    text: str
+    start: int
+    end: int
 
 
 @dataclass
@@ -160,9 +233,14 @@ def _finer_keys(keys):
     within that period, when exactly one fits ("Marrakech, mai 2022" in one article is the
     "Marrakech, 11 mai 2022" of another); a year with no such day, to the one month that fits."""
     dated = [key for key in keys if key[1] != "undated"]
-    by_place = {}  # a place -> its dated keys: a key is compared with its own city's alone
+    # (place, start of a date, length of the date) -> the keys of that place whose date begins so:
+    # a key is compared with the finer keys of its own city and period alone.
+    within = {}
     for key in dated:
-        by_place.setdefault(key[0], []).append(key)
+        place, date = key
+        for cut in (4, 7):
+            if len(date) > cut:
+                within.setdefault((place, date[:cut], len(date)), []).append(key)
     mapped = {}
     for precision in (7, 4):  # month, then year
         for key in dated:
@@ -170,7 +248,7 @@ def _finer_keys(keys):
             if len(date) != precision:
                 continue
             for length in (10, 7):
-                fits = {mapped.get(other, other) for other in by_place[place] if len(other[1]) == length and other[1].startswith(date)}
+                fits = {mapped.get(other, other) for other in within.get((place, date, length), ())}
                 if len(fits) == 1:
                     mapped[key] = fits.pop()
                     break
@@ -255,19 +333,13 @@ def resolve(articles, extractions):
                 from .extract.people import national_office
 
                 country = government_country(article.url) if national_office(role) else None
-            resolved.article_people.append({"article_id": article_id, "person_id": person_id, "role": role, "country": country})
+            resolved.article_people.append(ArticlePerson(article_id=article_id, person_id=person_id, role=role, country=country))
             if role or country:
                 # The history of roles compares them across articles: one form for each (the article's own words
                 # stay in article_people).
                 role = normal_role(role)
                 resolved.person_roles.append(
-                    {
-                        "person_id": person_id,
-                        "article_id": article_id,
-                        "published": article.published,
-                        "role": role,
-                        "country": country,
-                    }
+                    PersonRole(person_id=person_id, article_id=article_id, published=article.published, role=role, country=country)
                 )
                 stamp = article.published or ""
                 if person_id not in latest_role or stamp >= latest_role[person_id][0]:
@@ -281,44 +353,44 @@ def resolve(articles, extractions):
                 continue
             seen_meetings.add(meeting_id)
             resolved.article_meetings.append(
-                {
-                    "article_id": article_id,
-                    "meeting_id": meeting_id,
-                    "status": meeting.status,
-                    "date": meeting.date,
-                    "date_precision": meeting.date_precision,
-                    "participants": meeting.participants,
-                    "start": meeting.start,
-                    "end": meeting.end,
-                }
+                ArticleMeeting(
+                    article_id=article_id,
+                    meeting_id=meeting_id,
+                    status=meeting.status,
+                    date=meeting.date,
+                    date_precision=meeting.date_precision,
+                    participants=meeting.participants,
+                    start=meeting.start,
+                    end=meeting.end,
+                )
             )
         for quote in extraction.quotes:
             resolved.quotes.append(
-                {
-                    "id": len(resolved.quotes) + 1,
-                    "article_id": article_id,
-                    "person_id": person_ids.get((index, quote.speaker)) if quote.speaker else None,
-                    "attribution": quote.attribution,
-                    "meeting_id": meeting_ids.get((index, quote.meeting_index)),
-                    "text": quote.text,
-                    "start": quote.start,
-                    "end": quote.end,
-                }
+                QuoteRow(
+                    id=len(resolved.quotes) + 1,
+                    article_id=article_id,
+                    person_id=person_ids.get((index, quote.speaker)) if quote.speaker else None,
+                    attribution=quote.attribution,
+                    meeting_id=meeting_ids.get((index, quote.meeting_index)),
+                    text=quote.text,
+                    start=quote.start,
+                    end=quote.end,
+                )
             )
         for figure in extraction.figures:
             resolved.figures.append(
-                {
-                    "id": len(resolved.figures) + 1,
-                    "article_id": article_id,
-                    "meeting_id": meeting_ids.get((index, figure.meeting_index)),
-                    "value": figure.value,
-                    "unit": figure.unit,
-                    "approximate": int(figure.approximate),
-                    "qualifier": figure.qualifier,
-                    "text": figure.text,
-                    "start": figure.start,
-                    "end": figure.end,
-                }
+                FigureRow(
+                    id=len(resolved.figures) + 1,
+                    article_id=article_id,
+                    meeting_id=meeting_ids.get((index, figure.meeting_index)),
+                    value=figure.value,
+                    unit=figure.unit,
+                    approximate=int(figure.approximate),
+                    qualifier=figure.qualifier,
+                    text=figure.text,
+                    start=figure.start,
+                    end=figure.end,
+                )
             )
     for row in people:
         _, row["role"], row["country"] = latest_role.get(row["id"], (None, None, None))

@@ -245,13 +245,80 @@ def article_row(article_id, article):
     )
 
 
+def resolved_rows(resolved, table):
+    """The rows of `table` in `resolved` (a resolve.Resolved), as tuples in the order of RESOLVED_COLUMNS."""
+    columns = RESOLVED_COLUMNS[table]
+    rows = getattr(resolved, table)
+    if table == "meetings":
+        rows = (dict(row, label=meeting_label(row), year=int(row["date"][:4]) if row["date"] else None) for row in rows)
+    return (tuple(row[column] for column in columns) for row in rows)
+
+
 def write_resolved(connection, resolved):
-    """Fill every table resolution makes from `resolved` (a resolve.Resolved)."""
+    """Fill every table resolution makes from `resolved`."""
     for table, columns in RESOLVED_COLUMNS.items():
-        rows = getattr(resolved, table)
-        if table == "meetings":
-            rows = (dict(row, label=meeting_label(row), year=int(row["date"][:4]) if row["date"] else None) for row in rows)
-        insert(connection, table, columns, (tuple(row[column] for column in columns) for row in rows))
+        insert(connection, table, columns, resolved_rows(resolved, table))
+
+
+# The key of each table resolution fills: its rows are compared by it when a database is updated.
+RESOLVED_KEYS = {
+    "meetings": ("id",),
+    "article_meetings": ("article_id", "meeting_id"),
+    "people": ("id",),
+    "person_aliases": ("person_id", "alias"),
+    "article_people": ("article_id", "person_id"),
+    "person_roles": ("person_id", "article_id"),
+    "quotes": ("id",),
+    "figures": ("id",),
+}
+
+
+def _fts_change(connection, table, command, rows):
+    """Add (`command` None) or remove ('delete') `rows` (whole rows of `table`) in its full-text index."""
+    if table not in FTS:
+        return
+    columns = RESOLVED_COLUMNS.get(table) or ARTICLE_COLUMNS
+    positions = [columns.index(column) for column in FTS[table]]
+    names = ", ".join(f"[{column}]" for column in FTS[table])
+    if command:
+        sql = f"insert into [{table}_fts] ([{table}_fts], rowid, {names}) values ('{command}', ?, {', '.join('?' * len(positions))})"
+    else:
+        sql = f"insert into [{table}_fts] (rowid, {names}) values (?, {', '.join('?' * len(positions))})"
+    connection.executemany(sql, ([row[0]] + [row[position] for position in positions] for row in rows))
+
+
+def replace_resolved(connection, resolved):
+    """Make every table resolution fills hold the rows of `resolved`, changing only the rows that differ."""
+    for table, columns in RESOLVED_COLUMNS.items():
+        key = RESOLVED_KEYS[table]
+        names = ", ".join(f"[{column}]" for column in columns)
+        new = set(resolved_rows(resolved, table))
+        gone = []  # the rows to remove; what stays in `new` is to add
+        for row in connection.execute(f"select {names} from [{table}]"):
+            if row in new:
+                new.remove(row)
+            else:
+                gone.append(row)
+        positions = [columns.index(column) for column in key]
+        where = " and ".join(f"[{column}] = ?" for column in key)
+        connection.executemany(f"delete from [{table}] where {where}", ([row[position] for position in positions] for row in gone))
+        _fts_change(connection, table, "delete", gone)
+        added = sorted(new, key=lambda row: [row[position] for position in positions])
+        insert(connection, table, columns, added)
+        _fts_change(connection, table, None, added)
+
+
+def drop_articles(connection, first):
+    """Remove the articles from id `first` on, and their full-text index."""
+    gone = connection.execute(f"select {', '.join(f'[{column}]' for column in ARTICLE_COLUMNS)} from articles where id >= ?", [first])
+    _fts_change(connection, "articles", "delete", gone)
+    connection.execute("delete from articles where id >= ?", [first])
+
+
+def index_articles(connection, first):
+    """Index for full-text search the articles from id `first` on."""
+    names = ", ".join(f"[{column}]" for column in FTS["articles"])
+    connection.execute(f"insert into articles_fts (rowid, {names}) select id, {names} from articles where id >= ?", [first])
 
 
 def write_issues(connection, problems):
