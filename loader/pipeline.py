@@ -1,24 +1,28 @@
-"""The build: corpus -> extract -> resolve -> store, written atomically and incrementally.
+"""The build: corpus -> extract -> resolve -> store, streamed, atomic and incremental.
 
-The database is written to a temporary file beside the target and renamed
-over it only when complete, so a failed or interrupted build leaves the
-previous file as it was and a reader never sees half a database.
+Files are read, cleaned and extracted in worker processes, a batch at a time, and each article
+is written as it comes back: memory holds a few batches of text and, for resolution, every
+article's records as compact tuples.
 
-The database carries its own cache (table `_build_cache`), so a rebuild finds
-it wherever the one .db file goes:
+The database carries its own cache (table `_build_cache`): each article's Extraction, as
+canonical JSON, under a hash of what the extractors read (body, publication date) and of the
+extraction code, lexicons and library versions, so a rebuild extracts only new or changed
+articles; and the fingerprint of the build's inputs (every file of the corpus folder and the code
+that shapes the database): when it has not changed, the previous file is left untouched.
 
-- each article's Extraction, as canonical JSON, under a hash of what the
-  extractors read (body, publication date) and of the extraction code,
-  lexicons and library versions: a rebuild extracts only new or changed
-  articles, without loading the language model when there are none;
-- the fingerprint of the build's inputs (every file of the corpus folder,
-  byte for byte, and the code that shapes the database): when it has not
-  changed the previous file is already what the build would write, and it is
-  left untouched.
+Outside the database, in the user's cache folder, a record of each database the loader writes
+(its stamp, each input file's stamp and digest, what each file gave): a file whose stamp is
+unchanged is not read to fingerprint it, and a database whose stamp is the one noted is trusted
+without reading its cache. The database's bytes never depend on a stamp.
 
-Resolution across articles always runs over the whole corpus, and every
-extraction goes through its JSON form, so an incremental build writes the same
-bytes as a full one (`full=True`, `coalition build --full`).
+A build writes a new file beside the target and renames it over the target when complete, so a
+failed build leaves the previous file as it was; the same inputs give the same bytes
+(`full=True`, `coalition build --full`, always does this). When the target is the file this loader
+last wrote and the corpus still begins with the articles it holds, the build updates it in place
+instead, in one SQLite transaction: it reads the files from the first change on, replaces those
+articles, and changes only the rows resolution now gives otherwise; SQLite's atomic commit keeps
+the previous rows on failure. Resolution runs over the whole corpus either way, so an update holds
+the rows of a full build (not its bytes).
 
 Faults stay with their article: each article's records, fresh or cached, are
 checked against its body before resolution (a cached extraction that fails the
@@ -507,6 +511,21 @@ def _foreign_content(path, built, built_columns):
     return None, (_listed(others) if others else None)
 
 
+def _roll_back(target):
+    """Undo what an update killed half-way left in `target`, from its journal, as any SQLite client
+    would on opening it, but one that may write: a read-only one (this build's checks) cannot."""
+    if not os.path.isfile(f"{target}-journal") or not os.path.isfile(target):
+        return
+    try:
+        connection = sqlite3.connect(target)
+        try:
+            connection.execute("select count(*) from sqlite_master").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        pass  # not a database: the checks that follow say so
+
+
 def writable_target(db_path, force=False):
     """The file a build of `db_path` writes: the path itself, or the file its symbolic link points to (the link stays).
 
@@ -517,6 +536,7 @@ def writable_target(db_path, force=False):
     target = Path(os.path.realpath(db_path))
     if force or not os.path.lexists(target):
         return target
+    _roll_back(target)
     try:
         foreign, added = _foreign_content(target, *built)
     except OSError as error:
@@ -633,12 +653,15 @@ def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress, forc
             unchanged, cached = _read_previous(previous, fingerprint, same_file)
             if unchanged:
                 if same_file and files != record.get("files"):  # files touched, not changed: their new stamps
-                    _write_record(target, files, record.get("articles") or {})
+                    _write_record(target, files)
                 return unchanged
         paths, manifest, problems = open_corpus(corpus_dir, output)
         # The previous file is updated in place of a new one when it is the one this loader wrote
         # from these files, and its first articles are still the corpus's first.
-        kept = _kept(paths, manifest, files, record) if cached and same_file and record.get("build") == build_version() else None
+        if cached and same_file and record.get("build") == build_version():
+            kept = _kept(paths, manifest, files, record, _read_record(target, "articles"))
+        else:
+            kept = None
         # More processes than cores only add memory: each loads the lexicons.
         workers = min(jobs or available_cores(), available_cores())
         start = kept.files if kept else 0
@@ -672,9 +695,10 @@ class _Kept:
         self.seen = {}  # their texts' digests -> names, to know a later copy
 
 
-def _kept(paths, manifest, files, record):
-    """The _Kept of the previous build whose record is `record`, or None when none is kept."""
-    before, stamps = record.get("articles") or {}, record.get("files") or {}
+def _kept(paths, manifest, files, record, articles):
+    """The _Kept of the previous build whose records are `record` (stamps) and `articles`, or None when none is kept."""
+    before = (articles.get("articles") if articles.get("db") == record.get("db") else None) or {}
+    stamps = record.get("files") or {}
     kept = _Kept()
     for path in paths:
         name = path.name
@@ -942,25 +966,31 @@ def _identity(path):
     return [status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns]
 
 
-def _read_record(target):
+def _read_record(target, part="files"):
+    """The record of `target`'s last build: its stamps ("files", all a rebuild of an unchanged
+    folder reads) or what each file gave ("articles"), kept apart so a no-op loads the first alone."""
     try:
-        with open(_record_path(target), encoding="utf-8") as handle:
+        with open(_record_path(target).with_suffix(f".{part}.json"), encoding="utf-8") as handle:
             record = json.load(handle)
     except (OSError, ValueError):
         return {}
-    return record if isinstance(record, dict) and isinstance(record.get("files"), dict) else {}
+    return record if isinstance(record, dict) and isinstance(record.get(part), dict) else {}
 
 
-def _write_record(target, files, articles):
-    """Note the database just written at `target`, the stamps of the files it was built from, and
-    what each file gave (`articles`: name -> [article id, extraction key, manifest row, problems])."""
+def _write_record(target, files, articles=None):
+    """Note the database just written at `target` and the stamps of the files it was built from, and
+    unless None, what each file gave (`articles`: name -> [article id, extraction key, manifest row, problems])."""
     path = _record_path(target)
+    identity = _identity(target)
+    parts = [("articles", {"db": identity, "articles": articles})] if articles is not None else []
+    parts.append(("files", {"db": identity, "build": build_version(), "files": files}))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".record.", dir=path.parent)
-        with open(handle, "w", encoding="utf-8") as out:
-            json.dump({"db": _identity(target), "build": build_version(), "files": files, "articles": articles}, out)
-        os.replace(temporary, path)
+        for part, record in parts:
+            handle, temporary = tempfile.mkstemp(prefix=".record.", dir=path.parent)
+            with open(handle, "w", encoding="utf-8") as out:
+                json.dump(record, out)
+            os.replace(temporary, path.with_suffix(f".{part}.json"))
     except OSError:
         pass
 

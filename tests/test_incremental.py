@@ -10,6 +10,8 @@ import filecmp
 import os
 import pathlib
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -268,3 +270,22 @@ def test_a_database_changed_since_it_was_written_is_not_updated_in_place(corpus,
     build(corpus, db)
     build(corpus, tmp_path / "full.db", full=True)
     assert same_file(db, tmp_path / "full.db")
+
+
+def test_an_update_killed_half_way_is_rolled_back_by_the_next_build(corpus, tmp_path):
+    db = tmp_path / "coalition.db"
+    build(corpus, db)
+    rows = table_rows(db)
+    # An update in its transaction, stopped dead: its journal is left beside the database.
+    crash = (
+        "import os, sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); c.execute('pragma cache_size = 1');"
+        " c.execute('begin immediate'); c.execute('delete from articles'); c.execute(\"update quotes set text = text || 'x'\"); os._exit(9)"
+    )
+    subprocess.run([sys.executable, "-c", crash, str(db)], check=False)
+    assert (tmp_path / "coalition.db-journal").exists()
+
+    summary = build(corpus, db)
+
+    assert (summary.written, summary.loaded) == (False, 5)
+    assert table_rows(db) == rows
+    assert not (tmp_path / "coalition.db-journal").exists()
