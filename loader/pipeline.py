@@ -677,10 +677,8 @@ def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress, forc
     finally:
         if previous:
             previous.close()
-    if outcome["digest"]:
-        _note_written(outcome["digest"])
+    _note_written(outcome.pop("digest"))
     _write_record(target, files, state.record)
-    del outcome["digest"]
     return BuildSummary(**outcome)
 
 
@@ -734,7 +732,7 @@ class _State:
 
 def _write(path, state, fingerprint, corpus_dir, files):
     """Write the database at `path`: a new file, or, when articles are kept, the previous one
-    changed row by row. The BuildSummary's fields and the digest of the cache written (or None)."""
+    changed row by row. The BuildSummary's fields and the digest of the cache written."""
     connection = sqlite3.connect(path, isolation_level=None)
     kept = state.kept
     try:
@@ -784,9 +782,7 @@ def _write(path, state, fingerprint, corpus_dir, files):
         if kept:
             connection.execute("analyze")
         connection.execute("commit")
-        # An updated file is trusted by its stamp alone: the digest of a whole archive's cache
-        # (to trust a copy of it) is taken when a build writes a new file.
-        digest = None if kept else _cache_digest(connection)
+        digest = _cache_digest(connection)
         if not kept:
             store.finish(connection)
     except BaseException:
