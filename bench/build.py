@@ -1,22 +1,26 @@
 """Build speed, memory and size on a synthetic corpus.
 
-usage: python bench/build.py [--articles 10000] [--jobs N] [--baseline-articles 1000]
+usage: python bench/build.py [--articles 10000] [--jobs N] [--baseline-articles 1000] [--shard N]
 
 Generates the corpus with bench/corpus.py from the paragraphs of seeds/, the
 development articles and ../shared/real when present (kept in bench/out/ for
-the next run; `--articles 2000` is the size of a real archive), then prints:
+the next run; `--articles 2000` is the size of a real archive, `--articles
+100000` a large one), then prints, each with the peak RSS of the build's
+processes (all together, sampled every 50 ms):
 - a full build end to end (`coalition build --full` in its own process: read,
   clean, extract, resolve, store, indexes, FTS), in articles/s;
 - a plain `nlp.pipe` of the full fr_core_news_sm pipeline, one process, over
   an evenly spaced sample of the same cleaned texts, and the ratio of the two
   (only when fr_core_news_sm is installed: the loader does not use it);
 - the problems the build reported, and how many articles lost their records to a bug;
-- the build's peak RSS: all its processes together (sampled every 50 ms) and
-  the largest single one;
 - the database's size;
-- a rebuild of the unchanged corpus, and one after adding 10 articles.
-Targets on 2 cores: >= 50 articles/s and >= 4x the baseline, peak RSS <= 1 GB,
-no-op rebuild <= 2 s. Nothing here is a test: run it by hand on a quiet machine.
+- the incremental builds: a rebuild of the unchanged corpus, then one after
+  adding 10 articles, then one after adding 1,000;
+- with `--shard N`: the map step of a build past one machine, reading, cleaning
+  and extracting the first N articles to JSON in `--jobs` processes, without a database.
+Targets on 2 cores: >= 100 articles/s and >= 4x the baseline; peak RSS <= 1.5 GB at 100,000
+articles; no-op rebuild <= 2 s and +10 articles <= 20 s and 1 GB at 100,000.
+Nothing here is a test: run it by hand on a quiet machine.
 """
 import argparse
 import os
@@ -33,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import generate  # noqa: E402
-from loader.corpus import read_corpus  # noqa: E402
+from loader.corpus import load_file, open_corpus  # noqa: E402
 from loader.pipeline import available_cores  # noqa: E402
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -76,7 +80,15 @@ def tree_rss(root):
 
 def run_build(folder, db, *options):
     """Seconds of `coalition build` and the peak RSS of its processes."""
-    command = [sys.executable, "-m", "loader", "build", str(folder), "--db", str(db), *options]
+    return run([sys.executable, "-m", "loader", "build", str(folder), "--db", str(db), *options])
+
+
+def run_python(code, *arguments):
+    """Seconds of `code` run by Python in a process of its own, and the peak RSS of its processes."""
+    return run([sys.executable, "-c", code, *arguments])
+
+
+def run(command):
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -117,6 +129,7 @@ def main():
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, default=available_cores())
     parser.add_argument("--baseline-articles", type=int, default=1_000, help="sample of the texts for the spaCy baseline")
+    parser.add_argument("--shard", type=int, help="also time the map step alone (read, clean, extract) on this many articles")
     args = parser.parse_args()
 
     pristine = corpus(args.articles)
@@ -124,26 +137,27 @@ def main():
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(pristine, work / "corpus")
     folder, db = work / "corpus", work / "coalition.db"
+    # The baseline's sample of the texts, read and cleaned as the build does: an archive's worth
+    # of articles would not fit in this process.
+    paths, manifest, _ = open_corpus(folder)
+    step = max(1, len(paths) // args.baseline_articles)
     start = time.perf_counter()
-    articles, _ = read_corpus(folder)
-    reading = time.perf_counter() - start
-    words = sum(len(article.body.split()) for article in articles)
-    print(f"corpus: {len(articles):,} articles, {words:,} words ({folder.relative_to(ROOT)}); reading and cleaning alone: {reading:.1f} s")
+    sample = [article.body for article, _ in (load_file(path, manifest) for path in paths[::step][: args.baseline_articles]) if article]
+    reading = (time.perf_counter() - start) / len(sample)
+    size = sum(path.stat().st_size for path in paths)
+    print(f"corpus: {len(paths):,} articles, {size / 2**20:,.0f} MB ({folder.relative_to(ROOT)}); reading and cleaning alone: {reading * 1000:.1f} ms an article")
 
     seconds, peak = run_build(folder, db, "--full", "--jobs", str(args.jobs))
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     rate = args.articles / seconds
-    print(f"full build (coalition build --full --jobs {args.jobs}): {seconds:.1f} s, {rate:.1f} articles/s end to end")
+    print(f"full build (coalition build --full --jobs {args.jobs}): {seconds:.1f} s, {rate:.1f} articles/s end to end; {memory(peak)}, largest process {largest / 2**20:,.0f} MB")
 
-    step = max(1, len(articles) // args.baseline_articles)
-    sample = [article.body for article in articles[::step][: args.baseline_articles]]
     spacy_rate = baseline(sample)
     if spacy_rate is None:
         print("baseline skipped: fr_core_news_sm is not installed (the loader does not use it; pip install it to compare)")
     else:
         print(f"baseline, plain nlp.pipe of the full fr_core_news_sm, 1 process, {len(sample):,} of the same texts: {spacy_rate:.1f} articles/s")
         print(f"ratio: {rate / spacy_rate:.1f}x the baseline")
-    print(f"peak RSS of the build: {peak / 2**20:,.0f} MB, all processes together; largest process {largest / 2**20:,.0f} MB")
 
     with sqlite3.connect(db) as connection:
         cache = connection.execute("select sum(length(cast(key as blob)) + length(cast(value as blob))) from _build_cache").fetchone()[0]
@@ -152,11 +166,33 @@ def main():
     print(f"problems: {issues.get('error', 0):,} errors, {issues.get('warning', 0):,} warnings; {dropped:,} articles kept without their records (a bug to report)")
     print(f"database: {db.stat().st_size / 2**20:,.1f} MB, of which about {cache / 2**20:,.1f} MB of cached extractions")
 
-    seconds, _ = run_build(folder, db, "--jobs", str(args.jobs))
-    print(f"no-op rebuild (coalition build, nothing changed): {seconds:.2f} s")
-    generate(folder, 10, first=args.articles)
-    seconds, _ = run_build(folder, db, "--jobs", str(args.jobs))
-    print(f"rebuild after adding 10 articles: {seconds:.1f} s")
+    total = args.articles
+    for added in (0, 10, 1_000):
+        generate(folder, added, first=total)
+        total += added
+        seconds, peak = run_build(folder, db, "--jobs", str(args.jobs))
+        what = f"after adding {added:,} articles to {total - added:,}" if added else "of the unchanged corpus (no-op)"
+        print(f"rebuild {what}: {seconds:.2f} s; {memory(peak)}")
+
+    if args.shard:
+        seconds, peak = run_python(SHARD, str(pristine), str(args.shard), str(args.jobs))
+        print(f"one shard of the map step ({args.shard:,} articles read, cleaned and extracted to JSON, --jobs {args.jobs}, no database): "
+              f"{seconds:.1f} s, {args.shard / seconds:.1f} articles/s; {memory(peak)}")
+
+
+def memory(peak):
+    return f"peak RSS {peak / 2**20:,.0f} MB, all processes together"
+
+
+# The map step alone: what one machine of a batch engine runs over its shard of the archive.
+SHARD = """
+import sys
+from loader.corpus import open_corpus
+from loader.pipeline import no_progress, read_many
+paths, manifest, _ = open_corpus(sys.argv[1])
+for result in read_many(paths[: int(sys.argv[2])], manifest, int(sys.argv[3]), frozenset(), no_progress):
+    pass
+"""
 
 
 if __name__ == "__main__":

@@ -117,10 +117,16 @@ def article(index, source):
     for name, other in people.items():
         text = text.replace(name, other)
     for name, other in people.items():
-        text = re.sub(rf"\b{re.escape(name.split(' ', 1)[1])}\b", other.split(" ", 1)[1], text)
+        text = word(name.split(" ", 1)[1]).sub(other.split(" ", 1)[1], text)
     for city, other in places.items():
-        text = re.sub(rf"\b{re.escape(city)}\b", other, text)
+        text = word(city).sub(other, text)
     return redraw_numbers(text, rng) + "\n"
+
+
+@functools.lru_cache(maxsize=None)
+def word(text):
+    """`text` as a whole word; compiled once (re's own cache holds fewer patterns than there are names)."""
+    return re.compile(rf"\b{re.escape(text)}\b")
 
 
 def manifest_row(index):

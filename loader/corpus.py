@@ -588,11 +588,11 @@ def _listing(folder, output=None):
     return articles, others
 
 
-def read_corpus(folder, output=None):
-    """Every `*.txt` of `folder`, sorted by name, as Articles; and the problems met.
+def open_corpus(folder, output=None):
+    """The article files of `folder` (sorted), its manifest rows, and the problems of the folder itself.
 
     `output` names the database the build writes when it lies in `folder`.
-    Raises CorpusError when the folder is missing or gives no article at all.
+    Raises CorpusError when the folder is missing or holds no article file.
     """
     folder = Path(folder)
     if not folder.is_dir():
@@ -606,24 +606,41 @@ def read_corpus(folder, output=None):
         problems.append(Problem(printable(folder.resolve().name) + "/", f"{count} ignored (not .txt): {shown}"))
     if not paths:
         raise CorpusError(f"{printable(str(folder))}: no .txt article in the folder", problems)
+    return paths, manifest, problems
+
+
+def load_file(path, manifest):
+    """One file as an Article (None when it cannot be loaded) and its problems; never raises."""
+    name = printable(Path(path).name)
+    try:
+        article, warnings = read_article(path, manifest.get(unicodedata.normalize("NFC", Path(path).name)))
+    except UnreadableFile as error:
+        return None, [Problem(name, f"{error}; skipped", "error")]
+    except Exception as error:  # a bug met on one file must not stop the others
+        return None, [Problem(name, f"reading failed ({type(error).__name__}: {error}); skipped, please report this", "error")]
+    return article, [Problem(name, message) for message in warnings]
+
+
+def duplicate(article, seen):
+    """The problem of an article whose text an earlier one has (`seen`: sha256 -> name), or None after noting it."""
+    first = seen.setdefault(article.sha256, article.path)
+    return None if first == article.path else Problem(article.path, f"same text as {first}; skipped, {first} is kept", "error")
+
+
+def read_corpus(folder, output=None):
+    """Every `*.txt` of `folder`, sorted by name, as Articles; and the problems met.
+
+    `output` names the database the build writes when it lies in `folder`.
+    Raises CorpusError when the folder is missing or gives no article at all.
+    """
+    paths, manifest, problems = open_corpus(folder, output)
     articles, seen = [], {}
     for path in paths:
-        name = printable(path.name)
-        try:
-            article, warnings = read_article(path, manifest.get(unicodedata.normalize("NFC", path.name)))
-        except UnreadableFile as error:
-            problems.append(Problem(name, f"{error}; skipped", "error"))
-            continue
-        except Exception as error:  # a bug met on one file must not stop the others
-            problems.append(Problem(name, f"reading failed ({type(error).__name__}: {error}); skipped, please report this", "error"))
-            continue
-        if article.sha256 in seen:
-            first = seen[article.sha256]
-            problems.append(Problem(name, f"same text as {first}; skipped, {first} is kept", "error"))
-            continue
-        seen[article.sha256] = name
-        problems.extend(Problem(name, message) for message in warnings)
-        articles.append(article)
+        article, found = load_file(path, manifest)
+        copy = duplicate(article, seen) if article else None
+        problems.extend([copy] if copy else found)
+        if article and not copy:
+            articles.append(article)
     if not articles:
         raise CorpusError(f"{printable(str(folder))}: none of its {len(paths)} .txt file(s) could be read", problems)
     return articles, problems

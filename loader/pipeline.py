@@ -1,24 +1,28 @@
-"""The build: corpus -> extract -> resolve -> store, written atomically and incrementally.
+"""The build: corpus -> extract -> resolve -> store, streamed, atomic and incremental.
 
-The database is written to a temporary file beside the target and renamed
-over it only when complete, so a failed or interrupted build leaves the
-previous file as it was and a reader never sees half a database.
+Files are read, cleaned and extracted in worker processes, a batch at a time, and each article
+is written as it comes back: memory holds a few batches of text and, for resolution, every
+article's records as compact tuples.
 
-The database carries its own cache (table `_build_cache`), so a rebuild finds
-it wherever the one .db file goes:
+The database carries its own cache (table `_build_cache`): each article's Extraction, as
+canonical JSON, under a hash of what the extractors read (body, publication date) and of the
+extraction code, lexicons and library versions, so a rebuild extracts only new or changed
+articles; and the fingerprint of the build's inputs (every file of the corpus folder and the code
+that shapes the database): when it has not changed, the previous file is left untouched.
 
-- each article's Extraction, as canonical JSON, under a hash of what the
-  extractors read (body, publication date) and of the extraction code,
-  lexicons and library versions: a rebuild extracts only new or changed
-  articles, without loading the language model when there are none;
-- the fingerprint of the build's inputs (every file of the corpus folder,
-  byte for byte, and the code that shapes the database): when it has not
-  changed the previous file is already what the build would write, and it is
-  left untouched.
+Outside the database, in the user's cache folder, a record of each database the loader writes
+(its stamp, each input file's stamp and digest, what each file gave): a file whose stamp is
+unchanged is not read to fingerprint it, and a database whose stamp is the one noted is trusted
+without reading its cache. The database's bytes never depend on a stamp.
 
-Resolution across articles always runs over the whole corpus, and every
-extraction goes through its JSON form, so an incremental build writes the same
-bytes as a full one (`full=True`, `coalition build --full`).
+A build writes a new file beside the target and renames it over the target when complete, so a
+failed build leaves the previous file as it was; the same inputs give the same bytes
+(`full=True`, `coalition build --full`, always does this). When the target is the file this loader
+last wrote and the corpus still begins with the articles it holds, the build updates it in place
+instead, in one SQLite transaction: it reads the files from the first change on, replaces those
+articles, and changes only the rows resolution now gives otherwise; SQLite's atomic commit keeps
+the previous rows on failure. Resolution runs over the whole corpus either way, so an update holds
+the rows of a full build (not its bytes).
 
 Faults stay with their article: each article's records, fresh or cached, are
 checked against its body before resolution (a cached extraction that fails the
@@ -26,6 +30,7 @@ check is extracted again), and when resolution or the write still fails on
 what the records hold, the article whose records make it fail is found and
 loses its records, with a warning naming it; the build goes on.
 """
+import collections
 import dataclasses
 import fcntl
 import functools
@@ -41,17 +46,20 @@ import sqlite3
 import stat
 import sys
 import tempfile
+import threading
+import unicodedata
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
-from .corpus import MANIFEST, MAX_BYTES, MAX_MANIFEST_BYTES, Problem, printable, read_corpus, visible
+from . import store
+from .corpus import MANIFEST, MAX_BYTES, MAX_MANIFEST_BYTES, CorpusError, Problem, duplicate, load_file, open_corpus, printable, visible
 from .dates import InvalidDate, parse_iso
 from .records import Extraction, Figure, MeetingMention, PersonMention, Quote
 from .resolve import resolve
-from .store import KINDS, STATUSES, built_objects, create_schema, save, write
+from .store import ARTICLE_COLUMNS, KINDS, STATUSES, article_row, built_objects, create_schema, insert, write_issues, write_resolved
 
 PACKAGE = Path(__file__).resolve().parent
 # Modules that never shape the database: editing them invalidates no cache.
@@ -119,15 +127,20 @@ def extraction_key(article):
     return _digest(extraction_version(), article.published, article.body)
 
 
-def input_fingerprint(corpus_dir, output=None):
-    """Hash of everything `read_corpus` reads, or None when the folder cannot be read (the build then says why).
+def input_fingerprint(corpus_dir, output=None, known=None):
+    """(Hash of everything `read_corpus` reads, the stamp and digest of each file read), or (None, {})
+    when the folder cannot be read (the build then says why).
 
     As read_corpus sees the folder: hidden files are left out (a build's temporary files
     among them), other entries count by their name (they are listed as ignored), and only
     the articles and the manifest are read. So the database the build writes, `output`,
     changes nothing when it is kept in the folder, and no device or pipe (`coalition build
-    /proc`) is ever opened.
+    /proc`) is ever opened. As make and rsync do, a file whose stamp (size, modification
+    and change times, inode) is the one `known` (name -> stamp and digest) gives is not
+    read again: its digest is taken from there.
     """
+    known = known or {}
+    files = {}
     digest = hashlib.sha256(build_version().encode())
     try:
         folder = Path(corpus_dir).resolve()
@@ -140,13 +153,17 @@ def input_fingerprint(corpus_dir, output=None):
             if entry.is_dir(follow_symlinks=False):
                 digest.update(b"dir\0")
             elif entry.is_file(follow_symlinks=False) and (entry.name == MANIFEST or entry.name.lower().endswith(".txt")):
-                size = entry.stat(follow_symlinks=False).st_size
-                digest.update(f"{size}\0".encode())
-                if size <= (MAX_MANIFEST_BYTES if entry.name == MANIFEST else MAX_BYTES):  # a larger file is refused by its size alone
-                    digest.update(Path(entry.path).read_bytes())
+                status = entry.stat(follow_symlinks=False)
+                digest.update(f"{status.st_size}\0".encode())
+                if status.st_size <= (MAX_MANIFEST_BYTES if entry.name == MANIFEST else MAX_BYTES):  # a larger file is refused by its size alone
+                    stamp = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+                    old = known.get(entry.name)
+                    content = old[4] if isinstance(old, list) and old[:4] == stamp else hashlib.sha256(Path(entry.path).read_bytes()).hexdigest()
+                    files[entry.name] = stamp + [content]
+                    digest.update(content.encode() + b"\0")
     except OSError:
-        return None
-    return digest.hexdigest()
+        return None, {}
+    return digest.hexdigest(), files
 
 
 RECORDS = {"people": PersonMention, "quotes": Quote, "meetings": MeetingMention, "figures": Figure}
@@ -163,6 +180,34 @@ def decode(text):
     return Extraction(**{name: [record(*fields) for fields in rows[name]] for name, record in RECORDS.items()})
 
 
+# What resolution reads of an article and of its records: tuples, with the strings that repeat
+# across articles (names, roles, places) shared, so a large archive's records fit in memory.
+ArticleRef = collections.namedtuple("ArticleRef", "path published url")
+RECORD_TUPLES = {name: collections.namedtuple(record.__name__, [field.name for field in dataclasses.fields(record)]) for name, record in RECORDS.items()}
+Summary = collections.namedtuple("Summary", list(RECORDS))
+
+
+def _shared(value):
+    return sys.intern(value) if type(value) is str and len(value) < 80 else value
+
+
+def summary(extraction: Extraction) -> Summary:
+    """The records of `extraction` as tuples (a person's aliases as a tuple)."""
+    parts = {}
+    for name, record in RECORD_TUPLES.items():
+        rows = []
+        for item in getattr(extraction, name):
+            values = [_shared(value) for value in vars(item).values()]
+            if name == "people":
+                values[1] = tuple(map(_shared, values[1]))
+            rows.append(record(*values))
+        parts[name] = tuple(rows)
+    return Summary(**parts)
+
+
+EMPTY = Summary((), (), (), ())
+
+
 def extract_batch(batch):
     """[(body, published)] -> [(Extraction JSON, None) or (None, failure message)], in article order."""
     # Imported here: a build with nothing to extract never needs the extractors and their lexicons.
@@ -177,9 +222,36 @@ def extract_batch(batch):
     return results
 
 
-def _ignore_interrupts():
+def read_batch(batch, cached):
+    """[(path, manifest row)] -> per file (Article or None, its problems, extraction key, Extraction JSON, failure, extracted).
+
+    Reading and cleaning run here, beside the extraction, in the worker processes. An article
+    whose key is in `cached` is not extracted: its JSON is None, to be taken from the cache.
+    """
+    loaded = []
+    for path, row in batch:
+        name = unicodedata.normalize("NFC", Path(path).name)
+        article, problems = load_file(path, {name: row} if row else {})
+        key = extraction_key(article) if article else None
+        loaded.append([article, problems, key, None, None, False])
+    missing = [item for item in loaded if item[0] and item[2] not in cached]
+    for item, (value, failure) in zip(missing, extract_batch([(item[0].body, item[0].published) for item in missing]) if missing else []):
+        item[3:] = value, failure, True
+    return [tuple(item) for item in loaded]
+
+
+_CACHED = frozenset()  # in a worker process: the keys the build takes from the cache
+
+
+def _start_worker(cached):
+    global _CACHED
+    _CACHED = cached
     # Ctrl-C reaches the whole process group: the main process alone stops the build.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _read_in_worker(batch):
+    return read_batch(batch, _CACHED)
 
 
 def available_cores():
@@ -327,25 +399,36 @@ def _sound(value, body):
     return (None, problem) if problem else (extraction, None)
 
 
-def extract_many(items, jobs, progress):
-    """extract_batch over `items` in `jobs` processes, each loading the model once; results in order."""
-    if not items:
-        return []
-    batches = [items[start : start + BATCH] for start in range(0, len(items), BATCH)]
+def read_many(paths, manifest, jobs, cached, progress):
+    """read_batch over `paths` in `jobs` processes; yields each file's result, in order.
+
+    At most a few batches wait to be taken, so memory holds a few batches, whatever the corpus.
+    """
+    rows = [(str(path), manifest.get(unicodedata.normalize("NFC", path.name))) for path in paths]
+    batches = [rows[start : start + BATCH] for start in range(0, len(rows), BATCH)]
     workers = min(jobs, len(batches))
-    results = []
-    with progress(len(items)) as bar:
+    with progress(len(rows)) as bar:
         if workers <= 1:
             for batch in batches:
-                results.extend(extract_batch(batch))
+                yield from read_batch(batch, cached)
                 bar.update(len(batch))
-            return results
+            return
+        slots = threading.Semaphore(4 * workers)
+
+        def bounded():
+            for batch in batches:
+                slots.acquire()
+                yield batch
+
         # spawn, not fork: the same behaviour on every system, and no state inherited from the caller
-        with multiprocessing.get_context("spawn").Pool(workers, initializer=_ignore_interrupts) as pool:
-            for batch_results in pool.imap(extract_batch, batches):
-                results.extend(batch_results)
-                bar.update(len(batch_results))
-    return results
+        with multiprocessing.get_context("spawn").Pool(workers, initializer=functools.partial(_start_worker, cached)) as pool:
+            try:
+                for results in pool.imap(_read_in_worker, bounded()):
+                    yield from results
+                    slots.release()
+                    bar.update(len(results))
+            finally:
+                slots.release(len(batches))  # the pool's feeder is never left waiting
 
 
 class _Silent:
@@ -428,6 +511,21 @@ def _foreign_content(path, built, built_columns):
     return None, (_listed(others) if others else None)
 
 
+def _roll_back(target):
+    """Undo what an update killed half-way left in `target`, from its journal, as any SQLite client
+    would on opening it, but one that may write: a read-only one (this build's checks) cannot."""
+    if not os.path.isfile(f"{target}-journal") or not os.path.isfile(target):
+        return
+    try:
+        connection = sqlite3.connect(target)
+        try:
+            connection.execute("select count(*) from sqlite_master").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        pass  # not a database: the checks that follow say so
+
+
 def writable_target(db_path, force=False):
     """The file a build of `db_path` writes: the path itself, or the file its symbolic link points to (the link stays).
 
@@ -438,6 +536,7 @@ def writable_target(db_path, force=False):
     target = Path(os.path.realpath(db_path))
     if force or not os.path.lexists(target):
         return target
+    _roll_back(target)
     try:
         foreign, added = _foreign_content(target, *built)
     except OSError as error:
@@ -509,93 +608,288 @@ def _isolate(articles, extractions, problems, stage, run, probe):
 
 
 def _write_in_memory(articles, extractions):
-    """The rows of `articles` written to a database in memory: what the write would refuse, without a file."""
-    db = sqlite_utils.Database(memory=True)
+    """The resolved rows of `articles` written to a database in memory: what the write would refuse, without a file."""
+    connection = sqlite3.connect(":memory:")
     try:
-        with db.atomic():
-            create_schema(db)
-            write(db, articles, resolve(articles, extractions), [])
+        with connection:
+            create_schema(sqlite_utils.Database(connection))
+            write_resolved(connection, resolve(articles, extractions))
     finally:
-        db.close()
+        connection.close()
+
+
+class _Previous:
+    """The cache of the previous database, read a row at a time: an archive's extractions stay on disk."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.keys = frozenset(key for (key,) in connection.execute(f"select key from [{CACHE}] where key != ?", [FINGERPRINT]))
+
+    def get(self, key):
+        try:
+            row = self.connection.execute(f"select value from [{CACHE}] where key = ?", [key]).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
 
 
 def build(corpus_dir, db_path, jobs=None, full=False, progress=no_progress, force=False):
     """Build `db_path` from the `*.txt` files of `corpus_dir`; return a BuildSummary.
 
-    Reuses what the previous `db_path` holds unless `full`; extracts in `jobs`
+    Reuses what the previous `db_path` holds unless `full`; reads and extracts in `jobs`
     processes (default and most: every core); `progress(total)` gives a context
-    manager whose `update(n)` is called as articles are extracted. Replaces
+    manager whose `update(n)` is called as files are read. Replaces
     only a coalition database, unless `force` (TargetRefused).
     """
     target = writable_target(db_path, force)
     # A database kept in the corpus folder is the build's output, not one of its inputs.
     output = target.name if target.parent == Path(corpus_dir).resolve() else None
-    fingerprint = input_fingerprint(corpus_dir, output)
+    record = {} if full else _read_record(target)
+    fingerprint, files = input_fingerprint(corpus_dir, output, record.get("files"))
     previous = None if full else open_previous(target)
-    unchanged, cached = None, {}
-    if previous:
-        try:
-            unchanged, cached = _read_previous(previous, fingerprint)
-        finally:
+    try:
+        cached, same_file = None, record.get("db") == _identity(target)
+        if previous:
+            unchanged, cached = _read_previous(previous, fingerprint, same_file)
+            if unchanged:
+                if same_file and files != record.get("files"):  # files touched, not changed: their new stamps
+                    _write_record(target, files)
+                return unchanged
+        paths, manifest, problems = open_corpus(corpus_dir, output)
+        # The previous file is updated in place of a new one when it is the one this loader wrote
+        # from these files, and its first articles are still the corpus's first.
+        if cached and same_file and record.get("build") == build_version():
+            kept = _kept(paths, manifest, files, record, _read_record(target, "articles"))
+        else:
+            kept = None
+        # More processes than cores only add memory: each loads the lexicons.
+        workers = min(jobs or available_cores(), available_cores())
+        start = kept.files if kept else 0
+        results = read_many(paths[start:], manifest, workers, cached.keys if cached else frozenset(), progress)
+        state = _State(problems, manifest, cached, kept, zip(results, (path.name for path in paths[start:])))
+        if kept:
+            # One SQLite transaction on the previous file: copying an archive's database would cost
+            # more than the change, and SQLite's atomic commit leaves the file as it was on failure.
+            outcome = _write(target, state, fingerprint, corpus_dir, len(paths))
+        else:
+            outcome = {}
+            write_atomically(target, lambda path: outcome.update(_write(path, state, fingerprint, corpus_dir, len(paths))))
+    finally:
+        if previous:
             previous.close()
-    if unchanged:
-        return unchanged
-    articles, problems = read_corpus(corpus_dir, output)
-    keys = [extraction_key(article) for article in articles]
-    known, extractions = {}, [Extraction() for _ in articles]
-    for index, key in enumerate(keys):
-        if key in cached:
-            # A cached row is checked like a fresh one, and must be the JSON this build would write:
-            # anything else is extracted again, so an incremental build stays byte for byte a full one.
-            extraction, _ = _sound(cached[key], articles[index].body)
-            if extraction and encode(extraction) == cached[key]:
-                known[key], extractions[index] = cached[key], extraction
-    missing = [index for index, key in enumerate(keys) if key not in known]
-    # More processes than cores only add memory: each loads the language model.
-    workers = min(jobs or available_cores(), available_cores())
-    results = extract_many([(articles[index].body, articles[index].published) for index in missing], workers, progress)
-    for index, (value, failure) in zip(missing, results):
-        if not failure:
-            extraction, broken = _sound(value, articles[index].body)
+    _note_written(outcome.pop("digest"))
+    _write_record(target, files, state.record)
+    return BuildSummary(**outcome)
+
+
+class _Kept:
+    """The first articles of the previous build that stay as they are: the same file, manifest row and place."""
+
+    def __init__(self):
+        self.files = 0  # files of the corpus they cover, skipped ones included
+        self.keys = []  # the extraction key of each article
+        self.record = {}  # their entries of the build record
+        self.problems = []  # what reading their files found
+        self.seen = {}  # their texts' digests -> names, to know a later copy
+
+
+def _kept(paths, manifest, files, record, articles):
+    """The _Kept of the previous build whose records are `record` (stamps) and `articles`, or None when none is kept."""
+    before = (articles.get("articles") if articles.get("db") == record.get("db") else None) or {}
+    stamps = record.get("files") or {}
+    kept = _Kept()
+    for path in paths:
+        name = path.name
+        entry = before.get(name)
+        old = stamps.get(name)
+        if not (isinstance(entry, list) and len(entry) == 4 and isinstance(old, list) and name in files):
+            break
+        article_id, key, row, problems = entry
+        if old[4:] != files[name][4:] or row != manifest.get(unicodedata.normalize("NFC", name)):
+            break
+        if article_id is not None:
+            if article_id != len(kept.keys) + 1 or key is None:  # moved, or an extraction to try again
+                break
+            kept.keys.append(key)
+            kept.seen[files[name][4]] = printable(name)
+        kept.files += 1
+        kept.record[name] = entry
+        kept.problems += [Problem(*problem) for problem in problems]
+    return kept if kept.keys else None
+
+
+class _State:
+    """What a build carries from the files it reads to the database it writes."""
+
+    def __init__(self, problems, manifest, cached, kept, results):
+        self.problems = problems  # of the folder, then of each file in order
+        self.manifest = manifest
+        self.cached = cached
+        self.kept = kept
+        self.results = results  # (read_batch result, file name) of each file to read
+        self.record = {}  # file name -> [article id, extraction key, manifest row, problems]: the build record's
+
+
+def _write(path, state, fingerprint, corpus_dir, files):
+    """Write the database at `path`: a new file, or, when articles are kept, the previous one
+    changed row by row. The BuildSummary's fields and the digest of the cache written."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    kept = state.kept
+    try:
+        if not kept:
+            # A new file renamed into place only when complete: a journal on disk would guard nothing.
+            connection.execute("pragma journal_mode = memory")
+            connection.execute("pragma synchronous = off")
+        connection.execute("begin immediate")
+        problems = state.problems
+        if kept:
+            store.drop_articles(connection, len(kept.keys) + 1)
+            problems += kept.problems
+            articles = [ArticleRef(*row) for row in connection.execute("select path, published, url from articles order by id")]
+            summaries = [_summary_of(connection, key) for key in kept.keys]
+            state.record.update(kept.record)
+        else:
+            create_schema(sqlite_utils.Database(connection))
+            articles, summaries = [], []
+        extracted, failures = _load(connection, state, articles, summaries)
+        if not articles:
+            raise CorpusError(f"{printable(str(corpus_dir))}: none of its {files} .txt file(s) could be read", problems)
+        problems += failures
+        resolved = _isolate(articles, summaries, problems, "resolution", resolve_checked, resolve_checked)
+        resolved_from = list(summaries)
+
+        def write_rows(articles, extractions):
+            # Resolved again only when an article has lost its records (a list compares its items by identity first).
+            rows = resolved if extractions == resolved_from else resolve(articles, extractions)
+            connection.execute("savepoint rows")
+            try:
+                (store.replace_resolved if kept else write_resolved)(connection, rows)
+            except BaseException:
+                connection.execute("rollback to rows")
+                raise
+            finally:
+                connection.execute("release rows")
+
+        _isolate(articles, summaries, problems, "writing its records", write_rows, _write_in_memory)
+        connection.execute("delete from load_issues")
+        write_issues(connection, problems)
+        connection.execute(f"delete from [{CACHE}] where key = ?", [FINGERPRINT])
+        if fingerprint:
+            connection.execute(f"insert into [{CACHE}] (key, value) values (?, ?)", [FINGERPRINT, fingerprint])
+        if kept:
+            _forget_unused(connection, state.record)
+            store.index_articles(connection, len(kept.keys) + 1)
+        if kept:
+            connection.execute("analyze")
+        connection.execute("commit")
+        digest = _cache_digest(connection)
+        if not kept:
+            store.finish(connection)
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("rollback")
+        raise
+    finally:
+        connection.close()
+    skipped = sum(1 for problem in problems if problem.severity == "error")
+    return {"loaded": len(articles), "skipped": skipped, "problems": problems, "extracted": extracted, "digest": digest}
+
+
+def _summary_of(connection, key):
+    """The Summary of a cached extraction this loader wrote and checked."""
+    ((value,),) = connection.execute(f"select value from [{CACHE}] where key = ?", [key])
+    rows = json.loads(value)
+    parts = {}
+    for name, record in RECORD_TUPLES.items():
+        items = []
+        for fields in rows[name]:
+            fields = [_shared(value) for value in fields]
+            if name == "people":
+                fields[1] = tuple(map(_shared, fields[1]))
+            items.append(record(*fields))
+        parts[name] = tuple(items)
+    return Summary(**parts)
+
+
+def _forget_unused(connection, record):
+    """Remove the cached extractions no article of the corpus has any longer."""
+    used = {entry[1] for entry in record.values()}
+    unused = [key for (key,) in connection.execute(f"select key from [{CACHE}]") if key not in used and key != FINGERPRINT]
+    connection.executemany(f"delete from [{CACHE}] where key = ?", ([key] for key in unused))
+
+
+WRITE_BATCH = 500  # rows per insert
+
+
+def _load(connection, state, articles, summaries):
+    """Write each file's article and extraction as it comes, appending to `articles` and `summaries`
+    what resolution reads; return (articles extracted, extraction problems).
+
+    A cached extraction is checked like a fresh one and must be the JSON this build would write:
+    anything else is extracted again, so a build that reuses the cache writes what a full one does.
+    """
+    failures, seen, written = [], dict(state.kept.seen) if state.kept else {}, set()
+    extracted = 0
+    rows, cache_rows = [], []
+    # The results come first: the reader finishes its work (progress, workers) once it has given the last.
+    for (article, found, key, value, failure, fresh), name in state.results:
+        copy = duplicate(article, seen) if article else None
+        state.problems.extend([copy] if copy else found)
+        row = state.manifest.get(unicodedata.normalize("NFC", name))
+        entry = state.record[name] = [None, None, row, [[problem.path, problem.message, problem.severity] for problem in ([copy] if copy else found)]]
+        if not article or copy:
+            continue
+        extraction = None
+        if not fresh:
+            value = state.cached.get(key) if state.cached else None
+            extraction, _ = _sound(value, article.body) if value is not None else (None, None)
+            if not extraction or encode(extraction) != value:
+                ((value, failure),) = extract_batch([(article.body, article.published)])
+                extraction, fresh = None, True
+        extracted += fresh
+        if not failure and extraction is None:
+            extraction, broken = _sound(value, article.body)
             if broken:
                 failure = f"extracted records are inconsistent ({broken}); article kept without extracted records, please report this"
         if failure:  # not cached: the next build tries again and reports it again
-            problems.append(Problem(articles[index].path, failure))
-        else:
-            known[keys[index]], extractions[index] = value, extraction
-    resolved = _isolate(articles, extractions, problems, "resolution", resolve_checked, resolve_checked)
-    cache = dict(known)
-    if fingerprint:
-        cache[FINGERPRINT] = fingerprint
-
-    resolved_from = list(extractions)
-
-    def write_file(articles, extractions):
-        # Resolved again only when an article has lost its records (a list compares its items by identity first).
-        rows = resolved if extractions == resolved_from else resolve(articles, extractions)
-        write_atomically(target, lambda path: save(path, articles, rows, problems, cache))
-        _note_written(cache)
-
-    _isolate(articles, extractions, problems, "writing its records", write_file, _write_in_memory)
-    skipped = sum(1 for problem in problems if problem.severity == "error")
-    return BuildSummary(loaded=len(articles), skipped=skipped, problems=problems, extracted=len(missing))
+            failures.append(Problem(article.path, failure))
+        elif key not in written:
+            written.add(key)
+            cache_rows.append((key, value))
+        articles.append(ArticleRef(article.path, article.published, article.url))
+        summaries.append(EMPTY if failure else summary(extraction))
+        entry[:2] = len(articles), None if failure else key
+        rows.append(article_row(len(articles), article))
+        if len(rows) >= WRITE_BATCH:
+            _flush(connection, rows, cache_rows)
+    _flush(connection, rows, cache_rows)
+    return extracted, failures
 
 
-def _read_previous(previous, fingerprint):
-    """(The summary of the previous build when its inputs were these, else None; its cached extractions).
+def _flush(connection, rows, cache_rows):
+    insert(connection, "articles", ARTICLE_COLUMNS, rows)
+    # An article kept from the previous build may share its extraction with a new one.
+    connection.executemany(f"insert or ignore into [{CACHE}] (key, value) values (?, ?)", cache_rows)
+    rows.clear()
+    cache_rows.clear()
+
+
+def _read_previous(previous, fingerprint, same_file):
+    """(The summary of the previous build when its inputs were these, else None; its cache, or None).
 
     A damaged previous database only makes a slower build: what cannot be read is not reused.
     A cache this loader did not write (see `written_by_this_loader`) is not reused at all.
+    `same_file`: the file is the one this loader noted when it wrote it, so it need not be read to be trusted.
     """
     try:
-        cache = dict(previous.execute(f"select key, value from [{CACHE}]"))
-        if not written_by_this_loader(cache):
-            return None, {}
-        if fingerprint and cache.get(FINGERPRINT) == fingerprint:
-            return _unchanged(previous), {}
-        return None, cache
+        if not (same_file or written_by_this_loader(previous)):
+            return None, None
+        row = previous.execute(f"select value from [{CACHE}] where key = ?", [FINGERPRINT]).fetchone()
+        if fingerprint and row and row[0] == fingerprint:
+            return _unchanged(previous), None
+        return None, _Previous(previous)
     except sqlite3.Error:
-        return None, {}
+        return None, None
 
 
 # A cache row holds what a build would otherwise compute, and what it holds is written into the
@@ -608,33 +902,36 @@ def _read_previous(previous, fingerprint):
 WRITTEN_CACHES = 1000  # digests kept: the most recent builds, whatever their file
 
 
+def _user_cache() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "coalition"
+
+
 def _written_record() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "coalition" / "written-caches"
+    return _user_cache() / "written-caches"
 
 
-def _cache_digest(cache):
-    """A digest of the cache rows, whatever SQLite gave for them (text, blobs, numbers)."""
+def _cache_digest(connection):
+    """A digest of the cache rows, whatever SQLite gives for them (text, blobs, numbers), read a row at a time."""
     digest = hashlib.sha256()
-    for row in sorted(map(repr, cache.items())):
-        digest.update(row.encode("utf-8", "backslashreplace") + b"\0")
+    for row in connection.execute(f"select key, value from [{CACHE}] order by key"):
+        digest.update(repr(row).encode("utf-8", "backslashreplace") + b"\0")
     return digest.hexdigest()
 
 
-def written_by_this_loader(cache: dict) -> bool:
-    """Whether this loader wrote a database whose `_build_cache` holds exactly `cache`."""
+def written_by_this_loader(connection) -> bool:
+    """Whether this loader wrote a database whose `_build_cache` holds exactly what `connection`'s does."""
     try:
         with open(_written_record(), encoding="ascii", errors="replace") as handle:
             fcntl.flock(handle, fcntl.LOCK_SH)  # builds running at once each note their own
             written = handle.read().split()
     except OSError:
         return False
-    return _cache_digest(cache) in written
+    return _cache_digest(connection) in written
 
 
-def _note_written(cache):
-    """Note that this loader wrote `cache`; a record that cannot be written only makes the next build slower."""
+def _note_written(digest):
+    """Note that this loader wrote a cache of this digest; a record that cannot be written only makes the next build slower."""
     record = _written_record()
-    digest = _cache_digest(cache)
     try:
         record.parent.mkdir(parents=True, exist_ok=True)
         with open(record, "a+", encoding="ascii", errors="replace") as handle:
@@ -644,6 +941,52 @@ def _note_written(cache):
             handle.seek(0)
             handle.truncate()
             handle.write("\n".join(written) + "\n")
+    except OSError:
+        pass
+
+
+# Beside that list, for each database the loader writes, a record of its files (outside the
+# database, whose bytes must not depend on when files were touched): the stamp the database
+# had when written, so that the next build trusts it without reading its cache, and each
+# input file's stamp and digest, so that a file whose stamp is unchanged is not read again.
+def _record_path(target):
+    return _user_cache() / "builds" / (hashlib.sha256(os.fsencode(target)).hexdigest() + ".json")
+
+
+def _identity(path):
+    """Device, inode, size, modification and change times of a file: any write changes one of them."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return [status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns]
+
+
+def _read_record(target, part="files"):
+    """The record of `target`'s last build: its stamps ("files", all a rebuild of an unchanged
+    folder reads) or what each file gave ("articles"), kept apart so a no-op loads the first alone."""
+    try:
+        with open(_record_path(target).with_suffix(f".{part}.json"), encoding="utf-8") as handle:
+            record = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) and isinstance(record.get(part), dict) else {}
+
+
+def _write_record(target, files, articles=None):
+    """Note the database just written at `target` and the stamps of the files it was built from, and
+    unless None, what each file gave (`articles`: name -> [article id, extraction key, manifest row, problems])."""
+    path = _record_path(target)
+    identity = _identity(target)
+    parts = [("articles", {"db": identity, "articles": articles})] if articles is not None else []
+    parts.append(("files", {"db": identity, "build": build_version(), "files": files}))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for part, record in parts:
+            handle, temporary = tempfile.mkstemp(prefix=".record.", dir=path.parent)
+            with open(handle, "w", encoding="utf-8") as out:
+                json.dump(record, out)
+            os.replace(temporary, path.with_suffix(f".{part}.json"))
     except OSError:
         pass
 

@@ -7,12 +7,85 @@ appearance, so the same corpus always gives the same database.
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Optional
 
 from .lang.fold import fold_words
 from .lang.roles import normal_role
 from .lang.vocabulary import FOLDED_JOINING, NICKNAMES
 from .lang.lexicon import table
 from .places import canonical_city
+
+
+class Row:
+    """A row read and set like a dict, its values kept in slots: an archive holds millions of them,
+    and a slot costs an eighth of a dict's entry."""
+
+    __slots__ = ()
+
+    def __getitem__(self, column):
+        return getattr(self, column)
+
+    def __setitem__(self, column, value):
+        setattr(self, column, value)
+
+    def __contains__(self, column):
+        return column in self.__slots__
+
+
+# The rows resolution gives an article, one kind per table.
+@dataclass(slots=True)
+class ArticleMeeting(Row):
+    article_id: int
+    meeting_id: int
+    status: str
+    date: Optional[str]
+    date_precision: Optional[str]
+    participants: Optional[int]
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ArticlePerson(Row):
+    article_id: int
+    person_id: int
+    role: Optional[str]
+    country: Optional[str]
+
+
+@dataclass(slots=True)
+class PersonRole(Row):
+    person_id: int
+    article_id: int
+    published: Optional[str]
+    role: Optional[str]
+    country: Optional[str]
+
+
+@dataclass(slots=True)
+class QuoteRow(Row):
+    id: int
+    article_id: int
+    person_id: Optional[int]
+    attribution: Optional[str]
+    meeting_id: Optional[int]
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class FigureRow(Row):
+    id: int
+    article_id: int
+    meeting_id: Optional[int]
+    value: float
+    unit: str
+    approximate: int
+    qualifier: Optional[str]
+    text: str
+    start: int
+    end: int
 
 
 @dataclass
@@ -27,13 +100,27 @@ class Resolved:
     figures: list = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 16)
 def person_key(name):
     """Names that differ only by case, accents, hyphens, initials or a nickname ("Jim" for "James") share a key."""
     words = [word for word in fold_words(name).replace(".", " ").split() if len(word) > 1]
     if len(words) > 1:
         words[0] = NICKNAMES.get(words[0], words[0])
     return " ".join(words)
+
+
+VOWELS = re.compile(r"[aeiouy]")
+DOUBLED = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def skeleton(key):
+    """A spelling-blind form for transliterated names: no vowels or h after the first letter, no doubled letters."""
+    out = []
+    for word in key.replace("ou", "u").replace("h", "").split():
+        bare = word[0] + VOWELS.sub("", word[1:])
+        out.append(DOUBLED.sub(r"\1", bare))
+    return " ".join(out)
 
 
 GOVERNMENT_DOMAINS = [(row["domain"], row["country"]) for row in table("people_government_domains.csv")]
@@ -59,14 +146,6 @@ def resolve_people(articles, extractions):
     def surname(key):
         core = [word for word in key.split() if word not in FOLDED_JOINING]
         return core[-1] if len(core) == 1 else None
-
-    def skeleton(key):
-        """A spelling-blind form for transliterated names: no vowels or h after the first letter, no doubled letters."""
-        out = []
-        for word in key.replace("ou", "u").replace("h", "").split():
-            bare = word[0] + re.sub(r"[aeiouy]", "", word[1:])
-            out.append(re.sub(r"(.)\1+", r"\1", bare))
-        return " ".join(out)
 
     def rank(form):
         """The fuller form wins; on a tie, the given name over a nickname."""
@@ -154,6 +233,14 @@ def _finer_keys(keys):
     within that period, when exactly one fits ("Marrakech, mai 2022" in one article is the
     "Marrakech, 11 mai 2022" of another); a year with no such day, to the one month that fits."""
     dated = [key for key in keys if key[1] != "undated"]
+    # (place, start of a date, length of the date) -> the keys of that place whose date begins so:
+    # a key is compared with the finer keys of its own city and period alone.
+    within = {}
+    for key in dated:
+        place, date = key
+        for cut in (4, 7):
+            if len(date) > cut:
+                within.setdefault((place, date[:cut], len(date)), []).append(key)
     mapped = {}
     for precision in (7, 4):  # month, then year
         for key in dated:
@@ -161,7 +248,7 @@ def _finer_keys(keys):
             if len(date) != precision:
                 continue
             for length in (10, 7):
-                fits = {mapped.get(other, other) for other in dated if other[0] == place and len(other[1]) == length and other[1].startswith(date)}
+                fits = {mapped.get(other, other) for other in within.get((place, date, length), ())}
                 if len(fits) == 1:
                     mapped[key] = fits.pop()
                     break
@@ -246,19 +333,13 @@ def resolve(articles, extractions):
                 from .extract.people import national_office
 
                 country = government_country(article.url) if national_office(role) else None
-            resolved.article_people.append({"article_id": article_id, "person_id": person_id, "role": role, "country": country})
+            resolved.article_people.append(ArticlePerson(article_id=article_id, person_id=person_id, role=role, country=country))
             if role or country:
                 # The history of roles compares them across articles: one form for each (the article's own words
                 # stay in article_people).
                 role = normal_role(role)
                 resolved.person_roles.append(
-                    {
-                        "person_id": person_id,
-                        "article_id": article_id,
-                        "published": article.published,
-                        "role": role,
-                        "country": country,
-                    }
+                    PersonRole(person_id=person_id, article_id=article_id, published=article.published, role=role, country=country)
                 )
                 stamp = article.published or ""
                 if person_id not in latest_role or stamp >= latest_role[person_id][0]:
@@ -272,44 +353,44 @@ def resolve(articles, extractions):
                 continue
             seen_meetings.add(meeting_id)
             resolved.article_meetings.append(
-                {
-                    "article_id": article_id,
-                    "meeting_id": meeting_id,
-                    "status": meeting.status,
-                    "date": meeting.date,
-                    "date_precision": meeting.date_precision,
-                    "participants": meeting.participants,
-                    "start": meeting.start,
-                    "end": meeting.end,
-                }
+                ArticleMeeting(
+                    article_id=article_id,
+                    meeting_id=meeting_id,
+                    status=meeting.status,
+                    date=meeting.date,
+                    date_precision=meeting.date_precision,
+                    participants=meeting.participants,
+                    start=meeting.start,
+                    end=meeting.end,
+                )
             )
         for quote in extraction.quotes:
             resolved.quotes.append(
-                {
-                    "id": len(resolved.quotes) + 1,
-                    "article_id": article_id,
-                    "person_id": person_ids.get((index, quote.speaker)) if quote.speaker else None,
-                    "attribution": quote.attribution,
-                    "meeting_id": meeting_ids.get((index, quote.meeting_index)),
-                    "text": quote.text,
-                    "start": quote.start,
-                    "end": quote.end,
-                }
+                QuoteRow(
+                    id=len(resolved.quotes) + 1,
+                    article_id=article_id,
+                    person_id=person_ids.get((index, quote.speaker)) if quote.speaker else None,
+                    attribution=quote.attribution,
+                    meeting_id=meeting_ids.get((index, quote.meeting_index)),
+                    text=quote.text,
+                    start=quote.start,
+                    end=quote.end,
+                )
             )
         for figure in extraction.figures:
             resolved.figures.append(
-                {
-                    "id": len(resolved.figures) + 1,
-                    "article_id": article_id,
-                    "meeting_id": meeting_ids.get((index, figure.meeting_index)),
-                    "value": figure.value,
-                    "unit": figure.unit,
-                    "approximate": int(figure.approximate),
-                    "qualifier": figure.qualifier,
-                    "text": figure.text,
-                    "start": figure.start,
-                    "end": figure.end,
-                }
+                FigureRow(
+                    id=len(resolved.figures) + 1,
+                    article_id=article_id,
+                    meeting_id=meeting_ids.get((index, figure.meeting_index)),
+                    value=figure.value,
+                    unit=figure.unit,
+                    approximate=int(figure.approximate),
+                    qualifier=figure.qualifier,
+                    text=figure.text,
+                    start=figure.start,
+                    end=figure.end,
+                )
             )
     for row in people:
         _, row["role"], row["country"] = latest_role.get(row["id"], (None, None, None))

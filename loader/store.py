@@ -202,36 +202,128 @@ def meeting_label(row):
     return f"{place}, {row['date'] or 'date inconnue'} ({row['kind']})"
 
 
-def write(db, articles, resolved, problems):
-    """Fill every table; ids are positions in the sorted corpus, so builds are repeatable."""
-    db["articles"].insert_all(
-        {
-            "id": index,
-            "path": article.path,
-            "sha256": article.sha256,
-            "title": article.title,
-            "published": article.published,
-            "published_precision": article.published_precision,
-            "published_month": article.published[:7] if article.published and len(article.published) >= 7 else None,
-            "url": article.url,
-            "outlet": article.outlet,
-            "byline": article.byline,
-            "credits": json.dumps(article.credits, ensure_ascii=False) if article.credits else None,
-            "encoding": article.encoding,
-            "body": article.body,
-            "raw": article.raw,
-        }
-        for index, article in enumerate(articles, start=1)
+ARTICLE_COLUMNS = (
+    "id", "path", "sha256", "title", "published", "published_precision", "published_month",
+    "url", "outlet", "byline", "credits", "encoding", "body", "raw",
+)
+# The tables resolution fills, in the order they are written, with their columns.
+RESOLVED_COLUMNS = {
+    "meetings": ("id", "label", "date", "date_precision", "year", "city", "country", "latitude", "longitude", "kind", "participants", "virtual"),
+    "article_meetings": ("article_id", "meeting_id", "status", "date", "date_precision", "participants", "start", "end"),
+    "people": ("id", "name", "role", "country"),
+    "person_aliases": ("person_id", "alias"),
+    "article_people": ("article_id", "person_id", "role", "country"),
+    "person_roles": ("person_id", "article_id", "published", "role", "country"),
+    "quotes": ("id", "article_id", "person_id", "attribution", "meeting_id", "text", "start", "end"),
+    "figures": ("id", "article_id", "meeting_id", "value", "unit", "approximate", "qualifier", "text", "start", "end"),
+}
+
+
+def insert(connection, table, columns, rows):
+    """Insert `rows` (tuples in the order of `columns`) into `table`."""
+    names = ", ".join(f"[{column}]" for column in columns)
+    connection.executemany(f"insert into [{table}] ({names}) values ({', '.join('?' * len(columns))})", rows)
+
+
+def article_row(article_id, article):
+    """The `articles` row of an Article; ids are positions in the sorted corpus, so builds are repeatable."""
+    return (
+        article_id,
+        article.path,
+        article.sha256,
+        article.title,
+        article.published,
+        article.published_precision,
+        article.published[:7] if article.published and len(article.published) >= 7 else None,
+        article.url,
+        article.outlet,
+        article.byline,
+        json.dumps(article.credits, ensure_ascii=False) if article.credits else None,
+        article.encoding,
+        article.body,
+        article.raw,
     )
-    db["meetings"].insert_all(
-        dict(row, label=meeting_label(row), year=int(row["date"][:4]) if row["date"] else None) for row in resolved.meetings
-    )
-    for table in ("article_meetings", "people", "person_aliases", "article_people", "person_roles", "quotes", "figures"):
-        db[table].insert_all(getattr(resolved, table))
-    db["load_issues"].insert_all(
-        {"id": index, "path": problem.path, "severity": problem.severity, "message": problem.message}
-        for index, problem in enumerate(problems, start=1)
-    )
+
+
+def resolved_rows(resolved, table):
+    """The rows of `table` in `resolved` (a resolve.Resolved), as tuples in the order of RESOLVED_COLUMNS."""
+    columns = RESOLVED_COLUMNS[table]
+    rows = getattr(resolved, table)
+    if table == "meetings":
+        rows = (dict(row, label=meeting_label(row), year=int(row["date"][:4]) if row["date"] else None) for row in rows)
+    return (tuple(row[column] for column in columns) for row in rows)
+
+
+def write_resolved(connection, resolved):
+    """Fill every table resolution makes from `resolved`."""
+    for table, columns in RESOLVED_COLUMNS.items():
+        insert(connection, table, columns, resolved_rows(resolved, table))
+
+
+# The key of each table resolution fills: its rows are compared by it when a database is updated.
+RESOLVED_KEYS = {
+    "meetings": ("id",),
+    "article_meetings": ("article_id", "meeting_id"),
+    "people": ("id",),
+    "person_aliases": ("person_id", "alias"),
+    "article_people": ("article_id", "person_id"),
+    "person_roles": ("person_id", "article_id"),
+    "quotes": ("id",),
+    "figures": ("id",),
+}
+
+
+def _fts_change(connection, table, command, rows):
+    """Add (`command` None) or remove ('delete') `rows` (whole rows of `table`) in its full-text index."""
+    if table not in FTS:
+        return
+    columns = RESOLVED_COLUMNS.get(table) or ARTICLE_COLUMNS
+    positions = [columns.index(column) for column in FTS[table]]
+    names = ", ".join(f"[{column}]" for column in FTS[table])
+    if command:
+        sql = f"insert into [{table}_fts] ([{table}_fts], rowid, {names}) values ('{command}', ?, {', '.join('?' * len(positions))})"
+    else:
+        sql = f"insert into [{table}_fts] (rowid, {names}) values (?, {', '.join('?' * len(positions))})"
+    connection.executemany(sql, ([row[0]] + [row[position] for position in positions] for row in rows))
+
+
+def replace_resolved(connection, resolved):
+    """Make every table resolution fills hold the rows of `resolved`, changing only the rows that differ."""
+    for table, columns in RESOLVED_COLUMNS.items():
+        key = RESOLVED_KEYS[table]
+        names = ", ".join(f"[{column}]" for column in columns)
+        new = set(resolved_rows(resolved, table))
+        gone = []  # the rows to remove; what stays in `new` is to add
+        for row in connection.execute(f"select {names} from [{table}]"):
+            if row in new:
+                new.remove(row)
+            else:
+                gone.append(row)
+        positions = [columns.index(column) for column in key]
+        where = " and ".join(f"[{column}] = ?" for column in key)
+        connection.executemany(f"delete from [{table}] where {where}", ([row[position] for position in positions] for row in gone))
+        _fts_change(connection, table, "delete", gone)
+        added = sorted(new, key=lambda row: [row[position] for position in positions])
+        insert(connection, table, columns, added)
+        _fts_change(connection, table, None, added)
+
+
+def drop_articles(connection, first):
+    """Remove the articles from id `first` on, and their full-text index."""
+    gone = connection.execute(f"select {', '.join(f'[{column}]' for column in ARTICLE_COLUMNS)} from articles where id >= ?", [first])
+    _fts_change(connection, "articles", "delete", gone)
+    connection.execute("delete from articles where id >= ?", [first])
+
+
+def index_articles(connection, first):
+    """Index for full-text search the articles from id `first` on."""
+    names = ", ".join(f"[{column}]" for column in FTS["articles"])
+    connection.execute(f"insert into articles_fts (rowid, {names}) select id, {names} from articles where id >= ?", [first])
+
+
+def write_issues(connection, problems):
+    rows = ((index, problem.path, problem.severity, problem.message) for index, problem in enumerate(problems, start=1))
+    insert(connection, "load_issues", ("id", "path", "severity", "message"), rows)
 
 
 def ensure_db_shape(db):
@@ -246,15 +338,8 @@ def ensure_db_shape(db):
     db.analyze()
 
 
-def save(path, articles, resolved, problems, cache=None):
-    """Write a complete database at `path` (a new, empty file); `cache` maps keys to values for `_build_cache`."""
-    db = sqlite_utils.Database(path)
-    # One transaction: sqlite-utils' connection autocommits, so each chunk of insert_all
-    # would otherwise be a commit of its own (2,800 of them, 25 s, for 10,000 articles).
-    with db.atomic():
-        create_schema(db)
-        write(db, articles, resolved, problems)
-        db["_build_cache"].insert_all({"key": key, "value": value} for key, value in sorted((cache or {}).items()))
+def finish(connection):
+    """Derived objects (indexes, full-text search, views, statistics), then a compact file."""
+    db = sqlite_utils.Database(connection)
     ensure_db_shape(db)
     db.vacuum()
-    db.close()

@@ -105,3 +105,36 @@ def test_full_text_search_folds_diacritics(seeds_db):
 )
 def test_a_meetings_label_says_what_is_known_of_its_place(row, label):
     assert store.meeting_label(row) == label
+
+
+def resolved_rows(quote_text):
+    from loader.resolve import Resolved
+
+    meeting = {"id": 1, "date": "2017-03-22", "date_precision": "day", "city": "Washington", "country": "Etats-Unis",
+               "latitude": None, "longitude": None, "kind": "ministerial", "participants": 68, "virtual": 0}
+    return Resolved(
+        people=[{"id": 1, "name": "Rex Tillerson", "role": "secrétaire d'Etat", "country": "Etats-Unis"}],
+        article_people=[{"article_id": 1, "person_id": 1, "role": "secrétaire d'Etat", "country": "Etats-Unis"}],
+        meetings=[meeting],
+        quotes=[{"id": 1, "article_id": 1, "person_id": 1, "attribution": None, "meeting_id": 1, "text": quote_text, "start": 0, "end": len(quote_text)}],
+    )
+
+
+def test_an_update_changes_only_the_rows_that_differ():
+    db = sqlite_utils.Database(memory=True)
+    store.create_schema(db)
+    db.conn.execute("insert into articles (id, path, sha256, encoding, body, raw) values (1, 'a.txt', '', 'utf-8', 'x', 'x')")
+    store.write_resolved(db.conn, resolved_rows("Nous vaincrons."))
+    store.ensure_db_shape(db)
+    db.execute("create temp table changed (what)")
+    for table in store.RESOLVED_COLUMNS:
+        for event, sign in (("insert", "+"), ("delete", "-")):
+            db.execute(f"create temp trigger {event}_{table} after {event} on main.{table} begin insert into changed values ('{sign}{table}'); end")
+
+    store.replace_resolved(db.conn, resolved_rows("Nous vaincrons ensemble."))
+
+    assert db.execute("select what from changed").fetchall() == [("-quotes",), ("+quotes",)]
+    assert db.execute("select id, text from quotes").fetchall() == [(1, "Nous vaincrons ensemble.")]
+    assert db.execute("select rowid from quotes_fts where quotes_fts match 'ensemble'").fetchall() == [(1,)]
+    assert db.execute("select count(*) from quotes_fts where quotes_fts match 'vaincrons'").fetchall() == [(1,)]
+    assert db.execute("select name from people").fetchall() == [("Rex Tillerson",)]
