@@ -577,6 +577,7 @@ def test_a_town_too_small_for_the_large_cities_is_a_venue_after_a():
         ("Les responsables militaires de trente pays de la coalition se sont réunis mardi à Paris.", "other"),
         ("Les coordinateurs de la coalition se sont réunis mardi à Paris.", "other"),
         ("Une réunion technique de la coalition s'est tenue mardi à Paris.", "other"),
+        ("Le groupe de la coalition chargé de la stabilisation s'est réuni mardi à Paris.", "other"),
         ("Les envoyés spéciaux de la coalition se sont réunis mardi à Paris.", "other"),
         ("Les ministres de la coalition se sont réunis mardi à Paris.", "ministerial"),
     ],
@@ -1053,6 +1054,15 @@ def test_a_meeting_noun_after_lors_de_is_no_subject_of_the_verb_that_follows():
         ("Paris", "France", None, None, "ministerial", "held", None),
         ("Bruxelles", "Belgique", "2024-12-05", "day", "ministerial", "held", None),
     ]
+
+
+def test_who_took_part_the_sentence_after_counts_unless_they_are_others():
+    body = "Les ministres de la coalition se sont réunis mardi à Rome. Une trentaine de pays y participaient."
+    figures = [figure(body, "Une trentaine de pays", 30, "pays")]
+    assert meetings(body, "2020-06-05", figures)[0][6] == 30
+    body = "Les ministres de la coalition se sont réunis mardi à Rome. Onze autres ministres y participaient."
+    figures = [figure(body, "Onze autres ministres", 11, "ministres")]
+    assert meetings(body, "2020-06-05", figures)[0][6] is None
 
 
 def test_a_meeting_with_the_participation_of_many_is_one():

@@ -822,6 +822,9 @@ def _is_size(body, figure, sentence):
     return any(p.search(before) for p in SIZE_BEFORE) or any(p.search(after) for p in SIZE_AFTER)
 
 
+OTHERS = re.compile(r"(?<![\w-])autres(?![\w-])", re.I)
+
+
 def _participants(body, figures, segment, sentence):
     low, high = segment
     for figure in _window(figures, low, high):
@@ -829,6 +832,8 @@ def _participants(body, figures, segment, sentence):
             _is_participant_figure(figure)
             and 1 <= figure.value <= MAX_PARTICIPANTS
             and not _is_size(body, figure, sentence)
+            # "Onze autres ministres y participaient": besides those named, not all who came.
+            and not OTHERS.search(body, figure.start, figure.end)
         ):
             return int(figure.value)
     return None
