@@ -70,8 +70,9 @@ PUBLISHED_PATTERNS = [
     ("dmy", re.compile(_PUBLISHED + r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")),
     ("iso", re.compile(_PUBLISHED + r"(\d{4}-\d{2}-\d{2})")),
     ("named", re.compile(_PUBLISHED + r"(?:(?:" + _WEEKDAY_NAMES + r")\s+)?(\d{1,2})(?:er)?\s+(" + _MONTH_NAMES + r")\s+(\d{4})", re.I)),
-    # The dateline's city in capitals or not: "PARIS, 15 septembre 2014 (AFP)", "Washington, 14 novembre 2019 (AFP)".
-    ("named", re.compile(rf"^{CAPITAL}[\w'’ -]*, (?:le )?(\d{{1,2}}) (" + _MONTH_NAMES + r") (\d{4}) \((?:AFP|Reuters|AP)\)", re.M)),
+    # The dateline's city in capitals or not, any agency or none: "PARIS, 15 septembre 2014 (AFP)",
+    # "Koweït, 13 février 2018 (KUNA) -", "Washington, le 6 février 2019." at the head of a release.
+    ("named", re.compile(rf"^{CAPITAL}[\w'’ -]*, (?:le )?(\d{{1,2}})(?:er)? (" + _MONTH_NAMES + rf") (\d{{4}})(?: \({CAPITAL}[\w.&'’/ -]{{0,30}}\))?[ \t]*(?:[.:—–-]|$)", re.M)),
     ("named", re.compile(_NOT_UPDATE + r"\b(\d{1,2}) (" + _MONTH_NAMES + r") (\d{4}) à \d{1,2}h\d{2}", re.I)),
     # A byline's numeric date with its time: "Par Jean Dupont - 14/11/2019 - 18:30", "Le 14/11/2019 à 18h30".
     ("dmy", re.compile(_NOT_UPDATE + r"\b(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:à|-|,)?\s*\d{1,2}[h:]\d{2}", re.I)),

@@ -85,6 +85,11 @@ def test_wire_dateline_is_not_story():
         ("Titre\n\nCréé le 14/11/2019 à 18h30\n\nTexte.", ("2019-11-14", "day")),
         ("Titre\n\nMis en ligne le 14 novembre 2019\n\nTexte.", ("2019-11-14", "day")),
         ("Titre\n\nWashington, 14 novembre 2019 (AFP) - Texte", ("2019-11-14", "day")),
+        # Any agency, or none at the head of a release.
+        ("Titre\n\nKoweït, 13 février 2018 (KUNA) - Texte", ("2018-02-13", "day")),
+        ("Titre\n\nDakar, 5 décembre 2020 (APS) – Texte", ("2020-12-05", "day")),
+        ("Titre\n\nWashington, le 6 février 2019.\nLes ministres se réunissent.", ("2019-02-06", "day")),
+        ("Titre\n\nParis, le 3 mars 2016, a vu naître un accord.", (None, None)),
         ("Titre\nPar Jean Dupont - 14/11/2019 - 18:30\n\nTexte.", ("2019-11-14", "day")),
         ("Titre\nLe 14/11/2019 à 18h30\n\nTexte.", ("2019-11-14", "day")),
         ("Mis à jour le 15/11/2019 à 10h00", (None, None)),

@@ -1065,6 +1065,13 @@ def test_who_took_part_the_sentence_after_counts_unless_they_are_others():
     assert meetings(body, "2020-06-05", figures)[0][6] is None
 
 
+def test_since_when_a_meeting_under_way_began_dates_it():
+    body = "Le Koweït accueille depuis ce matin la réunion ministérielle de la coalition."
+    assert meetings(body, "2018-02-13") == [("Koweït", "Koweït", "2018-02-13", "day", "ministerial", "held", None)]
+    body = "Les ministres de la coalition se réunissent depuis hier à Bruxelles."
+    assert meetings(body, "2016-02-12") == [("Bruxelles", "Belgique", "2016-02-11", "day", "ministerial", "held", None)]
+
+
 def test_a_meeting_with_the_participation_of_many_is_one():
     body = "La réunion de la coalition s'est tenue jeudi à Rome avec la participation de vingt pays."
     assert meetings(body, "2018-05-12", [figure(body, "vingt pays", 20, "pays")]) == [

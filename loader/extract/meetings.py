@@ -583,7 +583,13 @@ def _is_reference_date(body, sentence_start, date, triggers, places=()):
         return False
     offset = date.start - len(before)
     last = offset + words[-1].end()
-    return not any(last <= start < date.start for start in [t[0] for t in triggers] + list(places))
+    # "accueille depuis ce matin la réunion", "se réunissent depuis hier": since when the meeting
+    # under way began.
+    since = words[-1].group().lower() == "depuis" and any(
+        kind in ("verb", "event") and end <= offset + words[-1].start() and not body[end : offset + words[-1].start()].strip()
+        for _, end, kind, _ in triggers
+    )
+    return not since and not any(last <= start < date.start for start in [t[0] for t in triggers] + list(places))
 
 
 def _is_speech_date(body, date, triggers):
@@ -592,7 +598,8 @@ def _is_speech_date(body, date, triggers):
     if _at_meeting(body, date, triggers):
         return False
     before = body[max(0, date.start - 30) : date.start]
-    match = re.search(r"(\w+)[ ,]*$", before)
+    # The word before the day, "depuis" aside: "accueille depuis ce matin" is the meeting's verb.
+    match = re.search(r"(\w+)[ ,]*(?:depuis[ \u00a0]+)?$", before)
     if not match:
         return False
     # Right after a meeting's own verb ("aura lieu le 14 novembre"), the date is the meeting's.
