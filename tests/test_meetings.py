@@ -1072,6 +1072,14 @@ def test_since_when_a_meeting_under_way_began_dates_it():
     assert meetings(body, "2016-02-12") == [("Bruxelles", "Belgique", "2016-02-11", "day", "ministerial", "held", None)]
 
 
+def test_a_participle_after_the_comma_describes_the_meeting_before_it():
+    body = "Les ministres ont évoqué mardi la prochaine réunion de la coalition, prévue en juin à Rome."
+    assert meetings(body, "2021-05-12") == [("Rome", "Italie", "2021-06", "month", "ministerial", "announced", None)]
+    # A conjugated verb after the comma is another clause.
+    body = "Les ministres ont évoqué la prochaine réunion de la coalition, puis ils partiront en juin à Rome."
+    assert [m[0] for m in meetings(body, "2021-05-12")] != ["Rome"]
+
+
 def test_a_meeting_with_the_participation_of_many_is_one():
     body = "La réunion de la coalition s'est tenue jeudi à Rome avec la participation de vingt pays."
     assert meetings(body, "2018-05-12", [figure(body, "vingt pays", 20, "pays")]) == [

@@ -959,6 +959,7 @@ def _fronted(article, locus, trigger):
 
 RELATIVE = re.compile(r"(?<![\w'’-])(?:qui|où|dont|lequel|laquelle)(?![\w-])", re.I)
 # ", et la question de la réunion": a comma and a conjunction open another clause.
+APPOSED_PARTICIPLE = re.compile(r"[ \u00a0]*\w+(?:ée?s?|ue?s?|ie?s?)(?![\w-])")
 CLAUSE_JOIN = re.compile(r",[ \u00a0]+(?:et|mais|or|car|alors que|tandis que)[ \u00a0]", re.I)
 
 
@@ -993,7 +994,13 @@ def _other_clause(article, trigger, locus):
     if locus.end <= trigger[0] and _in_relative_clause(article, locus, trigger):
         return True
     breaks = [at for at in (article.body.find(",", low, high), article.body.find(":", low, high)) if at >= 0]
-    return bool(breaks) and _has_marker(article.markers, min(breaks) + 1, high)
+    if not breaks:
+        return False
+    after = min(breaks) + 1
+    # "la prochaine réunion de la coalition, prévue en juin à Rome": a participle right after the
+    # comma describes the noun before it, in the same clause.
+    following = APPOSED_PARTICIPLE.match(article.body, after, high)
+    return _has_marker(article.markers, following.end() if following else after, high)
 
 
 def _series_word(body, low, high):
