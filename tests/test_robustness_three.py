@@ -382,6 +382,8 @@ PHRASES = [
     "En marge du sommet de l'Otan à Bruxelles, ",
     "ne se réuniront pas ",
     "la conférence sur la Libye ",
+    "accueille les délégations ",
+    "dont celles de Londres, Paris et Rome ",
     "M. Martin a déclaré : « Nous avançons. » ",
     "« Oui », dit-il. ",
     "M. ",
