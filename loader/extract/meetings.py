@@ -463,8 +463,7 @@ def _about_another_country(phrase):
     match = ABOUT_COUNTRY.match(phrase)
     if not match:
         return False
-    words = match.group("name").split()
-    code = next((code for count in range(len(words), 0, -1) for code in [country_code(" ".join(words[:count]))] if code), None)
+    code, _ = _leading_country(match.group("name"))
     return code is not None and country_name(code) not in WAR_COUNTRIES
 
 
@@ -621,10 +620,11 @@ DURING = re.compile(
 MARGINS = re.compile(r"(?<![\w-])en marge[ \u00a0]+(?:d[eu]|des|d'|d’)", re.I)
 # "formalisée lors de la conférence de Paris [...], réunit ce jeudi": a meeting noun after "lors
 # de" is a point in time of its clause, not the subject of the verb that follows.
-AFTER_DURING = re.compile(DURING.pattern + r"[ \u00a0]*(?:(?:la|les|une|un|cette|ce)[ \u00a0]+|l'|l’)?(?:\w+[ \u00a0]+)?$", re.I)
+_NOUN_FOLLOWS = r"[ \u00a0]*(?:(?:la|les|une|un|cette|ce)[ \u00a0]+|l'|l’)?(?:\w+[ \u00a0]+)?$"  # its determiner, an adjective
+AFTER_DURING = re.compile(DURING.pattern + _NOUN_FOLLOWS, re.I)
 # "En marge du sommet de l'Otan à Bruxelles, les ministres de la coalition se sont réunis": the
 # other body's gathering is where the coalition met, not the subject of its verb.
-IN_MARGINS_OF = re.compile(MARGINS.pattern + r"[ \u00a0]*(?:(?:la|les|une|un|cette|ce)[ \u00a0]+|l'|l’)?(?:\w+[ \u00a0]+)?$", re.I)
+IN_MARGINS_OF = re.compile(MARGINS.pattern + _NOUN_FOLLOWS, re.I)
 # How many words a statement's day may stand from the meeting it was made at.
 DURING_WORDS = 6
 
@@ -711,14 +711,22 @@ def _countries(body, low, high):
     """(start, end, ISO code) of the countries named after "en", "au", "aux" in body[low:high]."""
     found = []
     for match in COUNTRY_LOCATIVE.finditer(body, low, high):
-        words = match.group("name").split()
-        for count in range(len(words), 0, -1):
-            name = " ".join(words[:count]).rstrip(".,;:")
-            code = country_code(name)
-            if code:
-                found.append((match.start(), match.start("name") + len(name), code))
-                break
+        code, name = _leading_country(match.group("name"), ".,;:")
+        if code:
+            found.append((match.start(), match.start("name") + len(name), code))
     return found
+
+
+def _leading_country(text, stops=""):
+    """(ISO code, name) of the longest run of `text`'s first words that names a country ("Arabie
+    saoudite" of "Arabie saoudite accueille"), `stops` stripped from its end; (None, None)."""
+    words = text.split()
+    for count in range(len(words), 0, -1):
+        name = " ".join(words[:count]).rstrip(stops)
+        code = country_code(name)
+        if code:
+            return code, name
+    return None, None
 
 
 def _distance(body, a, b):
@@ -742,14 +750,9 @@ def _host_country(body, segment):
     """The country a segment makes the host ("Les Etats-Unis vont accueillir ...")."""
     low, high = segment
     for match in COUNTRY_NAME.finditer(body, low, high):
-        words = match.group("name").split()
-        for count in range(len(words), 0, -1):
-            code = country_code(" ".join(words[:count]))
-            if code:
-                after = body[match.start("name") + len(" ".join(words[:count])) : high]
-                if HOST_VERBS.search(after[:40]):
-                    return code
-                break
+        code, name = _leading_country(match.group("name"))
+        if code and HOST_VERBS.search(body[match.start("name") + len(name) : high][:40]):
+            return code
     return None
 
 
