@@ -784,6 +784,8 @@ def _write(path, state, fingerprint, corpus_dir, files):
         connection.execute("commit")
         digest = _cache_digest(connection)
         if not kept:
+            # VACUUM rewrites the whole file: a journal in memory would hold a copy of every page.
+            connection.execute("pragma journal_mode = off")
             store.finish(connection)
     except BaseException:
         if connection.in_transaction:
