@@ -39,6 +39,7 @@ import importlib.metadata
 import json
 import math
 import multiprocessing
+import operator
 import os
 import re
 import signal
@@ -169,9 +170,14 @@ def input_fingerprint(corpus_dir, output=None, known=None):
 RECORDS = {"people": PersonMention, "quotes": Quote, "meetings": MeetingMention, "figures": Figure}
 
 
+# Each record's fields in their declared order (dataclasses.astuple copies every value deeply, at
+# ten times the cost: records hold only strings, numbers and a list of strings).
+FIELDS = {name: operator.attrgetter(*(field.name for field in dataclasses.fields(record))) for name, record in RECORDS.items()}
+
+
 def encode(extraction):
     """Canonical JSON of an Extraction, each record as the list of its fields: the same records give the same text."""
-    rows = {name: [dataclasses.astuple(record) for record in getattr(extraction, name)] for name in RECORDS}
+    rows = {name: [fields(record) for record in getattr(extraction, name)] for name, fields in FIELDS.items()}
     return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -191,17 +197,18 @@ def _shared(value):
     return sys.intern(value) if type(value) is str and len(value) < 80 else value
 
 
-def summary(extraction: Extraction) -> Summary:
-    """The records of `extraction` as tuples (a person's aliases as a tuple)."""
+def summary(value: str) -> Summary:
+    """The records of an Extraction's JSON (`encode`) as tuples (a person's aliases as a tuple)."""
+    rows = json.loads(value)
     parts = {}
     for name, record in RECORD_TUPLES.items():
-        rows = []
-        for item in getattr(extraction, name):
-            values = [_shared(value) for value in vars(item).values()]
+        items = []
+        for fields in rows[name]:
+            fields = [_shared(field) for field in fields]
             if name == "people":
-                values[1] = tuple(map(_shared, values[1]))
-            rows.append(record(*values))
-        parts[name] = tuple(rows)
+                fields[1] = tuple(map(_shared, fields[1]))
+            items.append(record(*fields))
+        parts[name] = tuple(items)
     return Summary(**parts)
 
 
@@ -209,16 +216,24 @@ EMPTY = Summary((), (), (), ())
 
 
 def extract_batch(batch):
-    """[(body, published)] -> [(Extraction JSON, None) or (None, failure message)], in article order."""
+    """[(body, published)] -> [(Extraction JSON, None) or (None, failure message)], in article order;
+    records that break an invariant (`broken_invariant`) are a failure."""
     # Imported here: a build with nothing to extract never needs the extractors and their lexicons.
     from .extract import extract_article
 
     results = []
     for body, published in batch:
         try:
-            results.append((encode(extract_article(body, published)), None))
+            extraction = extract_article(body, published)
         except Exception as error:  # one bad article must not stop the others
             results.append((None, f"extraction failed ({type(error).__name__}: {error}); article kept without extracted records"))
+            continue
+        # Checked here, beside the extractors, so the main process only reads what passed.
+        broken = broken_invariant(body, extraction)
+        if broken:
+            results.append((None, f"extracted records are inconsistent ({broken}); article kept without extracted records, please report this"))
+        else:
+            results.append((encode(extraction), None))
     return results
 
 
@@ -800,17 +815,7 @@ def _write(path, state, fingerprint, corpus_dir, files):
 def _summary_of(connection, key):
     """The Summary of a cached extraction this loader wrote and checked."""
     ((value,),) = connection.execute(f"select value from [{CACHE}] where key = ?", [key])
-    rows = json.loads(value)
-    parts = {}
-    for name, record in RECORD_TUPLES.items():
-        items = []
-        for fields in rows[name]:
-            fields = [_shared(value) for value in fields]
-            if name == "people":
-                fields[1] = tuple(map(_shared, fields[1]))
-            items.append(record(*fields))
-        parts[name] = tuple(items)
-    return Summary(**parts)
+    return summary(value)
 
 
 def _forget_unused(connection, record):
@@ -841,25 +846,20 @@ def _load(connection, state, articles, summaries):
         entry = state.record[name] = [None, None, row, [[problem.path, problem.message, problem.severity] for problem in ([copy] if copy else found)]]
         if not article or copy:
             continue
-        extraction = None
         if not fresh:
             value = state.cached.get(key) if state.cached else None
             extraction, _ = _sound(value, article.body) if value is not None else (None, None)
             if not extraction or encode(extraction) != value:
                 ((value, failure),) = extract_batch([(article.body, article.published)])
-                extraction, fresh = None, True
+                fresh = True
         extracted += fresh
-        if not failure and extraction is None:
-            extraction, broken = _sound(value, article.body)
-            if broken:
-                failure = f"extracted records are inconsistent ({broken}); article kept without extracted records, please report this"
         if failure:  # not cached: the next build tries again and reports it again
             failures.append(Problem(article.path, failure))
         elif key not in written:
             written.add(key)
             cache_rows.append((key, value))
         articles.append(ArticleRef(article.path, article.published, article.url))
-        summaries.append(EMPTY if failure else summary(extraction))
+        summaries.append(EMPTY if failure else summary(value))
         entry[:2] = len(articles), None if failure else key
         rows.append(article_row(len(articles), article))
         if len(rows) >= WRITE_BATCH:
