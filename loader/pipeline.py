@@ -190,29 +190,69 @@ def decode(text):
 # across articles (names, roles, places) shared, so a large archive's records fit in memory.
 ArticleRef = collections.namedtuple("ArticleRef", "path published url")
 RECORD_TUPLES = {name: collections.namedtuple(record.__name__, [field.name for field in dataclasses.fields(record)]) for name, record in RECORDS.items()}
-Summary = collections.namedtuple("Summary", list(RECORDS))
 
 
 def _shared(value):
     return sys.intern(value) if type(value) is str and len(value) < 80 else value
 
 
-def summary(value: str) -> Summary:
-    """The records of an Extraction's JSON (`encode`) as tuples (a person's aliases as a tuple)."""
-    rows = json.loads(value)
+def _tuples(rows):
+    """{record name: its rows as tuples}, from an Extraction's JSON rows (a person's aliases as a tuple)."""
     parts = {}
-    for name, record in RECORD_TUPLES.items():
+    for name, fields in rows.items():
         items = []
-        for fields in rows[name]:
-            fields = [_shared(field) for field in fields]
+        for values in fields:
+            values = [_shared(value) for value in values]
             if name == "people":
-                fields[1] = tuple(map(_shared, fields[1]))
-            items.append(record(*fields))
+                values[1] = tuple(map(_shared, values[1]))
+            items.append(RECORD_TUPLES[name](*values))
         parts[name] = tuple(items)
-    return Summary(**parts)
+    return parts
 
 
-EMPTY = Summary((), (), (), ())
+class Summary:
+    """One article's records as resolution reads them. Its people and meetings, which resolution
+    compares across the corpus, stay in memory; its quotes and figures, the bulk of its text and
+    needed only when resolution writes the article's rows, are read again from the build's cache."""
+
+    __slots__ = ("people", "meetings", "_source")
+
+    def __init__(self, people=(), meetings=(), source=None):
+        self.people = people
+        self.meetings = meetings
+        self._source = source  # (connection, key) of the cache row holding the article's JSON
+
+    @property
+    def quotes(self):
+        return self._rest()["quotes"]
+
+    @property
+    def figures(self):
+        return self._rest()["figures"]
+
+    def _rest(self):
+        if self._source is None:
+            return {"quotes": (), "figures": ()}
+        connection, key = self._source
+        # Resolution asks for quotes then figures: the last article's rows are kept for the second.
+        if _LAST[0] != key:
+            ((value,),) = connection.execute(f"select value from [{CACHE}] where key = ?", [key])
+            rows = json.loads(value)
+            _LAST[:] = [key, _tuples({"quotes": rows["quotes"], "figures": rows["figures"]})]
+        return _LAST[1]
+
+
+_LAST = [None, None]  # the key and quotes and figures of the last Summary read
+
+
+def summary(value: str, connection: sqlite3.Connection, key: str) -> Summary:
+    """The Summary of an Extraction's JSON (`encode`), cached under `key` in `connection`'s database."""
+    rows = json.loads(value)
+    parts = _tuples({"people": rows["people"], "meetings": rows["meetings"]})
+    return Summary(parts["people"], parts["meetings"], (connection, key))
+
+
+EMPTY = Summary()
 
 
 def extract_batch(batch):
@@ -815,7 +855,7 @@ def _write(path, state, fingerprint, corpus_dir, files):
 def _summary_of(connection, key):
     """The Summary of a cached extraction this loader wrote and checked."""
     ((value,),) = connection.execute(f"select value from [{CACHE}] where key = ?", [key])
-    return summary(value)
+    return summary(value, connection, key)
 
 
 def _forget_unused(connection, record):
@@ -859,7 +899,7 @@ def _load(connection, state, articles, summaries):
             written.add(key)
             cache_rows.append((key, value))
         articles.append(ArticleRef(article.path, article.published, article.url))
-        summaries.append(EMPTY if failure else summary(value))
+        summaries.append(EMPTY if failure else summary(value, connection, key))
         entry[:2] = len(articles), None if failure else key
         rows.append(article_row(len(articles), article))
         if len(rows) >= WRITE_BATCH:
