@@ -305,8 +305,47 @@ def resolve_meetings(articles, extractions):
     return rows, mapping
 
 
+class _Rows:
+    """The rows of one table that has rows for each article, made again from the articles' records
+    each time they are read: an archive's quotes and figures are never all in memory at once."""
+
+    def __init__(self, make):
+        self._make = make
+
+    def __iter__(self):
+        return self._make()
+
+
+def _people_of(index, article, extraction, person_ids):
+    """(person id, role, country, the mentions' forms) of each person an article names, in order of first mention."""
+    linked = {}  # person id -> the article's mentions of that person, in order
+    for mention in extraction.people:
+        person_id = person_ids.get((index, mention.name))
+        if person_id is not None:
+            linked.setdefault(person_id, []).append(mention)
+    found = []
+    for person_id, mentions in linked.items():
+        # Two spellings of one name in one article ("Anthony" in a caption, "Antony" in the
+        # story): the person takes the role and country that either gives.
+        role = next((m.role for m in mentions if m.role), None)
+        country = next((m.country for m in mentions if m.country), None)
+        if country is None and role and government_country(article.url):
+            # A government's own page names its ministers without their country. (Imported here: a build
+            # with nothing to extract does not load the extractors.)
+            from .extract.people import national_office
+
+            country = government_country(article.url) if national_office(role) else None
+        forms = {form for m in mentions for form in (m.name, *m.aliases)}
+        found.append((person_id, role, country, forms))
+    return found
+
+
 def resolve(articles, extractions):
-    """Turn per-article extractions into the rows of the shared tables."""
+    """Turn per-article extractions into the rows of the shared tables.
+
+    The tables of people and meetings are lists; the tables with rows for each article are made
+    as they are read (`_Rows`), from `extractions`, which must stay as they are while they are.
+    """
     resolved = Resolved()
     people, person_ids = resolve_people(articles, extractions)
     meetings, meeting_ids = resolve_meetings(articles, extractions)
@@ -314,61 +353,59 @@ def resolve(articles, extractions):
     latest_country = {}  # person id -> (published, country) of the latest article that gives one
     forms = {}  # person id -> every form of the name the corpus uses
     for index, (article, extraction) in enumerate(zip(articles, extractions)):
-        article_id = index + 1
-        linked = {}  # person id -> the article's mentions of that person, in order
-        for mention in extraction.people:
-            person_id = person_ids.get((index, mention.name))
-            if person_id is None:
-                continue
-            forms.setdefault(person_id, set()).update([mention.name, *mention.aliases])
-            linked.setdefault(person_id, []).append(mention)
-        for person_id, mentions in linked.items():
-            # Two spellings of one name in one article ("Anthony" in a caption, "Antony" in the
-            # story): the person takes the role and country that either gives.
-            role = next((m.role for m in mentions if m.role), None)
-            country = next((m.country for m in mentions if m.country), None)
-            if country is None and role and government_country(article.url):
-                # A government's own page names its ministers without their country. (Imported here: a build
-                # with nothing to extract does not load the extractors.)
-                from .extract.people import national_office
-
-                country = government_country(article.url) if national_office(role) else None
-            resolved.article_people.append(ArticlePerson(article_id=article_id, person_id=person_id, role=role, country=country))
+        for person_id, role, country, names in _people_of(index, article, extraction, person_ids):
+            forms.setdefault(person_id, set()).update(names)
             if role or country:
-                # The history of roles compares them across articles: one form for each (the article's own words
-                # stay in article_people).
                 role = normal_role(role)
-                resolved.person_roles.append(
-                    PersonRole(person_id=person_id, article_id=article_id, published=article.published, role=role, country=country)
-                )
                 stamp = article.published or ""
                 if person_id not in latest_role or stamp >= latest_role[person_id][0]:
                     latest_role[person_id] = (stamp, role, country)
                 if country and (person_id not in latest_country or stamp >= latest_country[person_id][0]):
                     latest_country[person_id] = (stamp, country)
-        seen_meetings = set()
-        for position, meeting in enumerate(extraction.meetings):
-            meeting_id = meeting_ids[(index, position)]
-            if meeting_id in seen_meetings:
-                continue
-            seen_meetings.add(meeting_id)
-            resolved.article_meetings.append(
-                ArticleMeeting(
-                    article_id=article_id,
-                    meeting_id=meeting_id,
-                    status=meeting.status,
-                    date=meeting.date,
-                    date_precision=meeting.date_precision,
-                    participants=meeting.participants,
-                    start=meeting.start,
-                    end=meeting.end,
-                )
-            )
-        for quote in extraction.quotes:
-            resolved.quotes.append(
-                QuoteRow(
-                    id=len(resolved.quotes) + 1,
-                    article_id=article_id,
+    for row in people:
+        _, row["role"], row["country"] = latest_role.get(row["id"], (None, None, None))
+    # An article that names a person without saying whom they serve keeps the country the corpus knows.
+    known_country = {person_id: country for person_id, (_, country) in latest_country.items()}
+
+    def article_people():
+        for index, (article, extraction) in enumerate(zip(articles, extractions)):
+            for person_id, role, country, _ in _people_of(index, article, extraction, person_ids):
+                yield ArticlePerson(article_id=index + 1, person_id=person_id, role=role, country=known_country.get(person_id) if country is None else country)
+
+    def person_roles():
+        for index, (article, extraction) in enumerate(zip(articles, extractions)):
+            for person_id, role, country, _ in _people_of(index, article, extraction, person_ids):
+                if role or country:
+                    # The history of roles compares them across articles: one form for each (the article's own words
+                    # stay in article_people).
+                    yield PersonRole(person_id=person_id, article_id=index + 1, published=article.published, role=normal_role(role), country=country)
+
+    def article_meetings():
+        for index, extraction in enumerate(extractions):
+            seen = set()
+            for position, meeting in enumerate(extraction.meetings):
+                meeting_id = meeting_ids[(index, position)]
+                if meeting_id not in seen:
+                    seen.add(meeting_id)
+                    yield ArticleMeeting(
+                        article_id=index + 1,
+                        meeting_id=meeting_id,
+                        status=meeting.status,
+                        date=meeting.date,
+                        date_precision=meeting.date_precision,
+                        participants=meeting.participants,
+                        start=meeting.start,
+                        end=meeting.end,
+                    )
+
+    def quotes():
+        number = 0
+        for index, extraction in enumerate(extractions):
+            for quote in extraction.quotes:
+                number += 1
+                yield QuoteRow(
+                    id=number,
+                    article_id=index + 1,
                     person_id=person_ids.get((index, quote.speaker)) if quote.speaker else None,
                     attribution=quote.attribution,
                     meeting_id=meeting_ids.get((index, quote.meeting_index)),
@@ -376,12 +413,15 @@ def resolve(articles, extractions):
                     start=quote.start,
                     end=quote.end,
                 )
-            )
-        for figure in extraction.figures:
-            resolved.figures.append(
-                FigureRow(
-                    id=len(resolved.figures) + 1,
-                    article_id=article_id,
+
+    def figures():
+        number = 0
+        for index, extraction in enumerate(extractions):
+            for figure in extraction.figures:
+                number += 1
+                yield FigureRow(
+                    id=number,
+                    article_id=index + 1,
                     meeting_id=meeting_ids.get((index, figure.meeting_index)),
                     value=figure.value,
                     unit=figure.unit,
@@ -391,14 +431,12 @@ def resolve(articles, extractions):
                     start=figure.start,
                     end=figure.end,
                 )
-            )
-    for row in people:
-        _, row["role"], row["country"] = latest_role.get(row["id"], (None, None, None))
-    # An article that names a person without saying whom they serve keeps the country the corpus knows.
-    known_country = {person_id: country for person_id, (_, country) in latest_country.items()}
-    for link in resolved.article_people:
-        if link["country"] is None:
-            link["country"] = known_country.get(link["person_id"])
+
+    resolved.article_people = _Rows(article_people)
+    resolved.person_roles = _Rows(person_roles)
+    resolved.article_meetings = _Rows(article_meetings)
+    resolved.quotes = _Rows(quotes)
+    resolved.figures = _Rows(figures)
     for row in people:
         resolved.person_aliases.extend(
             {"person_id": row["id"], "alias": alias} for alias in sorted(forms.get(row["id"], ())) if alias != row["name"]

@@ -318,6 +318,7 @@ def test_resolved_rows_pointing_nowhere_drop_the_records_of_their_article(corpus
         # Quotes of the article naming "Fantôme" point to a person who does not exist.
         resolved = resolve(articles, extractions)
         haunted = {index + 1 for index, extraction in enumerate(extractions) if any(person.name == "Fantôme" for person in extraction.people)}
+        resolved.quotes = list(resolved.quotes)
         for quote in resolved.quotes:
             if quote["article_id"] in haunted:
                 quote["person_id"] = 999
