@@ -379,12 +379,13 @@ def _paragraphs(text):
 
 # Line ends as editors and converters write them: Windows and old Mac ends, vertical tab and form
 # feed (Word, pdftotext), next line (NEL), line and paragraph separators (U+2028, U+2029).
-LINE_BREAKS = {ord(char): "\n" for char in "\r\x0b\x0c\x85\u2028\u2029"}
+# (One pattern: str.translate with a table takes ten times as long on an article.)
+LINE_BREAK = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 
 
 def unify_lines(text: str) -> str:
     """`text` with every kind of line end written as one "\\n"."""
-    return text.replace("\r\n", "\n").translate(LINE_BREAKS)
+    return LINE_BREAK.sub("\n", text)
 
 
 def clean(raw):
