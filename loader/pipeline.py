@@ -238,7 +238,8 @@ class Summary:
         if _LAST[0] != key:
             ((value,),) = connection.execute(f"select value from [{CACHE}] where key = ?", [key])
             rows = json.loads(value)
-            _LAST[:] = [key, _tuples({"quotes": rows["quotes"], "figures": rows["figures"]})]
+            # Not shared as names are: these are read once, for the article's rows, and let go.
+            _LAST[:] = [key, {name: tuple(map(RECORD_TUPLES[name]._make, rows[name])) for name in ("quotes", "figures")}]
         return _LAST[1]
 
 
