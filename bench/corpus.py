@@ -116,10 +116,14 @@ def article(index, source):
     # Full names first (longest first), then the surnames they leave, then the cities.
     for name, other in people.items():
         text = text.replace(name, other)
+    # A pattern is run only where its text occurs: most of the names and cities are in no article.
     for name, other in people.items():
-        text = word(name.split(" ", 1)[1]).sub(other.split(" ", 1)[1], text)
+        surname = name.split(" ", 1)[1]
+        if surname in text:
+            text = word(surname).sub(other.split(" ", 1)[1], text)
     for city, other in places.items():
-        text = word(city).sub(other, text)
+        if city in text:
+            text = word(city).sub(other, text)
     return redraw_numbers(text, rng) + "\n"
 
 

@@ -2,7 +2,9 @@
 
 Files are read, cleaned and extracted in worker processes, a batch at a time, and each article
 is written as it comes back: memory holds a few batches of text and, for resolution, every
-article's records as compact tuples.
+article's people and meetings as compact tuples; its quotes and figures are read back from the
+database when resolution writes their rows, and the rows of the tables with rows for each article
+are made as they are written, never held all at once.
 
 The database carries its own cache (table `_build_cache`): each article's Extraction, as
 canonical JSON, under a hash of what the extractors read (body, publication date) and of the
