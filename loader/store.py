@@ -5,7 +5,9 @@ resolved rows; `ensure_db_shape` adds what is derived (full-text search, views)
 and is safe to run again.
 """
 import functools
+import itertools
 import json
+import operator
 
 import sqlite_utils
 
@@ -287,23 +289,62 @@ def _fts_change(connection, table, command, rows):
     connection.executemany(sql, ([row[0]] + [row[position] for position in positions] for row in rows))
 
 
+# The order in which an update compares a table's rows with resolution's, unique in each table:
+# the database's rows are read in it and resolution's made in it, so neither table is held whole.
+COMPARED_IN = {**RESOLVED_KEYS, "person_roles": ("article_id", "person_id")}
+# Tables whose rows resolution makes article by article, in article order.
+PER_ARTICLE = ("article_meetings", "article_people", "person_roles", "quotes", "figures")
+
+
+def _sorted_rows(resolved, table, positions):
+    """Resolution's rows of `table` sorted by the columns at `positions`: one article's at a time
+    for a table made article by article, whole for the others (one row per person or meeting)."""
+    rows = resolved_rows(resolved, table)
+    key = operator.itemgetter(*positions)
+    if table not in PER_ARTICLE:
+        yield from sorted(rows, key=key)
+        return
+    column = RESOLVED_COLUMNS[table].index("article_id")
+    last = 0
+    for article_id, group in itertools.groupby(rows, key=operator.itemgetter(column)):
+        if article_id <= last:
+            raise ValueError(f"{table}: rows of article {article_id} come after those of article {last}")
+        last = article_id
+        yield from sorted(group, key=key)
+
+
+def _differences(old, new, key):
+    """The rows of `old` that `new` does not hold, and those of `new` that `old` does not: both sorted by `key`, unique."""
+    gone, added = [], []
+    old_row, new_row = next(old, None), next(new, None)
+    while old_row is not None or new_row is not None:
+        if new_row is None or (old_row is not None and key(old_row) < key(new_row)):
+            gone.append(old_row)
+            old_row = next(old, None)
+        elif old_row is None or key(new_row) < key(old_row):
+            added.append(new_row)
+            new_row = next(new, None)
+        else:
+            if old_row != new_row:
+                gone.append(old_row)
+                added.append(new_row)
+            old_row, new_row = next(old, None), next(new, None)
+    return gone, added
+
+
 def replace_resolved(connection, resolved):
     """Make every table resolution fills hold the rows of `resolved`, changing only the rows that differ."""
     for table, columns in RESOLVED_COLUMNS.items():
-        key = RESOLVED_KEYS[table]
         names = ", ".join(f"[{column}]" for column in columns)
-        new = set(resolved_rows(resolved, table))
-        gone = []  # the rows to remove; what stays in `new` is to add
-        for row in connection.execute(f"select {names} from [{table}]"):
-            if row in new:
-                new.remove(row)
-            else:
-                gone.append(row)
-        positions = [columns.index(column) for column in key]
-        where = " and ".join(f"[{column}] = ?" for column in key)
+        order = [columns.index(column) for column in COMPARED_IN[table]]
+        by = ", ".join(f"[{column}]" for column in COMPARED_IN[table])
+        old = iter(connection.execute(f"select {names} from [{table}] order by {by}"))
+        gone, added = _differences(old, _sorted_rows(resolved, table, order), operator.itemgetter(*order))
+        positions = [columns.index(column) for column in RESOLVED_KEYS[table]]
+        where = " and ".join(f"[{column}] = ?" for column in RESOLVED_KEYS[table])
         connection.executemany(f"delete from [{table}] where {where}", ([row[position] for position in positions] for row in gone))
         _fts_change(connection, table, "delete", gone)
-        added = sorted(new, key=lambda row: [row[position] for position in positions])
+        added.sort(key=lambda row: [row[position] for position in positions])
         insert(connection, table, columns, added)
         _fts_change(connection, table, None, added)
 
