@@ -3,10 +3,15 @@ date expressions of running text ("le 22 mars", "mardi prochain", "à l'automne 
 placed on the calendar against an article's publication date, never against the clock.
 """
 import bisect
+import codecs
 import dataclasses
 import datetime
+import functools
 import itertools
 import re
+import string
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Optional
 
@@ -15,6 +20,73 @@ from .lang.lexicon import table, words
 from .lang.sentences import sentences
 from .lang.vocabulary import MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES
 from .numbers import SPELLED, NotANumber, lookup as _lookup, parse_number
+
+
+# --- Case-blind patterns, searched fast -------------------------------------------------------
+
+# re.IGNORECASE takes "ſ" for "s" and "ı" for "i" ("marſ", "juın"), and "İ" lower-cases to two
+# characters: a text that holds one is searched case-blind as it is.
+_CASE_TWINS = "ſıİ"
+# The letters a lower-cased pattern may hold: in a text without _CASE_TWINS, lower() brings each
+# character that re.IGNORECASE takes for one of them to it, and no other (tests/test_dates.py
+# reads every character of Unicode).
+LOWERED_LETTERS = frozenset(string.ascii_lowercase + "ßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿœ")
+# A pattern's source in pieces: a character's code, escapes and group names (kept as they are),
+# inline flags, the rest.
+_SOURCE_PIECES = re.compile(
+    r"(?P<code>\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|N\{[^}]*\}))|(?P<kept>\\.|\(\?P[<=]\w+>?)"
+    r"|(?P<flags>\(\?[aiLmsux-]+[:)])|[^\\(]+|\(",
+    re.S,
+)
+
+
+@functools.lru_cache(maxsize=8)
+def lowered(text: str) -> Optional[str]:
+    """`text` lower-cased, or None when it holds a case twin that lower() does not bring back."""
+    return None if any(twin in text for twin in _CASE_TWINS) else text.lower()
+
+
+def _lower_case_copy(source):
+    """`source` with its letters in lower case; ValueError when the copy may match otherwise than
+    `source` case-blind (inline flags, a letter outside LOWERED_LETTERS)."""
+    pieces = []
+    for match in _SOURCE_PIECES.finditer(source):
+        if match.group("flags"):
+            raise ValueError(f"inline flags in a case-blind pattern: {source!r}")
+        piece = match.group() if match.group("code") or match.group("kept") else match.group().lower()
+        letters = codecs.decode(piece, "unicode_escape") if match.group("code") else "" if match.group("kept") else piece
+        if not set(filter(str.isalpha, letters)) <= LOWERED_LETTERS:
+            raise ValueError(f"a letter that lower() may not match as re.IGNORECASE does: {source!r}")
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+class CaseBlind:
+    """A pattern matched with re.IGNORECASE, found about three times faster: Python's re tries every
+    alternative of a case-blind alternation at each character, a case-sensitive one only those that
+    start with it. A copy of the pattern in lower case is searched in the text lower-cased once, and
+    the pattern itself is matched where the copy starts: the matches are the pattern's own."""
+
+    def __init__(self, source: str, flags: int = 0):
+        self.pattern = re.compile(source, flags | re.I)
+        self._copy = re.compile(_lower_case_copy(source), flags)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Optional[re.Match]:
+        lower = lowered(text)
+        if lower is None:
+            return self.pattern.search(text, pos, endpos)
+        found = self._copy.search(lower, pos, endpos)
+        return self.pattern.match(text, found.start(), endpos) if found else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+        lower = lowered(text)
+        if lower is None:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        while found := self._copy.search(lower, pos, endpos):
+            match = self.pattern.match(text, found.start(), endpos)
+            yield match
+            pos = max(match.end(), match.start() + 1)
 
 
 MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
@@ -152,51 +224,41 @@ _DIRECTION = alternation(DIRECTION_WORDS)
 _SEASON = alternation(SEASONS)
 _DAY = r"1er|\d{1,2}"
 
-DAY_DATE = re.compile(
+DAY_DATE = CaseBlind(
     rf"(?<![\w.,/-])(?:(?:le|les|ce|du|au){_S})?"
     rf"(?:(?P<weekday>{_WEEKDAY})(?:{_S}(?P<wrel>prochain|dernier))?,?{_S})?"
     rf"(?P<day>{_DAY})(?:{_S}(?:et|au|à){_S}(?:(?:{_WEEKDAY}){_S})?(?P<last>{_DAY})|-(?P<last_number>\d{{1,2}}))?"
-    rf"{_S}(?P<month>{_MONTH})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])",
-    re.I,
+    rf"{_S}(?P<month>{_MONTH})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])"
 )
 # Any number before a month name: masks "le 80 mars" so that its "mars" is not read alone.
-NUMBER_MONTH = re.compile(rf"(?<![\w.,])\d+{_S}(?:{_MONTH})(?:{_S}\d{{4}})?(?![\w-])", re.I)
-MONTH_DATE = re.compile(
+NUMBER_MONTH = CaseBlind(rf"(?<![\w.,])\d+{_S}(?:{_MONTH})(?:{_S}\d{{4}})?(?![\w-])")
+MONTH_DATE = CaseBlind(
     rf"(?<![\w-])(?:(?P<prep>en|depuis|début|fin|courant|dès|d'ici|d’ici|mois de|mi-|de|d'|d’)(?:{_S})?)?"
-    rf"(?P<month>{_MONTH})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])",
-    re.I,
+    rf"(?P<month>{_MONTH})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])"
 )
 # A season needs its article: "a été" is no summer.
-SEASON_DATE = re.compile(
+SEASON_DATE = CaseBlind(
     rf"(?<![\w-])(?:au|à l'|à l’|en|cet|ce|cette|l'|l’|d'|d’|de l'|de l’|dès l'|dès l’|depuis l'|depuis l’)(?:{_S})?"
-    rf"(?P<season>{_SEASON})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])",
-    re.I,
+    rf"(?P<season>{_SEASON})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])"
 )
-YEAR_DATE = re.compile(
-    rf"(?<![\w-])(?:en|depuis|début|fin|dès|d'ici|d’ici|courant|avant|après){_S}(?P<year>(?:19|20)\d{{2}})(?![\w-])",
-    re.I,
+YEAR_DATE = CaseBlind(
+    rf"(?<![\w-])(?:en|depuis|début|fin|dès|d'ici|d’ici|courant|avant|après){_S}(?P<year>(?:19|20)\d{{2}})(?![\w-])"
 )
-RELATIVE_DATE = re.compile(
-    r"(?<![\w-])(?P<phrase>" + alternation(RELATIVE) + r")(?![\w-])",
-    re.I,
-)
+RELATIVE_DATE = CaseBlind(r"(?<![\w-])(?P<phrase>" + alternation(RELATIVE) + r")(?![\w-])")
 # "mercredi et jeudi": dated by its first day.
-WEEKDAY_DATE = re.compile(
+WEEKDAY_DATE = CaseBlind(
     rf"(?<![\w-])(?:(?:ce|dès|depuis){_S})?(?P<weekday>{_WEEKDAY})(?:{_S}(?:et|au){_S}(?:{_WEEKDAY}))?"
-    rf"(?:{_S}(?P<rel>prochain|dernier))?(?![\w-])",
-    re.I,
+    rf"(?:{_S}(?P<rel>prochain|dernier))?(?![\w-])"
 )
 # "il y a deux mois", "dans dix jours": the count is digits or a number word.
-COUNTED_DATE = re.compile(
+COUNTED_DATE = CaseBlind(
     r"(?<![\w-])(?P<direction>" + alternation(COUNTED_DIRECTION) + r")\s+"
-    rf"(?P<count>\d{{1,3}}|{SPELLED})\s+(?P<unit>" + alternation(COUNTED) + r")(?![\w-])",
-    re.I,
+    rf"(?P<count>\d{{1,3}}|{SPELLED})\s+(?P<unit>" + alternation(COUNTED) + r")(?![\w-])"
 )
-SAME_DAY = re.compile(
+SAME_DAY = CaseBlind(
     r"(?<![\w'’-])(?P<phrase>"
     + alternation(ANCHORED)
-    + r")(?![\w-])(?!\s+d(?:e|u|es)?(?:\s|['’]))",
-    re.I,
+    + r")(?![\w-])(?!\s+d(?:e|u|es)?(?:\s|['’]))"
 )
 
 
