@@ -78,6 +78,9 @@ class CaseBlind:
         found = self._copy.search(lower, pos, endpos)
         return self.pattern.match(text, found.start(), endpos) if found else None
 
+    def fullmatch(self, text: str) -> Optional[re.Match]:
+        return self.pattern.fullmatch(text)
+
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
         lower = lowered(text)
         if lower is None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..dates import anchored_date, direction_near, find_dates, in_year_of, resolve_date, tense_markers
+from ..dates import CaseBlind, anchored_date, direction_near, find_dates, in_year_of, resolve_date, tense_markers
 from ..lang.chars import CAPITAL, alternation
 from ..lang.fold import fold
 from ..lang.lexicon import patterns, table, words
@@ -48,12 +48,12 @@ MAX_PARTICIPANTS = 1000
 
 def _whole_words(pattern):
     """`pattern` matched on whole words, case ignored."""
-    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I)
+    return CaseBlind(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
 
 
 def _words_regex(pattern):
     """`pattern` on whole words that no apostrophe joins to the word before ("d'experts" is no "experts")."""
-    return re.compile(r"(?<![\w'’-])(?:" + pattern + r")(?![\w-])", re.I)
+    return CaseBlind(r"(?<![\w'’-])(?:" + pattern + r")(?![\w-])")
 
 
 def _in_groups(rows, value):
@@ -100,20 +100,18 @@ REFERENCE_BEFORE = re.compile(
     re.I,
 )
 # "la réunion de Bruxelles", "celle de Djeddah": a city named by its meeting.
-MEETING_OF_CITY = re.compile(
+MEETING_OF_CITY = CaseBlind(
     r"(?:réunions?|rencontres?|conférences?|sommets?|celles?|celui)(?:[ \u00a0](?:ministérielles?|internationales?|plénières?))?"
-    rf"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?={CAPITAL})",
-    re.I,
+    rf"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?={CAPITAL})"
 )
 HOST_CITY = re.compile(
     rf"(?<![\w'’-])(?P<name>{CAPITAL}[\w'’-]*(?: {CAPITAL}[\w'’-]*){{0,3}}) (?:qui )?(?:(?:va|vont|doit|devrait|a|avait) )?(?:{HOST_PATTERN})(?![\w-])"
 )
 # "dans la ville jordanienne d'Aqaba", "la station balnéaire de Charm el-Cheikh": a city named
 # after the kind of place it is.
-TOWN_OF = re.compile(
+TOWN_OF = CaseBlind(
     r"(?<![\w-])(?:ville|cité|station(?: balnéaire)?|localité|commune|capitale)(?:[ \u00a0][a-zéèêëïîôûç-]+){0,2}"
-    rf"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?={CAPITAL})",
-    re.I,
+    rf"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?={CAPITAL})"
 )
 # "Il revient de Rome, où se tenait la réunion": a city named before "où" is where what follows happened.
 CITY_WHERE = re.compile(rf"(?<![\w'’-])(?:de|d'|d’|depuis)[ \u00a0]*(?={CAPITAL}[\w'’-]*(?:[ \u00a0-]{CAPITAL}[\w'’-]*){{0,2}},?[ \u00a0]+où(?![\w-]))")
