@@ -46,9 +46,13 @@ ATTENDANCE_SENTENCES = 2
 MAX_PARTICIPANTS = 1000
 
 
+def _on_whole_words(pattern):
+    return r"(?<![\w-])(?:" + pattern + r")(?![\w-])"
+
+
 def _whole_words(pattern):
     """`pattern` matched on whole words, case ignored."""
-    return CaseBlind(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
+    return CaseBlind(_on_whole_words(pattern))
 
 
 def _words_regex(pattern):
@@ -56,34 +60,41 @@ def _words_regex(pattern):
     return CaseBlind(r"(?<![\w'’-])(?:" + pattern + r")(?![\w-])")
 
 
-def _in_groups(rows, value):
-    """[(one regular expression for a few rows' patterns, [(each row's pattern, its `value`)])], in
-    the rows' order: a group is tried before its patterns, and most groups match nothing. A regular
-    expression of several alternatives costs about what one of them costs (the engine tries them
-    all at each character it reaches)."""
-    groups = []
-    for first in range(0, len(rows), PATTERN_GROUP):
-        some = rows[first : first + PATTERN_GROUP]
-        groups.append((_whole_words("|".join(f"(?:{row['pattern']})" for row in some)), [(_whole_words(row["pattern"]), row[value]) for row in some]))
-    return groups
+class _Rows:
+    """The rows of a lexicon of patterns, each matched on whole words, case ignored, with a value.
+
+    A row matches only where the alternation of them all (`any`) does: the text is searched once for
+    it, and each row is tried only where it starts, not searched for along the whole text (Python's
+    re tries every position of a text for each search)."""
+
+    def __init__(self, rows, value):
+        self.any = _whole_words("|".join(f"(?:{row['pattern']})" for row in rows))
+        self.rows = [(re.compile(_on_whole_words(row["pattern"]), re.I), row[value]) for row in rows]
+
+    def matches(self, text):
+        """(match, value) of each row in `text`, row by row in order, each row's matches those of its finditer."""
+        starts = []
+        found = self.any.search(text)
+        while found:
+            starts.append(found.start())
+            found = self.any.search(text, found.start() + 1)
+        matches = []
+        for pattern, value in self.rows:
+            end = 0
+            for start in starts:
+                if start >= end and (match := pattern.match(text, start)):
+                    matches.append((match, value))
+                    end = match.end()
+        return matches
 
 
-def _grouped_matches(groups, text):
-    """(match, value) of each pattern of `groups` in `text`, pattern by pattern in order."""
-    return [(match, value) for group, patterns in groups if group.search(text) for pattern, value in patterns for match in pattern.finditer(text)]
-
-
-PATTERN_GROUP = 4
-_TRIGGER_ROWS = table("meetings_triggers.csv")
-TRIGGER_GROUPS = _in_groups(_TRIGGER_ROWS, "kind")
+TRIGGERS = _Rows(table("meetings_triggers.csv"), "kind")
 # One pass says whether a sentence holds any trigger at all (most do not), before each is tried.
-ANY_TRIGGER = _whole_words("|".join(f"(?:{row['pattern']})" for row in _TRIGGER_ROWS))
+ANY_TRIGGER = TRIGGERS.any
 # Whole words that may follow an apostrophe: "le sommet de l'Union africaine", "une réunion de l'ONU".
 EXCLUSIONS = _whole_words(alternation(words("meetings_exclusions.txt")))
 OTHER_BODIES = _words_regex(alternation(words("meetings_other_bodies.txt")))
-_KIND_ROWS = table("meetings_kinds.csv")
-KIND_CUE_GROUPS = _in_groups(_KIND_ROWS, "cue")
-ANY_KIND_CUE = _whole_words("|".join(f"(?:{row['pattern']})" for row in _KIND_ROWS))
+KIND_CUES = _Rows(table("meetings_kinds.csv"), "cue")
 VIRTUAL = _words_regex(alternation(words("meetings_virtual.txt")))
 PARTICIPANT_UNITS = {fold(row["unit"]) for row in table("meetings_participants.csv")}
 SIZE_BEFORE = [re.compile(line[1:], re.I) for line in patterns("meetings_size_cues.txt") if line.startswith("<")]
@@ -377,7 +388,7 @@ def _triggers(body, sentence):
         return []
     text = body[low:high]
     found = []
-    for match, kind in _grouped_matches(TRIGGER_GROUPS, text):
+    for match, kind in TRIGGERS.matches(text):
         start, end = low + match.start(), low + match.end()
         if any(s < end and start < e for s, e, *_ in found):
             continue
@@ -604,7 +615,7 @@ def _is_speech_date(body, date, triggers):
     if any(end == word_end and kind in ("verb", "event") for _, end, kind, _ in triggers):
         return False
     word = match.group(1).lower()
-    if any(pattern.fullmatch(word) for _, patterns in TRIGGER_GROUPS for pattern, kind in patterns if kind == "verb") or HOST_VERBS.fullmatch(word):
+    if any(pattern.fullmatch(word) for pattern, kind in TRIGGERS.rows if kind == "verb") or HOST_VERBS.fullmatch(word):
         return False  # "aura lieu", "organisé, en juin 2018, la réunion": the meeting's own verbs
     return bool(re.search(r"(?:é|i|u|is|it)$", word)) and len(word) > 3
 
@@ -756,9 +767,7 @@ def _host_country(body, segment):
 
 def _group_level(text):
     """The level of who met when `text` names them in the plural ("Les ministres de la Défense")."""
-    if not ANY_KIND_CUE.search(text):
-        return None
-    found = {cue for match, cue in _grouped_matches(KIND_CUE_GROUPS, text) if match.group().split()[0].lower().endswith("s")}
+    found = {cue for match, cue in KIND_CUES.matches(text) if match.group().split()[0].lower().endswith("s")}
     return next((level for level in LEVEL_ORDER if level in found), None)
 
 
@@ -790,10 +799,10 @@ def _cues(text):
     the level; one person's title ("le ministre danois de la Défense") says it only when no
     other title contradicts it.
     """
-    if not ANY_KIND_CUE.search(text):
+    matches = KIND_CUES.matches(text)
+    if not matches:
         return None, False, False
     group, single, found, ministerial = set(), set(), set(), False
-    matches = _grouped_matches(KIND_CUE_GROUPS, text)
     for match, cue in matches:
         # A title inside a longer one is the longer one's ("secrétaire d'Etat" of "secrétaire d'Etat à la Défense").
         if any(other.start() <= match.start() and match.end() <= other.end() and other.span() != match.span() for other, _ in matches):
