@@ -1185,6 +1185,8 @@ def _mentions(body, published, figures, markers):
     last_date = None
     for index, sentence in enumerate(sentences):
         triggers = _triggers(body, sentence)
+        if not triggers and not _window(article.places, *sentence):
+            continue  # without a trigger, only a locus with a place counts (floating, or weak)
         loci = _loci(body, sentence, article.places, article.dates, triggers, article.markers)
         if not triggers:
             floating[index] = [locus for locus in loci if locus.place]
