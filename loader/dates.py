@@ -92,6 +92,38 @@ class CaseBlind:
             pos = max(match.end(), match.start() + 1)
 
 
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def any_of(patterns: list[re.Pattern]) -> CaseBlind:
+    """One pattern, case-blind, that matches where one of `patterns` does: their alternation (group
+    names left out, for they may be the same), after no word character, which each one's own
+    look-behind also requires (the search then tries one look-behind at each character, not one
+    per pattern)."""
+    if not all(pattern.pattern.startswith("(?<![\\w") for pattern in patterns):
+        raise ValueError("a pattern that may start after a word character")
+    return CaseBlind(r"(?<!\w)(?:" + "|".join(f"(?:{_NAMED_GROUP.sub('(?:', pattern.pattern)})" for pattern in patterns) + ")")
+
+
+def every_start(pattern: CaseBlind, text: str) -> list[int]:
+    """Every place where `pattern` matches in `text`, within another match too."""
+    found, match = [], pattern.search(text)
+    while match:
+        found.append(match.start())
+        match = pattern.search(text, match.start() + 1)
+    return found
+
+
+def matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re.Match]:
+    """The matches of pattern.finditer(text) for a pattern that matches nowhere but at `places`
+    (in order): each is tried there only, not at every character of the text."""
+    end = 0
+    for place in places:
+        if place >= end and (match := pattern.match(text, place)):
+            yield match
+            end = match.end()
+
+
 MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 # Accent-less spellings are common in scraped text ("fevrier", "aout", "decembre").
 MONTHS.update({"fevrier": 2, "aout": 8, "decembre": 12})
@@ -227,41 +259,51 @@ _DIRECTION = alternation(DIRECTION_WORDS)
 _SEASON = alternation(SEASONS)
 _DAY = r"1er|\d{1,2}"
 
-DAY_DATE = CaseBlind(
+DAY_DATE = re.compile(
     rf"(?<![\w.,/-])(?:(?:le|les|ce|du|au){_S})?"
     rf"(?:(?P<weekday>{_WEEKDAY})(?:{_S}(?P<wrel>prochain|dernier))?,?{_S})?"
     rf"(?P<day>{_DAY})(?:{_S}(?:et|au|à){_S}(?:(?:{_WEEKDAY}){_S})?(?P<last>{_DAY})|-(?P<last_number>\d{{1,2}}))?"
-    rf"{_S}(?P<month>{_MONTH})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])"
+    rf"{_S}(?P<month>{_MONTH})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])",
+    re.I,
 )
 # Any number before a month name: masks "le 80 mars" so that its "mars" is not read alone.
-NUMBER_MONTH = CaseBlind(rf"(?<![\w.,])\d+{_S}(?:{_MONTH})(?:{_S}\d{{4}})?(?![\w-])")
-MONTH_DATE = CaseBlind(
+NUMBER_MONTH = re.compile(rf"(?<![\w.,])\d+{_S}(?:{_MONTH})(?:{_S}\d{{4}})?(?![\w-])", re.I)
+MONTH_DATE = re.compile(
     rf"(?<![\w-])(?:(?P<prep>en|depuis|début|fin|courant|dès|d'ici|d’ici|mois de|mi-|de|d'|d’)(?:{_S})?)?"
-    rf"(?P<month>{_MONTH})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])"
+    rf"(?P<month>{_MONTH})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])",
+    re.I,
 )
 # A season needs its article: "a été" is no summer.
-SEASON_DATE = CaseBlind(
+SEASON_DATE = re.compile(
     rf"(?<![\w-])(?:au|à l'|à l’|en|cet|ce|cette|l'|l’|d'|d’|de l'|de l’|dès l'|dès l’|depuis l'|depuis l’)(?:{_S})?"
-    rf"(?P<season>{_SEASON})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])"
+    rf"(?P<season>{_SEASON})(?:{_S}(?P<year>\d{{4}}))?(?:{_S}(?P<rel>{_DIRECTION}))?(?![\w-])",
+    re.I,
 )
-YEAR_DATE = CaseBlind(
-    rf"(?<![\w-])(?:en|depuis|début|fin|dès|d'ici|d’ici|courant|avant|après){_S}(?P<year>(?:19|20)\d{{2}})(?![\w-])"
+YEAR_DATE = re.compile(
+    rf"(?<![\w-])(?:en|depuis|début|fin|dès|d'ici|d’ici|courant|avant|après){_S}(?P<year>(?:19|20)\d{{2}})(?![\w-])",
+    re.I,
 )
-RELATIVE_DATE = CaseBlind(r"(?<![\w-])(?P<phrase>" + alternation(RELATIVE) + r")(?![\w-])")
+RELATIVE_DATE = re.compile(
+    r"(?<![\w-])(?P<phrase>" + alternation(RELATIVE) + r")(?![\w-])",
+    re.I,
+)
 # "mercredi et jeudi": dated by its first day.
-WEEKDAY_DATE = CaseBlind(
+WEEKDAY_DATE = re.compile(
     rf"(?<![\w-])(?:(?:ce|dès|depuis){_S})?(?P<weekday>{_WEEKDAY})(?:{_S}(?:et|au){_S}(?:{_WEEKDAY}))?"
-    rf"(?:{_S}(?P<rel>prochain|dernier))?(?![\w-])"
+    rf"(?:{_S}(?P<rel>prochain|dernier))?(?![\w-])",
+    re.I,
 )
 # "il y a deux mois", "dans dix jours": the count is digits or a number word.
-COUNTED_DATE = CaseBlind(
+COUNTED_DATE = re.compile(
     r"(?<![\w-])(?P<direction>" + alternation(COUNTED_DIRECTION) + r")\s+"
-    rf"(?P<count>\d{{1,3}}|{SPELLED})\s+(?P<unit>" + alternation(COUNTED) + r")(?![\w-])"
+    rf"(?P<count>\d{{1,3}}|{SPELLED})\s+(?P<unit>" + alternation(COUNTED) + r")(?![\w-])",
+    re.I,
 )
-SAME_DAY = CaseBlind(
+SAME_DAY = re.compile(
     r"(?<![\w'’-])(?P<phrase>"
     + alternation(ANCHORED)
-    + r")(?![\w-])(?!\s+d(?:e|u|es)?(?:\s|['’]))"
+    + r")(?![\w-])(?!\s+d(?:e|u|es)?(?:\s|['’]))",
+    re.I,
 )
 
 
@@ -323,6 +365,10 @@ _FORMS = [
 ]
 
 
+# Where a date of any form may start: searched for once, each form then matched only there.
+DATE_START = any_of([DAY_DATE, NUMBER_MONTH, *(pattern for pattern, _ in _FORMS)])
+
+
 def find_dates(text):
     """Every date expression of `text`, in order, not yet placed on the calendar.
 
@@ -338,17 +384,18 @@ def find_dates(text):
     def take(span):
         bisect.insort(taken, span)
 
-    for match in DAY_DATE.finditer(text):
+    places = every_start(DATE_START, text)
+    for match in matches_at(DAY_DATE, text, places):
         take(match.span())
         try:
             found.append(DateExpression(match.group(), *match.span(), **_day_fields(match)))
         except InvalidDate:
             continue
-    for match in NUMBER_MONTH.finditer(text):
+    for match in matches_at(NUMBER_MONTH, text, places):
         if free(match.span()):
             take(match.span())
     for pattern, fields_of in _FORMS:
-        for match in pattern.finditer(text):
+        for match in matches_at(pattern, text, places):
             if not free(match.span()):
                 continue
             fields = fields_of(match)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..dates import CaseBlind, anchored_date, direction_near, find_dates, in_year_of, resolve_date, tense_markers
+from ..dates import CaseBlind, anchored_date, direction_near, every_start, find_dates, in_year_of, matches_at, resolve_date, tense_markers
 from ..lang.chars import CAPITAL, alternation
 from ..lang.fold import fold
 from ..lang.lexicon import patterns, table, words
@@ -73,19 +73,8 @@ class _Rows:
 
     def matches(self, text):
         """(match, value) of each row in `text`, row by row in order, each row's matches those of its finditer."""
-        starts = []
-        found = self.any.search(text)
-        while found:
-            starts.append(found.start())
-            found = self.any.search(text, found.start() + 1)
-        matches = []
-        for pattern, value in self.rows:
-            end = 0
-            for start in starts:
-                if start >= end and (match := pattern.match(text, start)):
-                    matches.append((match, value))
-                    end = match.end()
-        return matches
+        places = every_start(self.any, text)
+        return [(match, value) for pattern, value in self.rows for match in matches_at(pattern, text, places)]
 
 
 TRIGGERS = _Rows(table("meetings_triggers.csv"), "kind")
