@@ -384,18 +384,18 @@ def find_dates(text):
     def take(span):
         bisect.insort(taken, span)
 
-    places = every_start(DATE_START, text)
-    for match in matches_at(DAY_DATE, text, places):
+    starts = every_start(DATE_START, text)
+    for match in matches_at(DAY_DATE, text, starts):
         take(match.span())
         try:
             found.append(DateExpression(match.group(), *match.span(), **_day_fields(match)))
         except InvalidDate:
             continue
-    for match in matches_at(NUMBER_MONTH, text, places):
+    for match in matches_at(NUMBER_MONTH, text, starts):
         if free(match.span()):
             take(match.span())
     for pattern, fields_of in _FORMS:
-        for match in matches_at(pattern, text, places):
+        for match in matches_at(pattern, text, starts):
             if not free(match.span()):
                 continue
             fields = fields_of(match)

@@ -505,7 +505,9 @@ def _stands_for_other(body, low, start):
     return bool(nouns) and not MEETING_NOUNS.fullmatch(nouns[-1])
 
 
+# Read once for extract_meetings and link_meetings.
 _article_places = functools.lru_cache(maxsize=4)(find_places)
+_article_sentences = functools.lru_cache(maxsize=4)(sentence_spans)
 # "celles de Londres, Washington, Rome et de Marrakech": the next city of a list of meetings' cities.
 NEXT_CITY = re.compile(rf"(?:,[ \u00a0]*|[ \u00a0]+(?:et|ou)[ \u00a0]+)(?:(?:de|d'|d’)[ \u00a0]*)?(?={CAPITAL})")
 MOST_LISTED = 12  # cities of one list read, at most: a longer run is no list of meetings
@@ -1165,7 +1167,7 @@ def _bounded(body, sentences):
 
 def _mentions(body, published, figures, markers):
     """The sentences of `body`, its places, and every mention of a meeting in them, in order."""
-    sentences = _bounded(body, sentence_spans(body))
+    sentences = _bounded(body, _article_sentences(body))
     datelines = [match.span() for match in DATELINE.finditer(body)]
     dates = [date for date in find_dates(body) if not any(low <= date.start < high for low, high in datelines)]
     article = _Article(body, published, figures, _places(body), dates, markers)
@@ -1654,7 +1656,7 @@ def _sentence_meetings(body, meetings):
     of exactly one of the article's meetings, or tells of a meeting without naming one
     ("la réunion rassemblant 68 pays"): then it is the one spoken of just before.
     """
-    sentences = sentence_spans(body)
+    sentences = _article_sentences(body)
     places = _article_places(body)
     cities = [_city_key(m.city) if m.city else None for m in meetings]
     linked, last = [], None
