@@ -212,7 +212,9 @@ _NAME = rf"[{UPPER}][\w'’.-]*(?:[ \u00a0](?:[{UPPER}][\w'’.-]*|de|du|des|la|
 # expression engine then keeps nothing per word, even for a run as long as the article.
 _NAME_RUN = _NAME + "+"
 # "à Washington", "A Rome", "près de Washington": a city named where something happens.
-CITY_NAME = re.compile(rf"(?:(?<![\w'’-])(?:à|À|A)|près de|non loin de|Près de)[ \u00a0]+(?P<name>{_NAME_RUN})")
+# Each look-behind comes after the letter it precedes: a pattern that starts with a look-behind is
+# tried at every character, one that starts with letters only where they are.
+CITY_NAME = re.compile(rf"(?:à(?<![\w'’-].)|À(?<![\w'’-].)|A(?<![\w'’-].)|près de|non loin de|Près de)[ \u00a0]+(?P<name>{_NAME_RUN})")
 # A venue of one word ("au Pentagone") is found like a periphrase: no "à" goes before it.
 _PERIPHRASES = sorted(
     (row["form"] for row in CITY_ROWS if not re.fullmatch(_NAME, row["form"]) or " " in row["form"] or fold(row["form"]) != fold(row["city"])),
@@ -259,7 +261,7 @@ def name_at(text, start):
 
 
 # "au Koweït": a country named like its capital names the city too.
-CITY_STATE = re.compile(rf"(?<![\w'’-])(?:au|Au)[ \u00a0]+(?P<name>{_NAME_RUN})")
+CITY_STATE = re.compile(rf"(?:au|Au)(?<![\w'’-]..)[ \u00a0]+(?P<name>{_NAME_RUN})")
 
 
 def find_places(text):

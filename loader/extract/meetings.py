@@ -74,6 +74,8 @@ class _Rows:
     def matches(self, text):
         """(match, value) of each row in `text`, row by row in order, each row's matches those of its finditer."""
         places = every_start(self.any, text)
+        if not places:
+            return []
         return [(match, value) for pattern, value in self.rows for match in matches_at(pattern, text, places)]
 
 
@@ -104,8 +106,9 @@ MEETING_OF_CITY = CaseBlind(
     r"(?:réunions?|rencontres?|conférences?|sommets?|celles?|celui)(?:[ \u00a0](?:ministérielles?|internationales?|plénières?))?"
     rf"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?={CAPITAL})"
 )
+# The look-behind after the capital: a pattern that starts with one is tried at every character.
 HOST_CITY = re.compile(
-    rf"(?<![\w'’-])(?P<name>{CAPITAL}[\w'’-]*(?: {CAPITAL}[\w'’-]*){{0,3}}) (?:qui )?(?:(?:va|vont|doit|devrait|a|avait) )?(?:{HOST_PATTERN})(?![\w-])"
+    rf"(?P<name>{CAPITAL}(?<![\w'’-].)[\w'’-]*(?: {CAPITAL}[\w'’-]*){{0,3}}) (?:qui )?(?:(?:va|vont|doit|devrait|a|avait) )?(?:{HOST_PATTERN})(?![\w-])"
 )
 # "dans la ville jordanienne d'Aqaba", "la station balnéaire de Charm el-Cheikh": a city named
 # after the kind of place it is.
@@ -114,7 +117,7 @@ TOWN_OF = CaseBlind(
     rf"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?={CAPITAL})"
 )
 # "Il revient de Rome, où se tenait la réunion": a city named before "où" is where what follows happened.
-CITY_WHERE = re.compile(rf"(?<![\w'’-])(?:de|d'|d’|depuis)[ \u00a0]*(?={CAPITAL}[\w'’-]*(?:[ \u00a0-]{CAPITAL}[\w'’-]*){{0,2}},?[ \u00a0]+où(?![\w-]))")
+CITY_WHERE = re.compile(rf"d(?<![\w'’-]d)(?:e|'|’|epuis)[ \u00a0]*(?={CAPITAL}[\w'’-]*(?:[ \u00a0-]{CAPITAL}[\w'’-]*){{0,2}},?[ \u00a0]+où(?![\w-]))")
 # "abritée par Marrakech": a city named as the host after a passive host verb.
 HOSTED_BY = re.compile(rf"(?<![\w'’-])(?:{HOST_PATTERN})[ \u00a0]+par[ \u00a0]+(?={CAPITAL})")
 # A date right after these words dates something else ("depuis sa formation, en septembre").
