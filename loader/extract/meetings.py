@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..dates import CaseBlind, anchored_date, direction_near, every_start, find_dates, in_year_of, matches_at, resolve_date, tense_markers
-from ..lang.chars import CAPITAL, alternation
+from ..lang.chars import CAPITAL, alternation, is_word_char
 from ..lang.fold import fold
 from ..lang.lexicon import patterns, table, words
 from ..lang.grammar import TITLES
@@ -732,11 +732,22 @@ def _leading_country(text, stops=""):
     return None, None
 
 
+# Spans this near (in characters) have the words between them counted where they are: most pairs
+# are, and most articles then need no index of their words.
+NEAR_GAP = 200
+
+
 def _distance(body, a, b):
     """Words between two spans (of three letters or more, as _word_count counts them)."""
     (s1, e1), (s2, e2) = sorted([a, b])
     if s2 <= e1:
         return 0
+    if s2 - e1 <= NEAR_GAP:
+        # A word that either end of the gap cuts is not between the spans.
+        return sum(
+            1 for word in _LONG_WORD.finditer(body, e1, s2)
+            if not (word.start() == e1 and e1 and is_word_char(body[e1 - 1])) and not (word.end() == s2 and s2 < len(body) and is_word_char(body[s2]))
+        )
     starts, ends = _word_index(body)
     return max(0, bisect.bisect_right(ends, s2) - bisect.bisect_left(starts, e1))
 
