@@ -115,8 +115,8 @@ def every_start(pattern: CaseBlind, text: str) -> list[int]:
 
 
 def matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re.Match]:
-    """The matches of pattern.finditer(text) for a pattern that matches nowhere but at `places`
-    (in order): each is tried there only, not at every character of the text."""
+    """The matches pattern.finditer(text) finds, `places` holding (in order) every place where the
+    pattern matches and maybe others: it is tried there only, not at every character of the text."""
     end = 0
     for place in places:
         if place >= end and (match := pattern.match(text, place)):

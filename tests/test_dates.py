@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from loader.dates import _CASE_TWINS, LOWERED_LETTERS, CaseBlind, find_dates, in_year_of, resolve_dates, tense_markers
+from loader.dates import _CASE_TWINS, LOWERED_LETTERS, CaseBlind, any_of, every_start, find_dates, in_year_of, matches_at, resolve_dates, tense_markers
 
 
 def dates(text, published):
@@ -182,6 +182,14 @@ def test_a_case_blind_pattern_finds_what_re_ignorecase_finds():
     for text in ["La RÉUNION de Mars, les Réunions.", "La réunıon de marſ, les réunions."]:
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(pattern.pattern, text)]
         assert pattern.search(text, 5).span() == pattern.pattern.search(text, 5).span()
+
+
+def test_patterns_searched_together_find_what_each_finds_alone():
+    patterns = [re.compile(r"(?<![\w-])(?P<word>réunions?|sommet)(?![\w-])", re.I), re.compile(r"(?<![\w'-])(?P<word>(?:se )?réunir)", re.I)]
+    text = "Une Réunion pour se réunir, une co-réunion, deux réunions au SOMMET; l'réunir."
+    starts = every_start(any_of(patterns), text)
+    for pattern in patterns:
+        assert [m.span() for m in matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
 
 
 @pytest.mark.parametrize("source", ["(?-i:M)", r"\u00C9té", "Łódź", "Σ"])

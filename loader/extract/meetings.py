@@ -47,6 +47,7 @@ MAX_PARTICIPANTS = 1000
 
 
 def _on_whole_words(pattern):
+    """The source of `pattern` on whole words."""
     return r"(?<![\w-])(?:" + pattern + r")(?![\w-])"
 
 
@@ -744,10 +745,9 @@ def _distance(body, a, b):
         return 0
     if s2 - e1 <= NEAR_GAP:
         # A word that either end of the gap cuts is not between the spans.
-        return sum(
-            1 for word in _LONG_WORD.finditer(body, e1, s2)
-            if not (word.start() == e1 and e1 and is_word_char(body[e1 - 1])) and not (word.end() == s2 and s2 < len(body) and is_word_char(body[s2]))
-        )
+        cut_before = e1 > 0 and is_word_char(body[e1 - 1])
+        cut_after = s2 < len(body) and is_word_char(body[s2])
+        return sum(1 for word in _LONG_WORD.finditer(body, e1, s2) if not (cut_before and word.start() == e1) and not (cut_after and word.end() == s2))
     starts, ends = _word_index(body)
     return max(0, bisect.bisect_right(ends, s2) - bisect.bisect_left(starts, e1))
 
