@@ -38,7 +38,10 @@ SCALE = (
     rf"(?:\s+(?P<scale>{alternation(SCALES)})\b(?P<half>\s+et\s+demie?\b)?"
     rf"|\s?(?P<sign_scale>(?-i:{alternation(SIGN_SCALES)}))(?=\s?[$€£]))"
 )
-NUMBER = rf"(?:(?P<approx>{APPROXIMATE})|(?P<digits>{DIGITS})|(?P<spelled>{SPELLED})){SCALE}?"
+# The number without its scale: a NUMBER matches where this does (the scale, whose case may
+# matter, is optional).
+UNSCALED_NUMBER = rf"(?:(?P<approx>{APPROXIMATE})|(?P<digits>{DIGITS})|(?P<spelled>{SPELLED}))"
+NUMBER = rf"{UNSCALED_NUMBER}{SCALE}?"
 
 _WHOLE = re.compile(rf"\s*{NUMBER}\s*", re.I)
 

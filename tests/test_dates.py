@@ -1,7 +1,10 @@
 """French date expressions placed on the calendar against an article's publication date."""
+import re
+import sys
+
 import pytest
 
-from loader.dates import find_dates, in_year_of, resolve_dates, tense_markers
+from loader.dates import _CASE_TWINS, LOWERED_LETTERS, CaseBlind, any_of, every_start, find_dates, in_year_of, matches_at, resolve_dates, tense_markers
 
 
 def dates(text, published):
@@ -159,6 +162,40 @@ def test_resolving_never_raises_and_gives_valid_iso(pieces, published):
 def test_case_twins_of_letters_read_as_the_month():
     # A case-blind pattern takes "ſ" for "s" and "ı" for "i".
     assert dates("le 3 marſ et juın 2020", "2016-01-05") == [("le 3 marſ", "2016-03-03", "day"), ("juın 2020", "2020-06", "month")]
+
+
+def test_lower_case_takes_the_characters_a_case_blind_letter_takes():
+    # What CaseBlind rests on: but for the case twins, each character lower() brings to a letter of
+    # LOWERED_LETTERS is one that re.IGNORECASE takes for it, and no other. A character without
+    # case is only ever itself, both ways.
+    characters = (chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code < 0xE000)
+    text = "".join(char for char in characters if char not in _CASE_TWINS and (char.lower() != char or char.upper() != char))
+    lower = text.lower()
+    assert len(lower) == len(text)
+    for letter in LOWERED_LETTERS:
+        blind = [match.start() for match in re.finditer(re.escape(letter), text, re.I)]
+        assert blind == [match.start() for match in re.finditer(re.escape(letter), lower)], letter
+
+
+def test_a_case_blind_pattern_finds_what_re_ignorecase_finds():
+    pattern = CaseBlind(r"(?<![\w-])(?:réunions?|mars)(?![\w-])")
+    for text in ["La RÉUNION de Mars, les Réunions.", "La réunıon de marſ, les réunions."]:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(pattern.pattern, text)]
+        assert pattern.search(text, 5).span() == pattern.pattern.search(text, 5).span()
+
+
+def test_patterns_searched_together_find_what_each_finds_alone():
+    patterns = [re.compile(r"(?<![\w-])(?P<word>réunions?|sommet)(?![\w-])", re.I), re.compile(r"(?<![\w'-])(?P<word>(?:se )?réunir)", re.I)]
+    text = "Une Réunion pour se réunir, une co-réunion, deux réunions au SOMMET; l'réunir."
+    starts = every_start(any_of(patterns), text)
+    for pattern in patterns:
+        assert [m.span() for m in matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("source", ["(?-i:M)", r"\u00C9té", "Łódź", "Σ"])
+def test_a_pattern_lower_case_may_not_match_is_refused(source):
+    with pytest.raises(ValueError):
+        CaseBlind(source)
 
 
 def test_a_week_ahead_of_a_month_dated_article_is_unknown():

@@ -3,7 +3,8 @@ import pytest
 
 from loader.extract.figures import extract_figures
 from loader.extract.meetings import extract_meetings, link_meetings
-from loader.places import canonical_city, find_places, lookup
+from loader.lang.fold import fold
+from loader.places import _folded, canonical_city, find_places, lookup
 from loader.records import Article, Extraction, Figure, Quote
 from loader.resolve import resolve_meetings
 
@@ -1309,3 +1310,8 @@ def test_a_meeting_in_the_present_on_its_day_is_held_unless_still_ahead_or_not_o
     assert [m[5] for m in meetings(body, "2017-03-22")] == ["announced"]
     body = "Les ministres de la coalition se réunissent à Washington mercredi 22 et jeudi 23 mars."
     assert [m[5] for m in meetings(body, "2017-03-22")] == ["announced"]
+
+
+@pytest.mark.parametrize("name", ["Saint-Denis", "  N'Djamena ", "Val-d'Or", "TEL  AVIV", "Abu-Dhabi-", "Ras al\tKhaimah", "Bogotá"])
+def test_a_gazetteer_name_is_keyed_as_fold_folds_it(name):
+    assert _folded(name) == fold(name)

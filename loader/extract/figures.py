@@ -13,12 +13,13 @@ import functools
 import math
 import re
 
+from ..dates import CaseBlind
 from ..lang.chars import APOSTROPHE, alternation, is_word_char
 from ..lang.lexicon import table, words
 from ..lang.nationalities import DEMONYMS
 from ..lang.sentences import sentence_end, sentence_ends, sentence_start
 from ..lang.vocabulary import MONTHS, WEEKDAYS, determiners
-from ..numbers import INLINE_SPACE, NUMBER, ORDINAL_AFTER, PERCENT, RANGE_LINK, RANGE_START, SCALES, TRAILING_HEDGE, NotANumber, lookup, number_value
+from ..numbers import INLINE_SPACE, NUMBER, ORDINAL_AFTER, PERCENT, RANGE_LINK, RANGE_START, SCALES, TRAILING_HEDGE, UNSCALED_NUMBER, NotANumber, lookup, number_value
 from ..records import Figure
 
 QUALIFIERS = {row["phrase"]: (row["qualifier"] or None, row["approximate"] == "1") for row in table("figures_qualifiers.csv")}
@@ -39,7 +40,10 @@ PARTITIVE = determiners(("demonstrative", "possessive"), number="plural")
 CAPITALIZED_UNITS = set(words("figures_capitalized_units.txt")) | DEMONYMS
 _QUALIFIER = alternation(QUALIFIERS)
 # The number, not inside a word, a model name ("F-16") or another number ("2,5", "1.500").
-HEAD = re.compile(rf"(?<![\w.,-])(?:(?P<qualifier>{_QUALIFIER})(?:(?<=['’])|\s+))?{NUMBER}", re.I)
+_BEFORE_NUMBER = rf"(?<![\w.,-])(?:(?P<qualifier>{_QUALIFIER})(?:(?<=['’])|\s+))?"
+HEAD = re.compile(_BEFORE_NUMBER + NUMBER, re.I)
+# Where a HEAD starts, found fast (CaseBlind): there, it matches.
+HEAD_START = CaseBlind(_BEFORE_NUMBER + UNSCALED_NUMBER)
 CURRENCY = re.compile(rf"(?:{INLINE_SPACE}?|{INLINE_SPACE}+d(?:e{INLINE_SPACE}+|{APOSTROPHE}))(?P<sign>{alternation(CURRENCY_SIGNS)})(?!\w)")
 # A word that may name what a number counts ("soldats", "km²", "F-16").
 UNIT_WORD = re.compile(r"[^\W\d_][\w²-]*")
@@ -55,8 +59,8 @@ CURRENCY_WORD = re.compile(rf"(?<![\w-])(?:{alternation(CURRENCIES)})(?![\w-])",
 def extract_figures(body):
     """Return the Figure records of `body`, in order of appearance."""
     figures, position, currencies = [], 0, _Currencies(body)
-    while match := HEAD.search(body, position):
-        found, position = _figures(body, match, figures[-1] if figures else None, currencies)
+    while start := HEAD_START.search(body, position):
+        found, position = _figures(body, HEAD.match(body, start.start()), figures[-1] if figures else None, currencies)
         figures.extend(found)
     return figures
 

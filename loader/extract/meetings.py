@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..dates import anchored_date, direction_near, find_dates, in_year_of, resolve_date, tense_markers
-from ..lang.chars import CAPITAL, alternation
+from ..dates import CaseBlind, anchored_date, direction_near, every_start, find_dates, in_year_of, matches_at, resolve_date, tense_markers
+from ..lang.chars import CAPITAL, alternation, is_word_char
 from ..lang.fold import fold
 from ..lang.lexicon import patterns, table, words
 from ..lang.grammar import TITLES
@@ -46,44 +46,47 @@ ATTENDANCE_SENTENCES = 2
 MAX_PARTICIPANTS = 1000
 
 
+def _on_whole_words(pattern):
+    """The source of `pattern` on whole words."""
+    return r"(?<![\w-])(?:" + pattern + r")(?![\w-])"
+
+
 def _whole_words(pattern):
     """`pattern` matched on whole words, case ignored."""
-    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I)
+    return CaseBlind(_on_whole_words(pattern))
 
 
 def _words_regex(pattern):
     """`pattern` on whole words that no apostrophe joins to the word before ("d'experts" is no "experts")."""
-    return re.compile(r"(?<![\w'’-])(?:" + pattern + r")(?![\w-])", re.I)
+    return CaseBlind(r"(?<![\w'’-])(?:" + pattern + r")(?![\w-])")
 
 
-def _in_groups(rows, value):
-    """[(one regular expression for a few rows' patterns, [(each row's pattern, its `value`)])], in
-    the rows' order: a group is tried before its patterns, and most groups match nothing. A regular
-    expression of several alternatives costs about what one of them costs (the engine tries them
-    all at each character it reaches)."""
-    groups = []
-    for first in range(0, len(rows), PATTERN_GROUP):
-        some = rows[first : first + PATTERN_GROUP]
-        groups.append((_whole_words("|".join(f"(?:{row['pattern']})" for row in some)), [(_whole_words(row["pattern"]), row[value]) for row in some]))
-    return groups
+class _Rows:
+    """The rows of a lexicon of patterns, each matched on whole words, case ignored, with a value.
+
+    A row matches only where the alternation of them all (`any`) does: the text is searched once for
+    it, and each row is tried only where it starts, not searched for along the whole text (Python's
+    re tries every position of a text for each search)."""
+
+    def __init__(self, rows, value):
+        self.any = _whole_words("|".join(f"(?:{row['pattern']})" for row in rows))
+        self.rows = [(re.compile(_on_whole_words(row["pattern"]), re.I), row[value]) for row in rows]
+
+    def matches(self, text):
+        """(match, value) of each row in `text`, row by row in order, each row's matches those of its finditer."""
+        places = every_start(self.any, text)
+        if not places:
+            return []
+        return [(match, value) for pattern, value in self.rows for match in matches_at(pattern, text, places)]
 
 
-def _grouped_matches(groups, text):
-    """(match, value) of each pattern of `groups` in `text`, pattern by pattern in order."""
-    return [(match, value) for group, patterns in groups if group.search(text) for pattern, value in patterns for match in pattern.finditer(text)]
-
-
-PATTERN_GROUP = 4
-_TRIGGER_ROWS = table("meetings_triggers.csv")
-TRIGGER_GROUPS = _in_groups(_TRIGGER_ROWS, "kind")
+TRIGGERS = _Rows(table("meetings_triggers.csv"), "kind")
 # One pass says whether a sentence holds any trigger at all (most do not), before each is tried.
-ANY_TRIGGER = _whole_words("|".join(f"(?:{row['pattern']})" for row in _TRIGGER_ROWS))
+ANY_TRIGGER = TRIGGERS.any
 # Whole words that may follow an apostrophe: "le sommet de l'Union africaine", "une réunion de l'ONU".
 EXCLUSIONS = _whole_words(alternation(words("meetings_exclusions.txt")))
 OTHER_BODIES = _words_regex(alternation(words("meetings_other_bodies.txt")))
-_KIND_ROWS = table("meetings_kinds.csv")
-KIND_CUE_GROUPS = _in_groups(_KIND_ROWS, "cue")
-ANY_KIND_CUE = _whole_words("|".join(f"(?:{row['pattern']})" for row in _KIND_ROWS))
+KIND_CUES = _Rows(table("meetings_kinds.csv"), "cue")
 VIRTUAL = _words_regex(alternation(words("meetings_virtual.txt")))
 PARTICIPANT_UNITS = {fold(row["unit"]) for row in table("meetings_participants.csv")}
 SIZE_BEFORE = [re.compile(line[1:], re.I) for line in patterns("meetings_size_cues.txt") if line.startswith("<")]
@@ -100,23 +103,22 @@ REFERENCE_BEFORE = re.compile(
     re.I,
 )
 # "la réunion de Bruxelles", "celle de Djeddah": a city named by its meeting.
-MEETING_OF_CITY = re.compile(
+MEETING_OF_CITY = CaseBlind(
     r"(?:réunions?|rencontres?|conférences?|sommets?|celles?|celui)(?:[ \u00a0](?:ministérielles?|internationales?|plénières?))?"
-    rf"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?={CAPITAL})",
-    re.I,
+    rf"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?={CAPITAL})"
 )
+# The look-behind after the capital: a pattern that starts with one is tried at every character.
 HOST_CITY = re.compile(
-    rf"(?<![\w'’-])(?P<name>{CAPITAL}[\w'’-]*(?: {CAPITAL}[\w'’-]*){{0,3}}) (?:qui )?(?:(?:va|vont|doit|devrait|a|avait) )?(?:{HOST_PATTERN})(?![\w-])"
+    rf"(?P<name>{CAPITAL}(?<![\w'’-].)[\w'’-]*(?: {CAPITAL}[\w'’-]*){{0,3}}) (?:qui )?(?:(?:va|vont|doit|devrait|a|avait) )?(?:{HOST_PATTERN})(?![\w-])"
 )
 # "dans la ville jordanienne d'Aqaba", "la station balnéaire de Charm el-Cheikh": a city named
 # after the kind of place it is.
-TOWN_OF = re.compile(
+TOWN_OF = CaseBlind(
     r"(?<![\w-])(?:ville|cité|station(?: balnéaire)?|localité|commune|capitale)(?:[ \u00a0][a-zéèêëïîôûç-]+){0,2}"
-    rf"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?={CAPITAL})",
-    re.I,
+    rf"[ \u00a0]+(?:de|d'|d’)[ \u00a0]*(?={CAPITAL})"
 )
 # "Il revient de Rome, où se tenait la réunion": a city named before "où" is where what follows happened.
-CITY_WHERE = re.compile(rf"(?<![\w'’-])(?:de|d'|d’|depuis)[ \u00a0]*(?={CAPITAL}[\w'’-]*(?:[ \u00a0-]{CAPITAL}[\w'’-]*){{0,2}},?[ \u00a0]+où(?![\w-]))")
+CITY_WHERE = re.compile(rf"d(?<![\w'’-]d)(?:e|'|’|epuis)[ \u00a0]*(?={CAPITAL}[\w'’-]*(?:[ \u00a0-]{CAPITAL}[\w'’-]*){{0,2}},?[ \u00a0]+où(?![\w-]))")
 # "abritée par Marrakech": a city named as the host after a passive host verb.
 HOSTED_BY = re.compile(rf"(?<![\w'’-])(?:{HOST_PATTERN})[ \u00a0]+par[ \u00a0]+(?={CAPITAL})")
 # A date right after these words dates something else ("depuis sa formation, en septembre").
@@ -379,7 +381,7 @@ def _triggers(body, sentence):
         return []
     text = body[low:high]
     found = []
-    for match, kind in _grouped_matches(TRIGGER_GROUPS, text):
+    for match, kind in TRIGGERS.matches(text):
         start, end = low + match.start(), low + match.end()
         if any(s < end and start < e for s, e, *_ in found):
             continue
@@ -507,7 +509,9 @@ def _stands_for_other(body, low, start):
     return bool(nouns) and not MEETING_NOUNS.fullmatch(nouns[-1])
 
 
+# Read once for extract_meetings and link_meetings.
 _article_places = functools.lru_cache(maxsize=4)(find_places)
+_article_sentences = functools.lru_cache(maxsize=4)(sentence_spans)
 # "celles de Londres, Washington, Rome et de Marrakech": the next city of a list of meetings' cities.
 NEXT_CITY = re.compile(rf"(?:,[ \u00a0]*|[ \u00a0]+(?:et|ou)[ \u00a0]+)(?:(?:de|d'|d’)[ \u00a0]*)?(?={CAPITAL})")
 MOST_LISTED = 12  # cities of one list read, at most: a longer run is no list of meetings
@@ -606,7 +610,7 @@ def _is_speech_date(body, date, triggers):
     if any(end == word_end and kind in ("verb", "event") for _, end, kind, _ in triggers):
         return False
     word = match.group(1).lower()
-    if any(pattern.fullmatch(word) for _, patterns in TRIGGER_GROUPS for pattern, kind in patterns if kind == "verb") or HOST_VERBS.fullmatch(word):
+    if any(pattern.fullmatch(word) for pattern, kind in TRIGGERS.rows if kind == "verb") or HOST_VERBS.fullmatch(word):
         return False  # "aura lieu", "organisé, en juin 2018, la réunion": the meeting's own verbs
     return bool(re.search(r"(?:é|i|u|is|it)$", word)) and len(word) > 3
 
@@ -729,11 +733,21 @@ def _leading_country(text, stops=""):
     return None, None
 
 
+# Spans this near (in characters) have the words between them counted where they are: most pairs
+# are, and most articles then need no index of their words.
+NEAR_GAP = 200
+
+
 def _distance(body, a, b):
     """Words between two spans (of three letters or more, as _word_count counts them)."""
     (s1, e1), (s2, e2) = sorted([a, b])
     if s2 <= e1:
         return 0
+    if s2 - e1 <= NEAR_GAP:
+        # A word that either end of the gap cuts is not between the spans.
+        cut_before = e1 > 0 and is_word_char(body[e1 - 1])
+        cut_after = s2 < len(body) and is_word_char(body[s2])
+        return sum(1 for word in _LONG_WORD.finditer(body, e1, s2) if not (cut_before and word.start() == e1) and not (cut_after and word.end() == s2))
     starts, ends = _word_index(body)
     return max(0, bisect.bisect_right(ends, s2) - bisect.bisect_left(starts, e1))
 
@@ -758,9 +772,7 @@ def _host_country(body, segment):
 
 def _group_level(text):
     """The level of who met when `text` names them in the plural ("Les ministres de la Défense")."""
-    if not ANY_KIND_CUE.search(text):
-        return None
-    found = {cue for match, cue in _grouped_matches(KIND_CUE_GROUPS, text) if match.group().split()[0].lower().endswith("s")}
+    found = {cue for match, cue in KIND_CUES.matches(text) if match.group().split()[0].lower().endswith("s")}
     return next((level for level in LEVEL_ORDER if level in found), None)
 
 
@@ -792,10 +804,10 @@ def _cues(text):
     the level; one person's title ("le ministre danois de la Défense") says it only when no
     other title contradicts it.
     """
-    if not ANY_KIND_CUE.search(text):
+    matches = KIND_CUES.matches(text)
+    if not matches:
         return None, False, False
     group, single, found, ministerial = set(), set(), set(), False
-    matches = _grouped_matches(KIND_CUE_GROUPS, text)
     for match, cue in matches:
         # A title inside a longer one is the longer one's ("secrétaire d'Etat" of "secrétaire d'Etat à la Défense").
         if any(other.start() <= match.start() and match.end() <= other.end() and other.span() != match.span() for other, _ in matches):
@@ -1169,7 +1181,7 @@ def _bounded(body, sentences):
 
 def _mentions(body, published, figures, markers):
     """The sentences of `body`, its places, and every mention of a meeting in them, in order."""
-    sentences = _bounded(body, sentence_spans(body))
+    sentences = _bounded(body, _article_sentences(body))
     datelines = [match.span() for match in DATELINE.finditer(body)]
     dates = [date for date in find_dates(body) if not any(low <= date.start < high for low, high in datelines)]
     article = _Article(body, published, figures, _places(body), dates, markers)
@@ -1178,6 +1190,8 @@ def _mentions(body, published, figures, markers):
     last_date = None
     for index, sentence in enumerate(sentences):
         triggers = _triggers(body, sentence)
+        if not triggers and not _window(article.places, *sentence):
+            continue  # without a trigger, only a locus with a place counts (floating, or weak)
         loci = _loci(body, sentence, article.places, article.dates, triggers, article.markers)
         if not triggers:
             floating[index] = [locus for locus in loci if locus.place]
@@ -1656,7 +1670,7 @@ def _sentence_meetings(body, meetings):
     of exactly one of the article's meetings, or tells of a meeting without naming one
     ("la réunion rassemblant 68 pays"): then it is the one spoken of just before.
     """
-    sentences = sentence_spans(body)
+    sentences = _article_sentences(body)
     places = _article_places(body)
     cities = [_city_key(m.city) if m.city else None for m in meetings]
     linked, last = [], None
