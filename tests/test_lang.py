@@ -38,6 +38,17 @@ def test_alternation_tries_the_longest_phrase_first():
     assert re.match(chars.alternation(["chef", "chef de la diplomatie", "chef d'état-major"]), "chef de la diplomatie").group() == "chef de la diplomatie"
 
 
+def test_alternation_shares_the_starts_of_phrases_and_matches_as_the_plain_list_does():
+    assert chars.alternation(["a déclaré", "a dit", "affirmé", "l'a dit", "a"]) == r"a(?:\s+d(?:éclaré|it)|ffirmé|)|l['’]a\s+dit"
+    # (Under re.I "a" and "A" match alike: phrases opening with either keep their order.)
+    phrases = ["a déclaré", "a dit", "A dit", "affirmé", "l'a dit", "a"]
+    shared = chars.alternation(phrases)
+    plain = "|".join(chars.literal(phrase) for phrase in sorted(phrases, key=len, reverse=True))
+    for flags in (0, re.I):
+        for text in ("Il a déclaré", "A dit-il", "l’a dit", "a  dit", "affirmé a", "ad"):
+            assert [m.span() for m in re.finditer(f"(?:{shared})", text, flags)] == [m.span() for m in re.finditer(f"(?:{plain})", text, flags)]
+
+
 def test_leading_word_is_what_a_word_pattern_reads():
     assert [chars.leading_word(text) for text in ("lequel il", "qui-vive", "_a1 b", " lequel", "")] == ["lequel", "qui", "_a1", "", ""]
 
