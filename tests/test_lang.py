@@ -203,6 +203,14 @@ def test_verb_finds_speech_verbs_in_a_sentence():
     assert spans(grammar.VERB, "« Non », a-t-il dit. Le ministre a déclaré que l'annonce l'affirme : oui.") == ["a-t-il dit", "a déclaré", "l'affirme"]
 
 
+def test_verb_hint_is_in_every_verb_and_absent_from_a_sentence_without_one():
+    text = "« Non », a-t-il dit. Elle s'est félicitée ; se félicite-t-elle ? X l'affirme : oui, ajoute-t-il."
+    for verb in grammar.VERB.finditer(text):
+        assert grammar.VERB_HINT.search(text, verb.start(), verb.end())
+    assert grammar.VERB_HINT.search("Les conditions sont réunies.") is None  # ("dit" inside a word)
+    assert grammar.VERB.search("Les conditions sont réunies.") is None
+
+
 def test_any_participle_reads_a_verb_the_lexicon_lacks():
     assert grammar.ANY_PARTICIPLE.match("a tonné le ministre").group() == "a tonné"
 

@@ -52,6 +52,7 @@ from ..lang.grammar import (
     TITLE_WORD,
     TITLES,
     VERB,
+    VERB_HINT,
 )
 from ..lang.lexicon import table, words
 from ..lang.nationalities import FOLDED_NATIONALITIES
@@ -271,6 +272,8 @@ def _hidden(body, spans, units):
 # ---- people of the article
 
 
+# "Il a …", "Elle …": a sentence that goes on with the person before.
+PRONOUN_OPENING = re.compile(r"(?:Il|Elle)\b")
 # A word's start, not inside a hyphenated word: where a form of a name may begin.
 WORD_START = re.compile(r"(?<![\w-])\w+")
 
@@ -283,8 +286,10 @@ def _whole_words(words):
         by_initial.setdefault(word[0], []).append(re.escape(word[1:]))
     if not by_initial:
         return None
-    branches = "|".join(f"{re.escape(initial)}(?:{'|'.join(rests)})" for initial, rests in by_initial.items())
-    return re.compile(rf"(?<![\w-])(?:{branches})(?!\w)")
+    # (Each branch opens with its initial, the look-behind after it: the engine then skips at once the
+    # characters no initial is, instead of trying the pattern at each of them.)
+    branches = "|".join(f"{re.escape(initial)}(?<![\\w-]{re.escape(initial)})(?:{'|'.join(rests)})" for initial, rests in by_initial.items())
+    return re.compile(rf"(?:{branches})(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -772,6 +777,8 @@ class _Reader:
         speech verb put after the sentence's words names (", indique le communiqué.")."""
         self._subject(start, end)
         hidden = self.hidden
+        if not VERB_HINT.search(hidden, start, end):
+            return  # (no speech verb in the sentence, after a comma or not)
         commas = [m.end() for m in re.finditer(r",\s*", hidden[start:end])]
         verb = next((VERB.match(hidden, start + comma, end) for comma in reversed(commas) if VERB.match(hidden, start + comma, end)), None)
         if verb is None or _pronoun_of(verb) or self.cast.person_in(hidden[start:verb.start()].rstrip(" ,").split(",")[-1].strip()):
@@ -789,15 +796,15 @@ class _Reader:
         hidden = self.hidden
         stop = hidden.find(HIDDEN, start, end)
         stop = end if stop == -1 else stop
-        verb = VERB.search(hidden, start, stop)
+        verb = VERB.search(hidden, start, stop) if VERB_HINT.search(hidden, start, stop) else None
         finite = FINITE.search(hidden, start, stop)
         first = min((m for m in (verb, finite) if m), key=lambda m: m.start(), default=None)
-        if (first is not None and verb is first and _pronoun_of(verb)) or re.match(r"(?:Il|Elle)\b", hidden[_skip_spaces(hidden, start):stop]):
+        if (first is not None and verb is first and _pronoun_of(verb)) or PRONOUN_OPENING.match(hidden, _skip_spaces(hidden, start), stop):
             return  # a pronoun goes on with the same person
         if first is None:
             # With no verb the rules know ("Le général X … voit dans ce retrait un pari risqué"), the one person
             # named is the subject, unless the sentence opens with an adjunct ("Sous la présidence de X, …").
-            opening = _words(hidden[start:stop])[:1]
+            opening = _first_word(hidden[start:stop])
             if opening and opening[0] in FRONTED:
                 return
         else:
@@ -1035,6 +1042,15 @@ def _pronoun_of(verb):
 
 def _words(text):
     return re.findall(r"\w+", strip_accents(text))
+
+
+def _first_word(text):
+    """_words(text)[:1], folding no more than the words up to it: a text folds as its words do, one by one."""
+    for chunk in text.split():
+        words = _words(chunk)
+        if words:
+            return words[:1]
+    return []
 
 
 def _is_label(text):
