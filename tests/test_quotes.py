@@ -510,3 +510,5 @@ def test_words_opening_with_initials_are_the_words_word_start_reads():
     assert [(start, word) for start, word in found if word in ("Kerry", "Ke", "Al")] == [(0, "Kerry"), (15, "Ke"), (24, "Al"), (41, "Ke")]
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in WORD_START.finditer(text) if m.group()[0] in "AK"]
     assert pattern.match("Kerry", 0, 3).group() == "Ker"  # (a word cut at the end)
+    particle = _words_opening_with("bK")  # ("ben Salman": not all capitals)
+    assert [m.group() for m in particle.finditer("ben Salman, Kerry, bin, al-ben")] == ["ben", "Kerry", "bin"]

@@ -298,12 +298,15 @@ def _is_regnal_number(word):
     return 2 <= len(word) <= 4 and set(word) <= set("IVX")
 
 
+SLASH_AFTER = re.compile(r"\s*/")
+
+
 def _is_credit(body, start, end, words):
     """A photo credit or a byline: "KARIM SAHIB / AFP", "(Crédit photo: X / Pool / AFP)", "Par Hélène MARCHAL"."""
     # A word in capitals is a photographer's surname, but a regnal number ("Mohammed VI", "Abdallah II").
     if any(len(word) > 1 and word.isupper() and not _is_regnal_number(word) for word in words):
         return True
-    if re.match(r"\s*/", body[end:end + 5]):
+    if SLASH_AFTER.match(body, end, end + 5):
         return True
     # Lines are only looked at near the name: reading a whole huge line for each name on it is quadratic.
     window = max(0, start - 81)
@@ -571,12 +574,16 @@ def _one_phrase(span):
 
 
 
+# ", porte-parole", " (désormais le", ", un": what opens an apposition after a name.
+APPOSITION_OPENING = re.compile(rf"\s*(?:,|\()\s*(?:(?:{_TRANSITION})\s+)?(?:(?:un|une|le|la|l['’]|son|sa|leur)\s*)?")
+
+
 def _role_after(body, end):
     """The apposition after a name that opens with a title: ", porte-parole du Pentagone," ", un porte-parole militaire américain"."""
-    match = re.match(rf"\s*(?:,|\()\s*(?:(?:{_TRANSITION})\s+)?(?:(?:un|une|le|la|l['’]|son|sa|leur)\s*)?", body[end:end + 40])
+    match = APPOSITION_OPENING.match(body, end, end + 40)
     if not match:
         return None
-    rest = body[end + match.end():end + match.end() + 150]
+    rest = body[match.end():match.end() + 150]
     title = TITLE_START.match(rest)
     if not title:
         return None

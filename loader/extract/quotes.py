@@ -66,9 +66,12 @@ CIRCUMSTANCE_WORDS = {word.lower() for word in words("quotes_circumstance_words.
 MINISTRY_WORDS = set(words("quotes_ministries.txt"))
 
 
+_PLAIN_WORD = re.compile(r"[\w-]+")
+
+
 def _plain(text):
     """Folded words separated by single spaces, elisions cut ("l'americain" -> "l americain")."""
-    return " ".join(re.findall(r"[\w-]+", strip_accents(text)))
+    return " ".join(_PLAIN_WORD.findall(strip_accents(text)))
 
 
 DOCUMENTS = {line.split(" ", 1)[1]: line for line in words("quotes_documents.txt")}  # noun -> "le communiqué"
@@ -273,17 +276,24 @@ def _hidden(body, spans, units):
 # ---- people of the article
 
 
+COMMA = re.compile(r",\s*")
 # "Il a …", "Elle …": a sentence that goes on with the person before.
 PRONOUN_OPENING = re.compile(r"(?:Il|Elle)\b")
 # A word's start, not inside a hyphenated word: where a form of a name may begin.
 WORD_START = re.compile(r"(?<![\w-])\w+")
 
 
+# A whole word opening with a capital: the words most names' forms may open with, in one pattern compiled once.
+CAPITALISED_WORD = re.compile(rf"{CAPITAL}(?<![\w-]\w)\w*")
+
+
 @functools.lru_cache(maxsize=1024)
 def _words_opening_with(initials):
-    """A pattern for the whole words (as WORD_START reads them) opening with one of `initials`: built from the
-    article's initials alone, a few characters, it costs nothing to compile (a pattern of the article's words
-    cost a third of a millisecond), and the engine skips at once the characters that no initial is."""
+    """A pattern for the whole words (as WORD_START reads them) opening with one of `initials`, or with another
+    capital when all of them are capitals: compiling a pattern of the article's words cost a third of a
+    millisecond, and the engine skips at once the characters that no initial is (the look-behind follows it)."""
+    if re.fullmatch(f"{CAPITAL}*", initials):
+        return CAPITALISED_WORD
     return re.compile(rf"[{''.join(map(re.escape, initials))}](?<![\w-]\w)\w*")
 
 
@@ -487,6 +497,7 @@ class _Cast:
         return women[0] if len(women) == 1 and _phrase_gender(phrase)[0] == "f" else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _offices(text):
     """The office keys a folded phrase names, and the phrase without them. Nationality adjectives
     do not split an office ("ministre irakien des affaires etrangeres")."""
@@ -496,7 +507,7 @@ def _offices(text):
         if phrase in text and pattern.search(text):  # (most phrases are not there: a substring test says so faster)
             found.add(office)
             text = pattern.sub(" ", text)
-    return found, text
+    return frozenset(found), text  # (remembered: the same roles recur, article after article)
 
 
 # ---- noun phrases
@@ -775,8 +786,8 @@ class _Reader:
         hidden = self.hidden
         if not VERB_HINT.search(hidden, start, end):
             return  # (no speech verb in the sentence, after a comma or not)
-        commas = [m.end() for m in re.finditer(r",\s*", hidden[start:end])]
-        verb = next((VERB.match(hidden, start + comma, end) for comma in reversed(commas) if VERB.match(hidden, start + comma, end)), None)
+        commas = [m.end() for m in COMMA.finditer(hidden, start, end)]
+        verb = next((VERB.match(hidden, comma, end) for comma in reversed(commas) if VERB.match(hidden, comma, end)), None)
         if verb is None or _pronoun_of(verb) or self.cast.person_in(hidden[start:verb.start()].rstrip(" ,").split(",")[-1].strip()):
             return  # "X, le ministre, a annoncé …": the verb has its subject before it
         bounds = _inverted_subject(hidden, verb.end(), end, self.cast)
@@ -1012,9 +1023,12 @@ class _Reader:
         return _Source(None, document, None, False) if document else found
 
 
+NATIONALITY_NOUN = re.compile(rf"(?:[Ll]['’]|[Ll]e |[Ll]a )?({CAPITAL}[\w-]+)")
+
+
 def _nationality_noun(phrase):
     """"le Français", "l'Américaine": the country of a person named by nationality, else None."""
-    match = re.fullmatch(rf"(?:[Ll]['’]|[Ll]e |[Ll]a )?({CAPITAL}[\w-]+)", (phrase or "").strip())
+    match = NATIONALITY_NOUN.fullmatch((phrase or "").strip())
     return FOLDED_NATIONALITIES.get(strip_accents(match.group(1))) if match else None
 
 
@@ -1036,8 +1050,11 @@ def _pronoun_of(verb):
 # ---- quotations
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _words(text):
-    return re.findall(r"\w+", strip_accents(text))
+    return _WORD.findall(strip_accents(text))
 
 
 def _first_word(text):
@@ -1049,13 +1066,24 @@ def _first_word(text):
     return []
 
 
+LABEL_PUNCTUATION = re.compile(r"[.!?,;:]")
+LABEL_WORD = re.compile(rf"{LETTER}+(?:[-'’]{LETTER}+)*")
+ELIDED = re.compile(r"\A(?:[ldLD]|qu)['’]")
+
+
 def _is_label(text):
     """A name or a title in quotation marks ("Etat islamique en Irak et au Levant", "Inherent Resolve"):
     most of its words capitalised, no punctuation."""
-    words = [re.sub(r"\A(?:[ldLD]|qu)['’]", "", w) for w in re.findall(rf"{LETTER}+(?:[-'’]{LETTER}+)*", text)]
+    if LABEL_PUNCTUATION.search(text):
+        return False  # (told first: most quotations have some)
+    words = [ELIDED.sub("", w) for w in LABEL_WORD.findall(text)]
     content = [w for w in words[1:] if len(w) > 3 or w[:1].isupper()]  # a capital opens any sentence
     capitalised = [w for w in content if w[:1].isupper()]
-    return bool(content) and len(capitalised) * 3 >= len(content) * 2 and not re.search(r"[.!?,;:]", text)
+    return bool(content) and len(capitalised) * 3 >= len(content) * 2
+
+
+# "… » …": a quotation cut short.
+ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)")
 
 
 def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
@@ -1086,7 +1114,7 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
                 by_verb = source is not None and bool(hidden[lead_start:unit.lead_end].strip(SPACES))
             previous = source
             text = body[unit.start:unit.end]
-            truncated = re.match(r"\s*(?:\.\.\.|…)", body[unit.end:unit.end + 4])
+            truncated = ELLIPSIS.match(body, unit.end, unit.end + 4)
             full = body[unit.start:unit.end + 1].rstrip(SPACES + "»”\"")
             if not _is_quotation(text, full, unit, by_verb, hidden[lead_start:unit.lead_end]) or _repeated(text, seen, truncated):
                 continue
