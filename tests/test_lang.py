@@ -49,6 +49,13 @@ def test_alternation_shares_the_starts_of_phrases_and_matches_as_the_plain_list_
             assert [m.span() for m in re.finditer(f"(?:{shared})", text, flags)] == [m.span() for m in re.finditer(f"(?:{plain})", text, flags)]
 
 
+def test_at_word_start_matches_what_the_look_behind_before_the_alternation_matches():
+    phrases = ["M.", "MM.", "Mme", "Mlle", "dit", "a dit"]
+    text = "M. X, MM. Y et Mme Z ; -Mme, aMlle, Mlle. Il a dit, redit, dit-il, l'a dit."
+    plain = re.compile(rf"(?<![\w-])(?:{chars.alternation(phrases)})")
+    assert spans(re.compile(chars.at_word_start(phrases)), text) == spans(plain, text) == ["M.", "MM.", "Mme", "Mlle", "a dit", "dit", "a dit"]
+
+
 def test_leading_word_is_what_a_word_pattern_reads():
     assert [chars.leading_word(text) for text in ("lequel il", "qui-vive", "_a1 b", " lequel", "")] == ["lequel", "qui", "_a1", "", ""]
 

@@ -23,7 +23,7 @@ import itertools
 import re
 
 from .. import places
-from ..lang.chars import APOSTROPHE, CAPITAL, LETTER, WORD, alternation
+from ..lang.chars import APOSTROPHE, CAPITAL, LETTER, WORD, alternation, at_word_start
 from ..lang.fold import fold
 from ..lang.grammar import (
     CLAUSE_SUBJECT,
@@ -73,9 +73,9 @@ DANGLING = DETERMINERS | {"de", "d'", "et"}
 
 _TRANSITION = alternation(ROLE_TRANSITIONS)
 _STOP = r"[.;:!?«»\"“”()\[\]\n]"
-_COURTESY = alternation(COURTESY_ABBREVIATIONS)
+_COURTESY = at_word_start(COURTESY_ABBREVIATIONS)
 # "M. Toner", "Mme von der Leyen": the title and the name on one line.
-COURTESY = re.compile(rf"(?<![\w-])(?:{_COURTESY})[ \u00a0]*(?P<name>(?:(?:{alternation(PARTICLES)})\s+)?{CAPITAL}{LETTER}+(?:[-'’]{LETTER}+)*)")
+COURTESY = re.compile(rf"(?:{_COURTESY})[ \u00a0]*(?P<name>(?:(?:{alternation(PARTICLES)})\s+)?{CAPITAL}{LETTER}+(?:[-'’]{LETTER}+)*)")
 # "Abou Bakr al-Baghdadi, de son vrai nom X": X is another name of the person just named.
 REAL_NAME = re.compile(rf"(?<![\w-])(?:{alternation(REAL_NAME_CUES)})\s*\Z", re.I)
 # "le porte-avions Charles de Gaulle": a thing named after a person.
@@ -261,7 +261,7 @@ def _courtesy_named(body):
     return named
 
 
-COURTESY_WORDS = re.compile(rf"(?<![\w-])(?:{_COURTESY})\s*(?P<run>[\w'’-]+)")
+COURTESY_WORDS = re.compile(rf"(?:{_COURTESY})\s*(?P<run>[\w'’-]+)")
 
 
 def _single_is_person(body, start, end, text):
@@ -554,7 +554,7 @@ def _role_ending(window):
 
 
 LAST_STOP = re.compile(r".*[.;:!?«»\"“”()\[\]]", re.S)
-COURTESY_END = re.compile(rf"(?<![\w-])(?:{_COURTESY})\s*\Z")
+COURTESY_END = re.compile(rf"(?:{_COURTESY})\s*\Z")
 GLOSS = re.compile(r"\s*\([^()\n«»\"“”]{1,80}\)")
 # What continues a title after a comma: "ministre de l'Europe et des Affaires étrangères, chargée du Commerce
 # extérieur", "au ministère des Affaires étrangères, de la Coopération africaine et des ...".
@@ -665,7 +665,7 @@ def _tidy(role):
 
 
 # What CLAUSE_SUBJECT and SPEECH_THEN_ARTICLE need: a definite article after a space.
-SPACED_ARTICLE = re.compile(r"(?<=\s)l")
+SPACED_ARTICLE = re.compile(r"l(?<=\sl)")  # (the letter first: the engine looks for it alone)
 DESCRIPTION_REACH = 1500  # characters after a mention where the two next sentences are looked for
 
 

@@ -28,6 +28,17 @@ def alternation(phrases: Iterable[str]) -> str:
     return "|".join(_tree([_pieces(phrase) for phrase in sorted(dict.fromkeys(phrases), key=len, reverse=True)]))
 
 
+def at_word_start(phrases: Iterable[str]) -> str:
+    """What (?<![\\w-])(?:alternation(phrases)) matches, in a pattern read with case: the phrases where a word
+    starts (no word character or hyphen before), in the same order. The look-behind follows each first
+    character, so that the engine skips at once the characters no phrase opens with instead of trying the
+    look-behind at each (three times faster on the speech verbs)."""
+    by_first = {}
+    for phrase in sorted(dict.fromkeys(phrases), key=len, reverse=True):
+        by_first.setdefault(phrase[0], []).append(phrase[1:])
+    return "|".join(rf"{re.escape(first)}(?<![\w-]{re.escape(first)})(?:{alternation(rests)})" for first, rests in by_first.items())
+
+
 def _pieces(phrase):
     """The pattern of each character of a phrase, as `literal` writes it."""
     return [APOSTROPHE if char in "'’" else r"\s+" if char == " " else re.escape(char) for char in phrase]

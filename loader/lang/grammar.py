@@ -7,7 +7,7 @@ patterns; a compiled one is matched as it is.
 """
 import re
 
-from .chars import APOSTROPHE, CAPITAL, ELISION, LETTER, WORD, alternation
+from .chars import APOSTROPHE, CAPITAL, ELISION, LETTER, WORD, alternation, at_word_start
 from .fold import strip_accents
 from .lexicon import words
 
@@ -62,18 +62,9 @@ NOUN_VERB = (
 VERB = re.compile(rf"(?<![\w-])(?:{PRONOUN_VERB}|{NOUN_VERB})(?![\w-])")
 
 
-def _at_word_start(phrases):
-    """A pattern for `phrases` where a word starts (no letter, digit or hyphen before), the look-behind after the
-    first letter: the engine skips at once the characters no phrase opens with, instead of trying each."""
-    by_first = {}
-    for phrase in phrases:
-        by_first.setdefault(phrase[0], []).append(phrase[1:])
-    return "|".join(rf"{re.escape(first)}(?<![\w-]{re.escape(first)})(?:{alternation(rests)})" for first, rests in by_first.items())
-
-
 # A speech or reflexive verb where a word starts: every VERB holds one (after a space, an apostrophe or at its
 # start), so a text without one holds no VERB; this one is searched three times faster.
-VERB_HINT = re.compile(_at_word_start(SPEECH_VERBS + REFLEXIVE_VERBS))
+VERB_HINT = re.compile(at_word_start(SPEECH_VERBS + REFLEXIVE_VERBS))
 # Right after a closing mark any past participle is a speech verb ("», a tonné le ministre"),
 # even one the lexicon lacks.
 ANY_PARTICIPLE = re.compile(
