@@ -528,7 +528,7 @@ def _role_ending(window):
     window = COURTESY_END.sub("", window)  # "le directeur M. X"
     # "contre l'organisation Etat islamique (EI), X", "le secrétaire d'Etat (ministre des Affaires étrangères), X":
     # a gloss in brackets does not end the title.
-    window = GLOSS.sub(lambda match: " " * len(match.group()), window)
+    window = GLOSS.sub(lambda match: " " * len(match.group()), window) if "(" in window else window
     # A title before a stop leads up to no name: the titles are read after the last one. (Not after a line
     # break: "nouveau\nministre" is one title, that holds one.)
     last_stop = LAST_STOP.match(window)
