@@ -497,7 +497,7 @@ class _Cast:
         return women[0] if len(women) == 1 and _phrase_gender(phrase)[0] == "f" else None
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)  # (the same roles recur, article after article)
 def _offices(text):
     """The office keys a folded phrase names, and the phrase without them. Nationality adjectives
     do not split an office ("ministre irakien des affaires etrangeres")."""
@@ -507,7 +507,7 @@ def _offices(text):
         if phrase in text and pattern.search(text):  # (most phrases are not there: a substring test says so faster)
             found.add(office)
             text = pattern.sub(" ", text)
-    return frozenset(found), text  # (remembered: the same roles recur, article after article)
+    return frozenset(found), text
 
 
 # ---- noun phrases

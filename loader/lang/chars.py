@@ -46,9 +46,11 @@ def _pieces(phrase):
 
 def _tree(branches):
     """The alternatives for `branches` (lists of pieces), tried in their order: those opening with the
-    same piece share it. Only branches that no text matches both of change places (two first
-    pieces no letter matches both of: grouped by lower case, they are shared only when they are
-    written alike), so the first alternative to match is the one the plain list would take."""
+    same piece share it. Only branches that no text matches both of change places, so the first
+    alternative to match is the one the plain list would take: grouped by their first piece in lower
+    case, they are shared only when it is written alike; a piece that another could match under
+    re.I or as a space ("\\u00a0", "ſ", a letter beyond Latin-1) groups with none, and none moves
+    across it."""
     alternatives, groups = [], {}
 
     def close_groups():
@@ -61,13 +63,20 @@ def _tree(branches):
         groups.clear()
 
     for pieces in branches:
-        if pieces:
+        if pieces and _groupable(pieces[0]):
             groups.setdefault(pieces[0].lower(), []).append(pieces)
         else:
-            close_groups()  # an empty phrase matches before any that comes after it, not before those that came before
-            alternatives.append("")
+            close_groups()  # (an empty phrase matches before those after it, not before those before it)
+            alternatives.append("".join(pieces))
     close_groups()
     return alternatives
+
+
+def _groupable(piece):
+    """An apostrophe, a run of spaces, or a character of Latin-1 but a space: pieces that match alike only
+    when they are the same in lower case."""
+    char = piece.lstrip("\\")
+    return piece in (APOSTROPHE, r"\s+") or (len(char) == 1 and ord(char) < 256 and not char.isspace())
 
 
 def is_word_char(char: str) -> bool:

@@ -60,8 +60,6 @@ NOUN_VERB = (
     rf"|(?:l['’]|le\s+)(?:{SPEECH_VERB})(?=(?:\s+{LETTER}+){{0,3}}\s*:))"
 )
 VERB = re.compile(rf"(?<![\w-])(?:{PRONOUN_VERB}|{NOUN_VERB})(?![\w-])")
-
-
 # A speech or reflexive verb where a word starts: every VERB holds one (after a space, an apostrophe or at its
 # start), so a text without one holds no VERB; this one is searched three times faster.
 VERB_HINT = re.compile(at_word_start(SPEECH_VERBS + REFLEXIVE_VERBS))
