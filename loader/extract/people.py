@@ -216,9 +216,12 @@ def _trim(run):
     return run
 
 
+# The words that open a run of capitalised words but no name: function words, titles, weekdays (one set, looked up once).
+LEADING_WORDS = STOP_WORDS | NOT_PEOPLE | TITLE_WORDS | COURTESY_TITLES | set(WEEKDAYS)
+
+
 def _leading(word):
-    folded = fold(word)
-    return folded in STOP_WORDS or folded in NOT_PEOPLE or folded in TITLE_WORDS or folded in COURTESY_TITLES or folded in WEEKDAYS
+    return fold(word) in LEADING_WORDS
 
 
 @functools.lru_cache(maxsize=8192)
