@@ -38,6 +38,25 @@ def test_alternation_tries_the_longest_phrase_first():
     assert re.match(chars.alternation(["chef", "chef de la diplomatie", "chef d'état-major"]), "chef de la diplomatie").group() == "chef de la diplomatie"
 
 
+def test_alternation_shares_the_starts_of_phrases_and_matches_as_the_plain_list_does():
+    assert chars.alternation(["a déclaré", "a dit", "affirmé", "l'a dit", "a"]) == r"a(?:\s+d(?:éclaré|it)|ffirmé|)|l['’]a\s+dit"
+    # (Under re.I "a" and "A" match alike, and "s" matches "ſ": phrases opening with either keep their order.)
+    assert re.match(f"(?:{chars.alternation(['sié', 'ſI', 's'])})", "ſI", re.I).group() == "ſI"
+    phrases = ["a déclaré", "a dit", "A dit", "affirmé", "l'a dit", "a"]
+    shared = chars.alternation(phrases)
+    plain = "|".join(chars.literal(phrase) for phrase in sorted(phrases, key=len, reverse=True))
+    for flags in (0, re.I):
+        for text in ("Il a déclaré", "A dit-il", "l’a dit", "a  dit", "affirmé a", "ad"):
+            assert [m.span() for m in re.finditer(f"(?:{shared})", text, flags)] == [m.span() for m in re.finditer(f"(?:{plain})", text, flags)]
+
+
+def test_at_word_start_matches_what_the_look_behind_before_the_alternation_matches():
+    phrases = ["M.", "MM.", "Mme", "Mlle", "dit", "a dit"]
+    text = "M. X, MM. Y et Mme Z ; -Mme, aMlle, Mlle. Il a dit, redit, dit-il, l'a dit."
+    plain = re.compile(rf"(?<![\w-])(?:{chars.alternation(phrases)})")
+    assert spans(re.compile(chars.at_word_start(phrases)), text) == spans(plain, text) == ["M.", "MM.", "Mme", "Mlle", "a dit", "dit", "a dit"]
+
+
 def test_leading_word_is_what_a_word_pattern_reads():
     assert [chars.leading_word(text) for text in ("lequel il", "qui-vive", "_a1 b", " lequel", "")] == ["lequel", "qui", "_a1", "", ""]
 
@@ -190,6 +209,14 @@ def test_gap_takes_up_to_three_adverbs_but_not_que():
 
 def test_verb_finds_speech_verbs_in_a_sentence():
     assert spans(grammar.VERB, "« Non », a-t-il dit. Le ministre a déclaré que l'annonce l'affirme : oui.") == ["a-t-il dit", "a déclaré", "l'affirme"]
+
+
+def test_verb_hint_is_in_every_verb_and_absent_from_a_sentence_without_one():
+    text = "« Non », a-t-il dit. Elle s'est félicitée ; se félicite-t-elle ? X l'affirme : oui, ajoute-t-il."
+    for verb in grammar.VERB.finditer(text):
+        assert grammar.VERB_HINT.search(text, verb.start(), verb.end())
+    assert grammar.VERB_HINT.search("Les conditions sont réunies.") is None  # ("dit" inside a word)
+    assert grammar.VERB.search("Les conditions sont réunies.") is None
 
 
 def test_any_participle_reads_a_verb_the_lexicon_lacks():

@@ -501,12 +501,14 @@ def test_the_words_before_a_name_are_read_from_the_last_break():
     assert _after_last_break("sans rupture ") == "sans rupture "
 
 
-def test_whole_words_are_found_where_a_word_starts_as_word_start_reads_it():
-    from loader.extract.quotes import WORD_START, _whole_words
+def test_words_opening_with_initials_are_the_words_word_start_reads():
+    from loader.extract.quotes import WORD_START, _words_opening_with
 
-    pattern = _whole_words(["Kerry", "Ke", "Al", ""])
+    pattern = _words_opening_with("AK")
     text = "Kerry, Kerrya, Ke-Kerry Al al-Al, Kerr_y Ke"
-    assert [(m.start(), m.group()) for m in pattern.finditer(text)] == [(0, "Kerry"), (15, "Ke"), (24, "Al"), (41, "Ke")]
-    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in WORD_START.finditer(text) if m.group() in ("Kerry", "Ke", "Al")]
-    assert pattern.match("Kerry", 0, 3) is None and pattern.match("Ker", 0, 2).group() == "Ke"  # (a word cut at the end)
-    assert _whole_words([""]) is None
+    found = [(m.start(), m.group()) for m in pattern.finditer(text)]
+    assert [(start, word) for start, word in found if word in ("Kerry", "Ke", "Al")] == [(0, "Kerry"), (15, "Ke"), (24, "Al"), (41, "Ke")]
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in WORD_START.finditer(text) if m.group()[0] in "AK"]
+    assert pattern.match("Kerry", 0, 3).group() == "Ker"  # (a word cut at the end)
+    particle = _words_opening_with("bK")  # ("ben Salman": not all capitals)
+    assert [m.group() for m in particle.finditer("ben Salman, Kerry, bin, al-ben")] == ["ben", "Kerry", "bin"]

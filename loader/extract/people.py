@@ -23,7 +23,7 @@ import itertools
 import re
 
 from .. import places
-from ..lang.chars import APOSTROPHE, CAPITAL, LETTER, WORD, alternation
+from ..lang.chars import APOSTROPHE, CAPITAL, LETTER, WORD, alternation, at_word_start
 from ..lang.fold import fold
 from ..lang.grammar import (
     CLAUSE_SUBJECT,
@@ -51,6 +51,7 @@ GIVEN_NAME_TITLES = {fold(title) for title in words("people_given_name_titles.tx
 ROLE_WORDS = {fold(word) for word in words("people_role_words.txt")}
 NOT_PEOPLE = {fold(word) for word in words("not_people.txt")}
 INSTITUTION_WORDS = NOT_PEOPLE | ROLE_WORDS
+OFFICE_WORDS = INSTITUTION_WORDS | TITLE_WORDS
 FIRST_NAMES = {fold(name) for name in words("people_first_names.txt")}
 CREDIT_CUES = words("people_credit_cues.txt")
 NAMED_THINGS = words("people_named_things.txt")
@@ -62,15 +63,19 @@ for _name in KNOWN:
     KNOWN_SURNAMES.setdefault(_name.split()[-1], []).append(_name)
 INSTITUTIONS = [(row["word"], row["country"] or None) for row in table("people_institutions.csv")]
 INSTITUTION_NAMES = {fold(word) for word, _ in INSTITUTIONS if " " not in word}  # "LR", "Knesset"
+# "secrétaire d'Etat chargé des Affaires européennes" is another country's junior minister.
+SERVED_INSTITUTIONS = [(re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?!\s+(?:chargée?|auprès)\b)", re.I), country) for word, country in INSTITUTIONS]
+# An international body's name ("Otan", "Nations unies"), as written.
+INTERNATIONAL_BODY = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(word) for word, country in INSTITUTIONS if country is None)})(?![\w-])")
 # What a role phrase does not end with: a determiner or a preposition left dangling.
 DANGLING = DETERMINERS | {"de", "d'", "et"}
 
 
 _TRANSITION = alternation(ROLE_TRANSITIONS)
 _STOP = r"[.;:!?«»\"“”()\[\]\n]"
-_COURTESY = alternation(COURTESY_ABBREVIATIONS)
+_COURTESY = at_word_start(COURTESY_ABBREVIATIONS)
 # "M. Toner", "Mme von der Leyen": the title and the name on one line.
-COURTESY = re.compile(rf"(?<![\w-])(?:{_COURTESY})[ \u00a0]*(?P<name>(?:(?:{alternation(PARTICLES)})\s+)?{CAPITAL}{LETTER}+(?:[-'’]{LETTER}+)*)")
+COURTESY = re.compile(rf"(?:{_COURTESY})[ \u00a0]*(?P<name>(?:(?:{alternation(PARTICLES)})\s+)?{CAPITAL}{LETTER}+(?:[-'’]{LETTER}+)*)")
 # "Abou Bakr al-Baghdadi, de son vrai nom X": X is another name of the person just named.
 REAL_NAME = re.compile(rf"(?<![\w-])(?:{alternation(REAL_NAME_CUES)})\s*\Z", re.I)
 # "le porte-avions Charles de Gaulle": a thing named after a person.
@@ -129,6 +134,19 @@ def _is_name_token(text):
     return head in PARTICLES and rest[:1].isupper()  # "al-Baghdadi"
 
 
+# What an upper-case letter may be: anything but a space, a lower-case letter, a digit or common punctuation.
+MAYBE_CAPITAL = re.compile(r"[^\sa-zà-ÿ0-9.,;:!?'’\"«»()-]")
+
+
+def _next_capital_word(body, position):
+    """Where to read tokens again after `position` without missing a word holding a capital letter: the
+    start of the word of the next possible capital (after a space, where no token spans), else None."""
+    capital = MAYBE_CAPITAL.search(body, position)
+    if capital is None:
+        return None
+    return max(position, body.rfind(" ", position, capital.start()) + 1, body.rfind("\n", position, capital.start()) + 1)
+
+
 def _candidates(body):
     """Runs of adjacent capitalised words and particles, trimmed to what may be a name: (start, end, words)."""
     # The tokens are read one at a time, never all held: a megabyte of one-letter words is half a million.
@@ -138,7 +156,11 @@ def _candidates(body):
         word = token.group(1)
         # (Most words are in lower case: told at once, before the rarer "al-Baghdadi".)
         if not (word[0].isupper() or "-" in word and _is_name_token(word)) or body[token.start() - 1:token.start()] == "@":
-            token = next(tokens, None)  # (an account, "@MinistereDiplo", names no one)
+            # (An account, "@MinistereDiplo", names no one.) A name holds a capital: the words in lower case up to
+            # the next one are not read one by one.
+            resume = _next_capital_word(body, token.end())
+            tokens = WORD_TOKEN.finditer(body, resume) if resume is not None else iter(())
+            token = next(tokens, None)
             continue
         run = [token]
         token = next(tokens, None)
@@ -194,12 +216,17 @@ def _trim(run):
     return run
 
 
+# The words that open a run of capitalised words but no name: function words, titles, weekdays (one set, looked up once).
+LEADING_WORDS = STOP_WORDS | NOT_PEOPLE | TITLE_WORDS | COURTESY_TITLES | set(WEEKDAYS)
+
+
 def _leading(word):
-    folded = fold(word)
-    return folded in STOP_WORDS or folded in NOT_PEOPLE or folded in TITLE_WORDS or folded in COURTESY_TITLES or folded in WEEKDAYS
+    return fold(word) in LEADING_WORDS
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_place(text):
+    # (Asked of every run of capitalised words and its parts: the same few hundred names, article after article.)
     return places.country_code(text) is not None or places.lookup(text) is not None
 
 
@@ -237,7 +264,7 @@ def _courtesy_named(body):
     return named
 
 
-COURTESY_WORDS = re.compile(rf"(?<![\w-])(?:{_COURTESY})\s*(?P<run>[\w'’-]+)")
+COURTESY_WORDS = re.compile(rf"(?:{_COURTESY})\s*(?P<run>[\w'’-]+)")
 
 
 def _single_is_person(body, start, end, text):
@@ -253,7 +280,7 @@ def _single_is_person(body, start, end, text):
 
 def _titled_word(word):
     """A capitalised word that belongs to an office, not to a name ("Défense", "Etat")."""
-    return fold(word) in INSTITUTION_WORDS | TITLE_WORDS or _is_place(word)
+    return fold(word) in OFFICE_WORDS or _is_place(word)
 
 
 def _titled(role):
@@ -274,12 +301,15 @@ def _is_regnal_number(word):
     return 2 <= len(word) <= 4 and set(word) <= set("IVX")
 
 
+SLASH_AFTER = re.compile(r"\s*/")
+
+
 def _is_credit(body, start, end, words):
     """A photo credit or a byline: "KARIM SAHIB / AFP", "(Crédit photo: X / Pool / AFP)", "Par Hélène MARCHAL"."""
     # A word in capitals is a photographer's surname, but a regnal number ("Mohammed VI", "Abdallah II").
     if any(len(word) > 1 and word.isupper() and not _is_regnal_number(word) for word in words):
         return True
-    if re.match(r"\s*/", body[end:end + 5]):
+    if SLASH_AFTER.match(body, end, end + 5):
         return True
     # Lines are only looked at near the name: reading a whole huge line for each name on it is quadratic.
     window = max(0, start - 81)
@@ -501,7 +531,7 @@ def _role_ending(window):
     window = COURTESY_END.sub("", window)  # "le directeur M. X"
     # "contre l'organisation Etat islamique (EI), X", "le secrétaire d'Etat (ministre des Affaires étrangères), X":
     # a gloss in brackets does not end the title.
-    window = GLOSS.sub(lambda match: " " * len(match.group()), window)
+    window = GLOSS.sub(lambda match: " " * len(match.group()), window) if "(" in window else window
     # A title before a stop leads up to no name: the titles are read after the last one. (Not after a line
     # break: "nouveau\nministre" is one title, that holds one.)
     last_stop = LAST_STOP.match(window)
@@ -527,7 +557,7 @@ def _role_ending(window):
 
 
 LAST_STOP = re.compile(r".*[.;:!?«»\"“”()\[\]]", re.S)
-COURTESY_END = re.compile(rf"(?<![\w-])(?:{_COURTESY})\s*\Z")
+COURTESY_END = re.compile(rf"(?:{_COURTESY})\s*\Z")
 GLOSS = re.compile(r"\s*\([^()\n«»\"“”]{1,80}\)")
 # What continues a title after a comma: "ministre de l'Europe et des Affaires étrangères, chargée du Commerce
 # extérieur", "au ministère des Affaires étrangères, de la Coopération africaine et des ...".
@@ -547,12 +577,16 @@ def _one_phrase(span):
 
 
 
+# ", porte-parole", " (désormais le", ", un": what opens an apposition after a name.
+APPOSITION_OPENING = re.compile(rf"\s*(?:,|\()\s*(?:(?:{_TRANSITION})\s+)?(?:(?:un|une|le|la|l['’]|son|sa|leur)\s*)?")
+
+
 def _role_after(body, end):
     """The apposition after a name that opens with a title: ", porte-parole du Pentagone," ", un porte-parole militaire américain"."""
-    match = re.match(rf"\s*(?:,|\()\s*(?:(?:{_TRANSITION})\s+)?(?:(?:un|une|le|la|l['’]|son|sa|leur)\s*)?", body[end:end + 40])
+    match = APPOSITION_OPENING.match(body, end, end + 40)
     if not match:
         return None
-    rest = body[end + match.end():end + match.end() + 150]
+    rest = body[match.end():match.end() + 150]
     title = TITLE_START.match(rest)
     if not title:
         return None
@@ -586,7 +620,7 @@ def _past_institution(run):
     """A capitalised run without the institution's words it opens with ("Etat John Kerry" -> "John Kerry"):
     where the rest starts, and its words."""
     tokens = list(re.finditer(r"\S+", run.group()))
-    while tokens and fold(tokens[0].group()) in INSTITUTION_WORDS | TITLE_WORDS and fold(tokens[0].group()) not in FIRST_NAMES:
+    while tokens and fold(tokens[0].group()) in OFFICE_WORDS and fold(tokens[0].group()) not in FIRST_NAMES:
         tokens = tokens[1:]
     return (run.start() + tokens[0].start() if tokens else run.end()), [token.group() for token in tokens]
 
@@ -634,7 +668,7 @@ def _tidy(role):
 
 
 # What CLAUSE_SUBJECT and SPEECH_THEN_ARTICLE need: a definite article after a space.
-SPACED_ARTICLE = re.compile(r"(?<=\s)l")
+SPACED_ARTICLE = re.compile(r"l(?<=\sl)")  # (the letter first: the engine looks for it alone)
 DESCRIPTION_REACH = 1500  # characters after a mention where the two next sentences are looked for
 
 
@@ -813,12 +847,11 @@ INTERNATIONAL_TITLE = re.compile(
 MISSION = re.compile(r"\s(?:auprès|contre|pour)\b.*", re.S)
 
 
+@functools.lru_cache(maxsize=4096)
 def _international(role):
     """A role in an international body ("secrétaire général de l'Otan", "chef de la diplomatie européenne"): no country."""
     role = MISSION.sub("", role)
-    if INTERNATIONAL_TITLE.search(role):
-        return True
-    return any(country is None and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", role.replace("’", "'")) for word, country in INSTITUTIONS)
+    return INTERNATIONAL_TITLE.search(role) is not None or INTERNATIONAL_BODY.search(role.replace("’", "'")) is not None
 
 
 INSTITUTION = re.compile(
@@ -843,6 +876,7 @@ def national_office(role: "str | None") -> bool:
     return bool(role) and TITLE_START.search(role) is not None and country_of(role) is None and not _international(role)
 
 
+@functools.lru_cache(maxsize=4096)
 def country_of(role):
     """The country a role names through a nationality adjective, a country or an institution; None for international bodies."""
     for word in re.findall(WORD, role):
@@ -858,8 +892,4 @@ def country_of(role):
         if capital:
             return capital
     role = role.replace("’", "'")
-    for word, country in INSTITUTIONS:
-        # "secrétaire d'Etat chargé des Affaires européennes" is another country's junior minister.
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?!\s+(?:chargée?|auprès)\b)", role, re.I):
-            return country
-    return None
+    return next((country for pattern, country in SERVED_INSTITUTIONS if pattern.search(role)), None)

@@ -18,6 +18,7 @@ article gave that office; an institution or an unnamed official is nobody, and
 `attribution` keeps the article's words for the source either way.
 """
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -52,6 +53,7 @@ from ..lang.grammar import (
     TITLE_WORD,
     TITLES,
     VERB,
+    VERB_HINT,
 )
 from ..lang.lexicon import table, words
 from ..lang.nationalities import FOLDED_NATIONALITIES
@@ -64,9 +66,12 @@ CIRCUMSTANCE_WORDS = {word.lower() for word in words("quotes_circumstance_words.
 MINISTRY_WORDS = set(words("quotes_ministries.txt"))
 
 
+_PLAIN_WORD = re.compile(r"[\w-]+")
+
+
 def _plain(text):
     """Folded words separated by single spaces, elisions cut ("l'americain" -> "l americain")."""
-    return " ".join(re.findall(r"[\w-]+", strip_accents(text)))
+    return " ".join(_PLAIN_WORD.findall(strip_accents(text)))
 
 
 DOCUMENTS = {line.split(" ", 1)[1]: line for line in words("quotes_documents.txt")}  # noun -> "le communiqué"
@@ -271,20 +276,25 @@ def _hidden(body, spans, units):
 # ---- people of the article
 
 
+COMMA = re.compile(r",\s*")
+# "Il a …", "Elle …": a sentence that goes on with the person before.
+PRONOUN_OPENING = re.compile(r"(?:Il|Elle)\b")
 # A word's start, not inside a hyphenated word: where a form of a name may begin.
 WORD_START = re.compile(r"(?<![\w-])\w+")
 
 
-def _whole_words(words):
-    """A pattern for `words` (runs of word characters) where a whole word starts, as WORD_START reads one, or
-    None for no word: one pass in the pattern engine instead of a look-up for every word of the text."""
-    by_initial = {}
-    for word in sorted(filter(None, words)):
-        by_initial.setdefault(word[0], []).append(re.escape(word[1:]))
-    if not by_initial:
-        return None
-    branches = "|".join(f"{re.escape(initial)}(?:{'|'.join(rests)})" for initial, rests in by_initial.items())
-    return re.compile(rf"(?<![\w-])(?:{branches})(?!\w)")
+# A whole word opening with a capital: the words most names' forms may open with, in one pattern compiled once.
+CAPITALISED_WORD = re.compile(rf"{CAPITAL}(?<![\w-]\w)\w*")
+
+
+@functools.lru_cache(maxsize=1024)
+def _words_opening_with(initials):
+    """A pattern for the whole words (as WORD_START reads them) opening with one of `initials`, or with another
+    capital when all of them are capitals: compiling a pattern of the article's words cost a third of a
+    millisecond, and the engine skips at once the characters that no initial is (the look-behind follows it)."""
+    if re.fullmatch(f"{CAPITAL}*", initials):
+        return CAPITALISED_WORD
+    return re.compile(rf"[{''.join(map(re.escape, initials))}](?<![\w-]\w)\w*")
 
 
 @dataclass(frozen=True)
@@ -341,7 +351,7 @@ class _Cast:
         self.by_first_word = {}
         for form, _ in self.forms:
             self.by_first_word.setdefault(leading_word(form), []).append(form)
-        self.first_words = _whole_words(self.by_first_word)
+        self.first_words = _words_opening_with("".join(sorted({word[0] for word in self.by_first_word if word}))) if any(self.by_first_word) else None
         self.name_of = dict(self.forms)
         self.mentions = {person.name: [] for person in people}
         self.mention_ends = {}  # start -> end of each mention in the body
@@ -366,9 +376,10 @@ class _Cast:
         """The forms of the people's names in text[start:end], as whole words, longest first, left to right."""
         end = len(text) if end is None else end
         position = start
-        # (The pattern finds, among the words WORD_START would give, those a form begins with.)
+        # (The pattern finds, among the words WORD_START would give, those a form's first word may be.)
         for word in self.first_words.finditer(text, start, end) if self.first_words else ():
-            found = self._form_at(text, word.start(), self.by_first_word[word.group()], end) if word.start() >= position else None
+            forms = self.by_first_word.get(word.group())
+            found = self._form_at(text, word.start(), forms, end) if forms and word.start() >= position else None
             if found:
                 position = found.end()
                 yield found
@@ -486,6 +497,7 @@ class _Cast:
         return women[0] if len(women) == 1 and _phrase_gender(phrase)[0] == "f" else None
 
 
+@functools.lru_cache(maxsize=4096)  # (the same roles recur, article after article)
 def _offices(text):
     """The office keys a folded phrase names, and the phrase without them. Nationality adjectives
     do not split an office ("ministre irakien des affaires etrangeres")."""
@@ -495,7 +507,7 @@ def _offices(text):
         if phrase in text and pattern.search(text):  # (most phrases are not there: a substring test says so faster)
             found.add(office)
             text = pattern.sub(" ", text)
-    return found, text
+    return frozenset(found), text
 
 
 # ---- noun phrases
@@ -772,8 +784,10 @@ class _Reader:
         speech verb put after the sentence's words names (", indique le communiqué.")."""
         self._subject(start, end)
         hidden = self.hidden
-        commas = [m.end() for m in re.finditer(r",\s*", hidden[start:end])]
-        verb = next((VERB.match(hidden, start + comma, end) for comma in reversed(commas) if VERB.match(hidden, start + comma, end)), None)
+        if not VERB_HINT.search(hidden, start, end):
+            return  # (no speech verb in the sentence, after a comma or not)
+        commas = [m.end() for m in COMMA.finditer(hidden, start, end)]
+        verb = next((VERB.match(hidden, comma, end) for comma in reversed(commas) if VERB.match(hidden, comma, end)), None)
         if verb is None or _pronoun_of(verb) or self.cast.person_in(hidden[start:verb.start()].rstrip(" ,").split(",")[-1].strip()):
             return  # "X, le ministre, a annoncé …": the verb has its subject before it
         bounds = _inverted_subject(hidden, verb.end(), end, self.cast)
@@ -789,15 +803,15 @@ class _Reader:
         hidden = self.hidden
         stop = hidden.find(HIDDEN, start, end)
         stop = end if stop == -1 else stop
-        verb = VERB.search(hidden, start, stop)
+        verb = VERB.search(hidden, start, stop) if VERB_HINT.search(hidden, start, stop) else None
         finite = FINITE.search(hidden, start, stop)
         first = min((m for m in (verb, finite) if m), key=lambda m: m.start(), default=None)
-        if (first is not None and verb is first and _pronoun_of(verb)) or re.match(r"(?:Il|Elle)\b", hidden[_skip_spaces(hidden, start):stop]):
+        if (first is not None and verb is first and _pronoun_of(verb)) or PRONOUN_OPENING.match(hidden, _skip_spaces(hidden, start), stop):
             return  # a pronoun goes on with the same person
         if first is None:
             # With no verb the rules know ("Le général X … voit dans ce retrait un pari risqué"), the one person
             # named is the subject, unless the sentence opens with an adjunct ("Sous la présidence de X, …").
-            opening = _words(hidden[start:stop])[:1]
+            opening = _first_word(hidden[start:stop])
             if opening and opening[0] in FRONTED:
                 return
         else:
@@ -1009,9 +1023,12 @@ class _Reader:
         return _Source(None, document, None, False) if document else found
 
 
+NATIONALITY_NOUN = re.compile(rf"(?:[Ll]['’]|[Ll]e |[Ll]a )?({CAPITAL}[\w-]+)")
+
+
 def _nationality_noun(phrase):
     """"le Français", "l'Américaine": the country of a person named by nationality, else None."""
-    match = re.fullmatch(rf"(?:[Ll]['’]|[Ll]e |[Ll]a )?({CAPITAL}[\w-]+)", (phrase or "").strip())
+    match = NATIONALITY_NOUN.fullmatch((phrase or "").strip())
     return FOLDED_NATIONALITIES.get(strip_accents(match.group(1))) if match else None
 
 
@@ -1033,17 +1050,40 @@ def _pronoun_of(verb):
 # ---- quotations
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _words(text):
-    return re.findall(r"\w+", strip_accents(text))
+    return _WORD.findall(strip_accents(text))
+
+
+def _first_word(text):
+    """_words(text)[:1], folding no more than the words up to it: a text folds as its words do, one by one."""
+    for chunk in text.split():
+        words = _words(chunk)
+        if words:
+            return words[:1]
+    return []
+
+
+LABEL_PUNCTUATION = re.compile(r"[.!?,;:]")
+LABEL_WORD = re.compile(rf"{LETTER}+(?:[-'’]{LETTER}+)*")
+ELIDED = re.compile(r"\A(?:[ldLD]|qu)['’]")
 
 
 def _is_label(text):
     """A name or a title in quotation marks ("Etat islamique en Irak et au Levant", "Inherent Resolve"):
     most of its words capitalised, no punctuation."""
-    words = [re.sub(r"\A(?:[ldLD]|qu)['’]", "", w) for w in re.findall(rf"{LETTER}+(?:[-'’]{LETTER}+)*", text)]
+    if LABEL_PUNCTUATION.search(text):
+        return False  # (told first: most quotations have some)
+    words = [ELIDED.sub("", w) for w in LABEL_WORD.findall(text)]
     content = [w for w in words[1:] if len(w) > 3 or w[:1].isupper()]  # a capital opens any sentence
     capitalised = [w for w in content if w[:1].isupper()]
-    return bool(content) and len(capitalised) * 3 >= len(content) * 2 and not re.search(r"[.!?,;:]", text)
+    return bool(content) and len(capitalised) * 3 >= len(content) * 2
+
+
+# "… » …": a quotation cut short.
+ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)")
 
 
 def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
@@ -1074,7 +1114,7 @@ def extract_quotes(body: str, people: list[PersonMention]) -> list[Quote]:
                 by_verb = source is not None and bool(hidden[lead_start:unit.lead_end].strip(SPACES))
             previous = source
             text = body[unit.start:unit.end]
-            truncated = re.match(r"\s*(?:\.\.\.|…)", body[unit.end:unit.end + 4])
+            truncated = ELLIPSIS.match(body, unit.end, unit.end + 4)
             full = body[unit.start:unit.end + 1].rstrip(SPACES + "»”\"")
             if not _is_quotation(text, full, unit, by_verb, hidden[lead_start:unit.lead_end]) or _repeated(text, seen, truncated):
                 continue

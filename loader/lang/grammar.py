@@ -7,7 +7,7 @@ patterns; a compiled one is matched as it is.
 """
 import re
 
-from .chars import APOSTROPHE, CAPITAL, ELISION, LETTER, WORD, alternation
+from .chars import APOSTROPHE, CAPITAL, ELISION, LETTER, WORD, alternation, at_word_start
 from .fold import strip_accents
 from .lexicon import words
 
@@ -60,6 +60,9 @@ NOUN_VERB = (
     rf"|(?:l['’]|le\s+)(?:{SPEECH_VERB})(?=(?:\s+{LETTER}+){{0,3}}\s*:))"
 )
 VERB = re.compile(rf"(?<![\w-])(?:{PRONOUN_VERB}|{NOUN_VERB})(?![\w-])")
+# A speech or reflexive verb where a word starts: every VERB holds one (after a space, an apostrophe or at its
+# start), so a text without one holds no VERB; this one is searched three times faster.
+VERB_HINT = re.compile(at_word_start(SPEECH_VERBS + REFLEXIVE_VERBS))
 # Right after a closing mark any past participle is a speech verb ("», a tonné le ministre"),
 # even one the lexicon lacks.
 ANY_PARTICIPLE = re.compile(
