@@ -61,7 +61,7 @@ from . import store
 from .corpus import MANIFEST, MAX_BYTES, MAX_MANIFEST_BYTES, CorpusError, Problem, duplicate, load_file, open_corpus, printable, visible
 from .dates import InvalidDate, parse_iso
 from .records import Extraction, Figure, MeetingMention, PersonMention, Quote
-from .resolve import resolve
+from .resolve import LazyRows, resolve
 from .store import ARTICLE_COLUMNS, KINDS, STATUSES, article_row, built_objects, create_schema, insert, write_issues, write_resolved
 
 PACKAGE = Path(__file__).resolve().parent
@@ -431,8 +431,18 @@ def check_resolved(resolved, articles: int) -> None:
         ("quotes", "meeting_id", "meetings", meetings, True),
         ("figures", "meeting_id", "meetings", meetings, True),
     )
+    # A table made as it is read (LazyRows) draws its people and meetings from resolution's two
+    # maps, and its articles from their order: the maps are checked once, not each row, which
+    # would make the rows twice.
+    for mapping, ids, other in ((resolved.person_ids, people, "people"), (resolved.meeting_ids, meetings, "meetings")):
+        stray = set(mapping.values()) - ids
+        if stray:
+            raise InconsistentRows(f"a mention's id {min(stray, key=repr)!r} is no row of {other}")
     for table, column, other, ids, optional in links:
-        for row in getattr(resolved, table):
+        rows = getattr(resolved, table)
+        if isinstance(rows, LazyRows):
+            continue
+        for row in rows:
             if not (optional and row[column] is None) and row[column] not in ids:
                 raise InconsistentRows(f"{table}.{column} {row[column]!r} is no row of {other}")
             if "article_id" in row and not 1 <= row["article_id"] <= articles:

@@ -98,6 +98,10 @@ class Resolved:
     article_meetings: list = field(default_factory=list)
     quotes: list = field(default_factory=list)
     figures: list = field(default_factory=list)
+    # What the LazyRows tables draw their ids from: (article index, mention name) -> person id,
+    # (article index, meeting index) -> meeting id.
+    person_ids: dict = field(default_factory=dict)
+    meeting_ids: dict = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -305,7 +309,7 @@ def resolve_meetings(articles, extractions):
     return rows, mapping
 
 
-class _Rows:
+class LazyRows:
     """The rows of one table that has rows for each article, made again from the articles' records
     each time they are read: an archive's quotes and figures are never all in memory at once."""
 
@@ -344,7 +348,7 @@ def resolve(articles, extractions):
     """Turn per-article extractions into the rows of the shared tables.
 
     The tables of people and meetings are lists; the tables with rows for each article are made
-    as they are read (`_Rows`), from `extractions`, which must stay as they are while they are.
+    as they are read (`LazyRows`), from `extractions`, which must stay as they are while they are.
     """
     resolved = Resolved()
     people, person_ids = resolve_people(articles, extractions)
@@ -432,15 +436,17 @@ def resolve(articles, extractions):
                     end=figure.end,
                 )
 
-    resolved.article_people = _Rows(article_people)
-    resolved.person_roles = _Rows(person_roles)
-    resolved.article_meetings = _Rows(article_meetings)
-    resolved.quotes = _Rows(quotes)
-    resolved.figures = _Rows(figures)
+    resolved.article_people = LazyRows(article_people)
+    resolved.person_roles = LazyRows(person_roles)
+    resolved.article_meetings = LazyRows(article_meetings)
+    resolved.quotes = LazyRows(quotes)
+    resolved.figures = LazyRows(figures)
     for row in people:
         resolved.person_aliases.extend(
             {"person_id": row["id"], "alias": alias} for alias in sorted(forms.get(row["id"], ())) if alias != row["name"]
         )
     resolved.people = people
     resolved.meetings = meetings
+    resolved.person_ids = person_ids
+    resolved.meeting_ids = meeting_ids
     return resolved

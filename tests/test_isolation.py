@@ -15,6 +15,7 @@ import sqlite_utils
 from click.testing import CliRunner
 
 import loader.extract
+import loader.records
 from loader import pipeline
 from loader.cli import cli
 from loader.records import MeetingMention, PersonMention, Quote
@@ -390,3 +391,14 @@ def test_a_damaged_previous_database_only_makes_a_slower_build(corpus, tmp_path,
     assert result.exit_code == 0, result.output
     pipeline.build(corpus, tmp_path / "full.db", full=True)
     assert filecmp.cmp(db, tmp_path / "full.db", shallow=False)
+
+
+def test_an_id_resolution_maps_to_no_row_is_caught_before_the_rows_are_made():
+    # The tables made as they are read are checked through the maps they draw their ids from.
+    article = pipeline.ArticleRef("a.txt", "2017-03-01", None)
+    extraction = loader.records.Extraction(people=[PersonMention("Jean Dupont", start=0, end=11)])
+    resolved = pipeline.resolve([article], [extraction])
+    pipeline.check_resolved(resolved, 1)
+    resolved.person_ids[(0, "Jean Dupont")] = 999
+    with pytest.raises(pipeline.InconsistentRows, match="a mention's id 999 is no row of people"):
+        pipeline.check_resolved(resolved, 1)
