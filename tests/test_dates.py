@@ -4,7 +4,8 @@ import sys
 
 import pytest
 
-from loader.dates import _CASE_TWINS, LOWERED_LETTERS, CaseBlind, any_of, every_start, find_dates, in_year_of, matches_at, resolve_dates, tense_markers
+from loader.dates import find_dates, in_year_of, resolve_dates, tense_markers
+from loader.lang.patterns import _CASE_TWINS, LOWERED_LETTERS, CaseBlind, any_of, every_start, matches_at
 
 
 def dates(text, published):

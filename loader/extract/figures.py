@@ -13,7 +13,7 @@ import functools
 import math
 import re
 
-from ..dates import CaseBlind
+from ..lang.patterns import CaseBlind
 from ..lang.chars import APOSTROPHE, alternation, is_word_char
 from ..lang.lexicon import table, words
 from ..lang.nationalities import DEMONYMS

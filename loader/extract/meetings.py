@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..dates import CaseBlind, anchored_date, direction_near, every_start, find_dates, in_year_of, matches_at, resolve_date, tense_markers
+from ..dates import anchored_date, direction_near, find_dates, in_year_of, resolve_date, tense_markers
 from ..lang.chars import CAPITAL, alternation, is_word_char
 from ..lang.fold import fold
 from ..lang.lexicon import patterns, table, words
 from ..lang.grammar import TITLES
 from ..lang.nationalities import NATIONALITIES
+from ..lang.patterns import CaseBlind, every_start, matches_at
 from ..lang.sentences import sentences as sentence_spans
 from ..lang.vocabulary import determiners
 from ..places import canonical_city, capital_country, country_code, country_name, find_places, lookup, name_at, venue

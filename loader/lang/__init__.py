@@ -11,6 +11,8 @@
 - `grammar`: speech verbs in their forms, the words that open a clause, titles and the noun
   phrases around them, time phrases.
 - `roles`: one form for a role compared across articles ("nouveau chef de Daesh" -> "chef de Daech").
+- `patterns`: patterns searched fast, finding what re finds: case-blind ones in the text lower-cased
+  once (`CaseBlind`), several tried only where one of them may start (`any_of`, `matches_at`).
 
 A French word list goes into a lexicon file; a rule of French grammar that several extractors
 need goes here, named and tested in tests/test_lang.py; a rule only one extractor needs stays
