@@ -1,5 +1,6 @@
 import pytest
 
+from loader.extract import extract_article
 from loader.extract.quotes import extract_quotes, quote_spans
 from loader.records import PersonMention, Quote
 
@@ -512,3 +513,11 @@ def test_words_opening_with_initials_are_the_words_word_start_reads():
     assert pattern.match("Kerry", 0, 3).group() == "Ker"  # (a word cut at the end)
     particle = _words_opening_with("bK")  # ("ben Salman": not all capitals)
     assert [m.group() for m in particle.finditer("ben Salman, Kerry, bin, al-ben")] == ["ben", "Kerry", "bin"]
+
+
+def test_an_article_that_ends_on_a_name_after_a_quotation_is_read():
+    # The name that may go on speaking is looked for in the 80 characters after the sentence: here
+    # fewer are left, and the name ends the text.
+    body = "Le ministre Jean Dupont est arrivé à Paris.\n« Nous resterons jusqu'au bout », a fait savoir le porte-parole. Jean Dupont"
+    quotes = extract_article(body, "2017-03-01").quotes
+    assert [(quote.text, quote.speaker, quote.attribution) for quote in quotes] == [("Nous resterons jusqu'au bout", None, "le porte-parole")]

@@ -374,7 +374,8 @@ class _Cast:
 
     def finditer(self, text, start=0, end=None):
         """The forms of the people's names in text[start:end], as whole words, longest first, left to right."""
-        end = len(text) if end is None else end
+        # A window may reach past the text ("the 80 characters after a sentence" at its end).
+        end = len(text) if end is None else min(end, len(text))
         position = start
         # (The pattern finds, among the words WORD_START would give, those a form's first word may be.)
         for word in self.first_words.finditer(text, start, end) if self.first_words else ():
