@@ -811,6 +811,9 @@ def _write(path, state, fingerprint, corpus_dir, files):
         connection.execute("begin immediate")
         problems = state.problems
         if kept:
+            # The cache is read through this connection: another one, reading the file this one
+            # writes, would wait for its lock at each article once the update outgrows SQLite's page cache.
+            state.cached.connection = connection
             store.drop_articles(connection, len(kept.keys) + 1)
             problems += kept.problems
             articles = [ArticleRef(*row) for row in connection.execute("select path, published, url from articles order by id")]

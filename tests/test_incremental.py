@@ -289,3 +289,26 @@ def test_an_update_killed_half_way_is_rolled_back_by_the_next_build(corpus, tmp_
     assert (summary.written, summary.loaded) == (False, 5)
     assert table_rows(db) == rows
     assert not (tmp_path / "coalition.db-journal").exists()
+
+
+def test_an_update_reads_the_cache_of_the_file_it_writes_without_waiting_for_itself(corpus, tmp_path, monkeypatch):
+    # An update of an archive writes more pages than SQLite keeps in memory: it then locks the file,
+    # and a second connection reading the cache from it would wait at each article, then give up
+    # and extract it again. A tiny page cache makes five articles such an update.
+    db = tmp_path / "coalition.db"
+    build(corpus, db, jobs=1)
+    second = sorted(corpus.glob("*.txt"))[1]
+    second.write_text(second.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
+    connect = sqlite3.connect
+
+    def small_cache(*args, **kwargs):
+        connection = connect(*args, **kwargs)
+        connection.execute("pragma cache_size = 1")
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", small_cache)
+    summary = build(corpus, db, jobs=1)
+    monkeypatch.undo()
+    assert summary.extracted == 1
+    build(corpus, tmp_path / "full.db", full=True)
+    assert same_rows(db, tmp_path / "full.db")
